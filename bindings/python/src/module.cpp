@@ -1,0 +1,11 @@
+// magmat._core: declares the module and registers each topic; no logic lives here.
+#include "pybind.hpp"
+
+PYBIND11_MODULE(_core, m) {
+  m.doc() = "magmat C++ core (private; use the magmat package)";
+  // Errors first: every later registration may throw them.
+  magmat::python::register_errors(m);
+  magmat::python::register_units(m);
+  magmat::python::register_elements(m);
+  magmat::python::register_composition(m);
+}

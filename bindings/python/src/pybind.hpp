@@ -1,0 +1,16 @@
+// First include of every binding translation unit: pybind11 with the type casters we use,
+// and the declarations of the per-topic register functions.
+#pragma once
+
+#include <pybind11/numpy.h>
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+namespace py = pybind11;
+
+namespace magmat::python {
+void register_errors(py::module_& m);
+void register_units(py::module_& m);
+void register_elements(py::module_& m);
+void register_composition(py::module_& m);
+} // namespace magmat::python

@@ -1,0 +1,69 @@
+// Maps the C++ exception hierarchy of errors.hpp onto Python classes that also derive from
+// ValueError or KeyError, so callers can catch either the magmat class or the builtin one.
+#include "pybind.hpp"
+
+#include <magmat/errors.hpp>
+
+namespace magmat::python {
+namespace {
+
+// Creates magmat._core.<name> with the given bases; the module keeps the reference.
+py::object new_exception(py::module_& m, const char* name, py::tuple bases, const char* doc) {
+  const std::string qualified = std::string("magmat._core.") + name;
+  PyObject* type = PyErr_NewExceptionWithDoc(qualified.c_str(), doc, bases.ptr(), nullptr);
+  if (type == nullptr) throw py::error_already_set();
+  py::object cls = py::reinterpret_steal<py::object>(type);
+  m.attr(name) = cls;
+  return cls;
+}
+
+} // namespace
+
+void register_errors(py::module_& m) {
+  py::object builtins = py::module_::import("builtins");
+  py::object value_error = builtins.attr("ValueError");
+  py::object key_error = builtins.attr("KeyError");
+  py::object exception = builtins.attr("Exception");
+
+  static py::handle magmat_error = new_exception(m, "MagmatError", py::make_tuple(exception),
+      "Base class of every error raised by magmat.").release();
+  static py::handle parse_error = new_exception(m, "ParseError",
+      py::make_tuple(magmat_error, value_error),
+      "Text that cannot be read: a chemical formula, a unit string, a data file.").release();
+  static py::handle domain_error = new_exception(m, "DomainError",
+      py::make_tuple(magmat_error, value_error),
+      "A value outside the domain of the quantity or model (negative, NaN, out of range, "
+      "incompatible units).").release();
+  static py::handle data_error = new_exception(m, "DataError",
+      py::make_tuple(magmat_error, value_error),
+      "A material data record or file that breaks the schema or basic physics.").release();
+  static py::handle infeasible_error = new_exception(m, "InfeasibleError",
+      py::make_tuple(magmat_error, value_error),
+      "A well-posed request that no solution satisfies.").release();
+  static py::handle unknown_name_error = new_exception(m, "UnknownNameError",
+      py::make_tuple(magmat_error, key_error),
+      "A name that is not known: element, grade, phase, process.").release();
+  // KeyError quotes its message in str(); show it as written, like the other errors.
+  unknown_name_error.attr("__str__") = exception.attr("__str__");
+
+  // Most derived first; magmat::error last catches any kind added later.
+  py::register_exception_translator([](std::exception_ptr p) {
+    try {
+      if (p) std::rethrow_exception(p);
+    } catch (const magmat::parse_error& e) {
+      PyErr_SetString(parse_error.ptr(), e.what());
+    } catch (const magmat::domain_error& e) {
+      PyErr_SetString(domain_error.ptr(), e.what());
+    } catch (const magmat::data_error& e) {
+      PyErr_SetString(data_error.ptr(), e.what());
+    } catch (const magmat::infeasible_error& e) {
+      PyErr_SetString(infeasible_error.ptr(), e.what());
+    } catch (const magmat::unknown_name_error& e) {
+      PyErr_SetString(unknown_name_error.ptr(), e.what());
+    } catch (const magmat::error& e) {
+      PyErr_SetString(magmat_error.ptr(), e.what());
+    }
+  });
+}
+
+} // namespace magmat::python
