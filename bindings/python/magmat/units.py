@@ -1,0 +1,108 @@
+"""Explicit converters between industry (CGS) units and SI, for floats or NumPy arrays.
+
+Every factor comes from the C++ core (magmat._core), which holds the one definition:
+
+- ``MU0``: vacuum permeability mu0 in H/m (CODATA 2018, 1.25663706212e-6 H/m).
+- ``TESLA_PER_GAUSS``: T per G (1 G = 1e-4 T).
+- ``AMPERE_PER_METRE_PER_OERSTED``: A/m per Oe (1 Oe = 1000/(4 pi) A/m).
+- ``JOULE_PER_CUBIC_METRE_PER_MGOE``: J/m^3 per MGOe (1 MGOe = 1e5/(4 pi) J/m^3).
+- ``AMPERE_PER_METRE_PER_EMU_PER_CUBIC_CENTIMETRE``: A/m per emu/cm^3 (1000).
+- ``ZERO_CELSIUS_IN_KELVIN``: 273.15 K.
+
+These converters are plain arithmetic: NaN passes through as in NumPy. Use
+``magmat.convert`` for checked conversion between any two unit strings.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from ._core import (
+    AMPERE_PER_METRE_PER_EMU_PER_CUBIC_CENTIMETRE,
+    AMPERE_PER_METRE_PER_OERSTED,
+    JOULE_PER_CUBIC_METRE_PER_MGOE,
+    TESLA_PER_GAUSS,
+    VACUUM_PERMEABILITY,
+    ZERO_CELSIUS_IN_KELVIN,
+    DomainError,
+)
+
+__all__ = [
+    "MU0",
+    "TESLA_PER_GAUSS",
+    "AMPERE_PER_METRE_PER_OERSTED",
+    "JOULE_PER_CUBIC_METRE_PER_MGOE",
+    "AMPERE_PER_METRE_PER_EMU_PER_CUBIC_CENTIMETRE",
+    "ZERO_CELSIUS_IN_KELVIN",
+    "kG_to_T",
+    "T_to_kG",
+    "kOe_to_A_per_m",
+    "A_per_m_to_kOe",
+    "MGOe_to_J_per_m3",
+    "J_per_m3_to_MGOe",
+    "celsius_to_kelvin",
+    "kelvin_to_celsius",
+]
+
+#: Vacuum permeability mu0, in H/m (CODATA 2018).
+MU0: float = VACUUM_PERMEABILITY
+
+_TESLA_PER_KILOGAUSS = 1e3 * TESLA_PER_GAUSS
+_AMPERE_PER_METRE_PER_KILOOERSTED = 1e3 * AMPERE_PER_METRE_PER_OERSTED
+
+
+def _as_float_or_array(x):
+    """A float for a scalar input, a float64 array otherwise."""
+    a = np.asarray(x, dtype=np.float64)
+    return float(a) if a.ndim == 0 else a
+
+
+def kG_to_T(b_kG):
+    """Flux density or polarization in kilogauss (kG) -> tesla (T); 1 kG = 0.1 T."""
+    return _as_float_or_array(b_kG) * _TESLA_PER_KILOGAUSS
+
+
+def T_to_kG(b_T):
+    """Flux density or polarization in tesla (T) -> kilogauss (kG); 1 T = 10 kG."""
+    return _as_float_or_array(b_T) / _TESLA_PER_KILOGAUSS
+
+
+def kOe_to_A_per_m(h_kOe):
+    """Field strength in kilooersted (kOe) -> ampere per metre (A/m); 1 kOe = 79577.47 A/m."""
+    return _as_float_or_array(h_kOe) * _AMPERE_PER_METRE_PER_KILOOERSTED
+
+
+def A_per_m_to_kOe(h_A_per_m):
+    """Field strength in ampere per metre (A/m) -> kilooersted (kOe)."""
+    return _as_float_or_array(h_A_per_m) / _AMPERE_PER_METRE_PER_KILOOERSTED
+
+
+def MGOe_to_J_per_m3(bh_MGOe):
+    """Energy density in mega-gauss-oersted (MGOe) -> J/m^3; 1 MGOe = 7957.747 J/m^3."""
+    return _as_float_or_array(bh_MGOe) * JOULE_PER_CUBIC_METRE_PER_MGOE
+
+
+def J_per_m3_to_MGOe(bh_J_per_m3):
+    """Energy density in J/m^3 -> mega-gauss-oersted (MGOe)."""
+    return _as_float_or_array(bh_J_per_m3) / JOULE_PER_CUBIC_METRE_PER_MGOE
+
+
+def _check_absolute(kelvin, given, unit):
+    if np.any(np.asarray(kelvin) < 0.0):
+        raise DomainError(f"temperature {given!r} {unit} is below absolute zero (0 K)")
+    return kelvin
+
+
+def celsius_to_kelvin(temperature_C):
+    """Absolute temperature in degrees Celsius (degC) -> kelvin (K); 20 degC = 293.15 K.
+
+    Raises DomainError (a ValueError) for a temperature below absolute zero."""
+    kelvin = _as_float_or_array(temperature_C) + ZERO_CELSIUS_IN_KELVIN
+    return _check_absolute(kelvin, temperature_C, "degC")
+
+
+def kelvin_to_celsius(temperature_K):
+    """Absolute temperature in kelvin (K) -> degrees Celsius (degC); 293.15 K = 20 degC.
+
+    Raises DomainError (a ValueError) for a negative kelvin temperature."""
+    kelvin = _check_absolute(_as_float_or_array(temperature_K), temperature_K, "K")
+    return kelvin - ZERO_CELSIUS_IN_KELVIN
