@@ -1,12 +1,58 @@
-"""magmat: permanent-magnet material properties (minimal package for the units branch)."""
-from ._core import (  # noqa: F401
+"""magmat: properties and rare-earth footprint of permanent-magnet materials.
+
+Quantities cross the Python boundary as plain SI floats or float64 NumPy arrays
+(T, A/m, J/m^3, kg, m, kg/mol); temperatures are in degrees Celsius in arguments named
+``temperature_C``. Industry units (kG, kOe, MGOe) are converted explicitly with
+:func:`convert` or the helpers in :mod:`magmat.units`.
+"""
+
+from __future__ import annotations
+
+try:
+    from . import _core
+except ImportError as exc:  # pragma: no cover - only when the extension was not built
+    raise ImportError(
+        "magmat's compiled extension (magmat._core) is missing. Build and install the package "
+        "from the source tree with `pip install .` (needs the Debian packages libeigen3-dev "
+        "libboost-dev libfmt-dev nlohmann-json3-dev and a C++20 compiler), or run the README's "
+        "set-up command."
+    ) from exc
+
+from ._core import (
+    ATOMIC_WEIGHTS_VERSION,
+    Composition,
     DataError,
     DomainError,
+    Element,
     InfeasibleError,
     MagmatError,
     ParseError,
     UnknownNameError,
     convert,
+    element,
+    elements,
+    rare_earth_content_table,
     si_unit,
 )
-from . import units  # noqa: F401
+from . import units
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "ATOMIC_WEIGHTS_VERSION",
+    "Composition",
+    "DataError",
+    "DomainError",
+    "Element",
+    "InfeasibleError",
+    "MagmatError",
+    "ParseError",
+    "UnknownNameError",
+    "__version__",
+    "convert",
+    "element",
+    "elements",
+    "rare_earth_content_table",
+    "si_unit",
+    "units",
+]
