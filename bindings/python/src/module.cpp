@@ -8,4 +8,5 @@ PYBIND11_MODULE(_core, m) {
   magmat::python::register_units(m);
   magmat::python::register_elements(m);
   magmat::python::register_composition(m);
+  magmat::python::register_report(m);
 }

@@ -13,4 +13,5 @@ void register_errors(py::module_& m);
 void register_units(py::module_& m);
 void register_elements(py::module_& m);
 void register_composition(py::module_& m);
+void register_report(py::module_& m);
 } // namespace magmat::python

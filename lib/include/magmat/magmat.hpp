@@ -1,0 +1,11 @@
+// Umbrella header: everything magmat offers without optional dependencies.
+#pragma once
+
+#include <magmat/errors.hpp>
+#include <magmat/units.hpp>
+#include <magmat/units/cgs_magnetic.hpp>
+#include <magmat/units/literals.hpp>
+#include <magmat/unit_conversion.hpp>
+#include <magmat/elements.hpp>
+#include <magmat/composition.hpp>
+#include <magmat/report.hpp>
