@@ -1,0 +1,50 @@
+// The major demagnetization branch J(H), B(H) of a magnet at one temperature, and the figures
+// read off it: normal coercivity HcB, knee field Hk and the maximum energy product (BH)max.
+#pragma once
+
+#include <magmat/units.hpp>
+
+namespace magmat {
+
+/// The 4-parameter logistic-switching model of the physics brief §5.3:
+///   J(H) = Jlin(H) [1 - 2 sigma(H)],  Jlin(H) = Br + mu0 (mu_rec - 1) H,
+///   sigma(H) = 1 / (1 + exp((H + HcJ) / w)),  w = HcJ (1 - q) / ln 19,
+/// so that J(-HcJ) = 0 exactly, J follows the linear recoil line above the knee, and
+/// J(-Hk) = 0.9 Jlin(-Hk) at the knee field Hk = q HcJ (q = squareness Hk/HcJ).
+/// Fields are negative in the second quadrant (H opposes the magnetization).
+class demagnetization_model {
+public:
+  /// remanence > 0 T; intrinsic_coercivity >= 0 A/m; recoil_permeability >= 1 (relative);
+  /// squareness q in (0, 1). Throws domain_error naming the first value out of range.
+  demagnetization_model(magnetic_polarization remanence, magnetic_field_strength intrinsic_coercivity,
+                        double recoil_permeability, double squareness);
+
+  magnetic_polarization remanence() const { return remanence_; }
+  magnetic_field_strength intrinsic_coercivity() const { return intrinsic_coercivity_; }
+  double recoil_permeability() const { return recoil_permeability_; }
+  double squareness() const { return squareness_; }
+
+  /// Polarization J (T) on the major branch at applied internal field H (A/m).
+  magnetic_polarization polarization(magnetic_field_strength field) const;
+  /// Flux density B = mu0 H + J (T) at internal field H (A/m).
+  magnetic_flux_density flux_density(magnetic_field_strength field) const;
+
+  /// The knee field magnitude Hk = q HcJ (A/m), where J has fallen to 0.9 of the recoil line.
+  magnetic_field_strength knee_field() const;
+  /// Normal coercivity HcB (A/m, positive): the field magnitude where B = 0.
+  magnetic_field_strength normal_coercivity() const;
+  /// (BH)max (J/m^3): the largest -H B(H) on the curve; equals Br^2 / (4 mu0 mu_rec) when the knee
+  /// lies beyond the optimum of the recoil line, and is knee-limited otherwise.
+  energy_density max_energy_product() const;
+  /// The internal field (A/m, negative) at which -H B(H) is largest.
+  magnetic_field_strength max_energy_product_field() const;
+
+private:
+  magnetic_polarization remanence_;
+  magnetic_field_strength intrinsic_coercivity_;
+  double recoil_permeability_;
+  double squareness_;
+  double width_; // logistic width w, A/m
+};
+
+} // namespace magmat

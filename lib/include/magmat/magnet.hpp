@@ -1,0 +1,126 @@
+// From intrinsic to extrinsic: a magnet made of a composition by a process, and its Br, HcJ,
+// HcB, recoil permeability and (BH)max at any temperature (physics brief §4-5).
+#pragma once
+
+#include <magmat/composition.hpp>
+#include <magmat/demag.hpp>
+#include <magmat/phases.hpp>
+#include <magmat/units.hpp>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace magmat {
+
+/// The microstructure and micromagnetic parameters of a process, for one phase family, as
+/// stored in materials/processes/<family>_<process>.json (every value with its source).
+struct process_parameters {
+  phase_family family = phase_family::r2fe14b;
+  std::string process;                 ///< "sintered", "grain_boundary_diffused", ...
+  std::string description;
+  double relative_density = 1.0;       ///< rho / rho_theoretical
+  double alignment = 1.0;              ///< <cos theta> of the grains' easy axes
+  double recoil_permeability = 1.05;   ///< relative
+  double squareness = 0.95;            ///< Hk / HcJ
+  double alpha_k = 0.4;                ///< Kronmüller microstructure factor
+  double n_eff = 1.0;                  ///< Kronmüller effective demagnetizing factor
+  /// Rare earth (mass fraction of the magnet) held outside the main phase (R2Fe14B only).
+  double grain_boundary_rare_earth = 0.0;
+  /// Volume fraction of each grain that the diffused heavy rare earth occupies (GBD only; 0 = none).
+  double shell_volume_fraction = 0.0;
+  std::map<std::string, source_tag> sources; ///< parameter name -> source
+  std::vector<std::string> notes;
+};
+
+/// The shipped process data for a family, e.g. (r2fe14b, "sintered").
+/// Throws unknown_name_error naming the process and the ones known for the family.
+const process_parameters& process_data(phase_family family, std::string_view process);
+/// Process names shipped for a family.
+std::vector<std::string> process_names(phase_family family);
+
+/// Optional overrides of a process's defaults (unset = the process default).
+struct microstructure {
+  std::optional<double> relative_density;
+  std::optional<double> alignment;
+  std::optional<double> recoil_permeability;
+  std::optional<double> squareness;
+  std::optional<double> alpha_k;
+  std::optional<double> n_eff;
+  std::optional<double> shell_volume_fraction;
+};
+
+/// The extrinsic properties of a magnet at one temperature.
+struct magnet_properties {
+  thermodynamic_temperature temperature;
+  magnetic_polarization remanence;             ///< Br (T)
+  magnetic_field_strength intrinsic_coercivity; ///< HcJ (A/m, positive)
+  magnetic_field_strength normal_coercivity;    ///< HcB (A/m, positive)
+  magnetic_field_strength knee_field;           ///< Hk (A/m, positive)
+  energy_density max_energy_product;            ///< (BH)max (J/m^3)
+  energy_density max_energy_product_limit;      ///< Js^2 / (4 mu0) of the main phase (J/m^3)
+  double recoil_permeability = 1.0;             ///< relative
+};
+
+/// Reversible temperature coefficients over an interval [from, to], as datasheets give them:
+/// alpha = (Br(to) - Br(from)) / (Br(from) (to - from)), beta likewise for HcJ.
+struct temperature_coefficients {
+  thermodynamic_temperature from;
+  thermodynamic_temperature to;
+  temperature_coefficient remanence;            ///< alpha(Br), 1/K
+  temperature_coefficient intrinsic_coercivity; ///< beta(HcJ), 1/K
+};
+
+/// A magnet: a bulk composition turned into a main phase (plus secondary phases) by a process.
+///
+/// Model (brief §4): Br = Js(T) f_v (rho/rho_th) <cos theta>; HcJ = alpha_K HA(T) - N_eff Ms(T),
+/// floored at 0, with HA and Ms of the grain shell for grain-boundary-diffused magnets; the
+/// demagnetization curve of demag.hpp gives HcB, Hk and (BH)max.
+class Magnet {
+public:
+  /// `bulk` in any form (mass percent or formula); `process` one of process_names(family).
+  /// NdFeB: Dy, Tb, Pr, Ce, La (and Nd, Y, Gd, Ho) go on the 2:14:1 site in their bulk atomic
+  /// proportions; the main-phase mass fraction is the least of B, Fe and (RE minus the
+  /// process's grain-boundary allowance) over their shares in the 2:14:1 phase; minor
+  /// additions (Co, Cu, Al, Ga, Nb, Zr, C, O) up to documented commercial limits count as
+  /// non-magnetic secondary phase. Throws domain_error for compositions without data and
+  /// unknown_name_error for an unknown process.
+  static Magnet from_composition(const Composition& bulk, std::string_view process,
+                                 const microstructure& overrides = {});
+
+  const Composition& composition() const { return composition_; }
+  const Phase& main_phase() const { return main_phase_; }
+  /// The phase at the grains' surface where reversal nucleates (the main phase unless diffused).
+  const Phase& nucleation_phase() const { return nucleation_phase_; }
+  const process_parameters& process() const { return process_; }
+  phase_family family() const { return main_phase_.family(); }
+  /// Mass (and, as secondary phases are taken at the main phase's density, volume) fraction of
+  /// the magnet that is main phase.
+  double main_phase_fraction() const { return main_phase_fraction_; }
+  thermodynamic_temperature curie_temperature() const { return main_phase_.curie_temperature(); }
+
+  magnet_properties properties(thermodynamic_temperature temperature) const;
+  magnetic_polarization remanence(thermodynamic_temperature temperature) const;
+  magnetic_field_strength intrinsic_coercivity(thermodynamic_temperature temperature) const;
+  magnetic_field_strength normal_coercivity(thermodynamic_temperature temperature) const;
+  energy_density max_energy_product(thermodynamic_temperature temperature) const;
+  /// The demagnetization curve at a temperature.
+  demagnetization_model demagnetization(thermodynamic_temperature temperature) const;
+  /// alpha(Br) and beta(HcJ) over [from, to]; `from` must differ from `to`.
+  temperature_coefficients reversible_coefficients(thermodynamic_temperature from,
+                                                   thermodynamic_temperature to) const;
+
+private:
+  Magnet(Composition composition, Phase main_phase, Phase nucleation_phase, process_parameters process,
+         double main_phase_fraction);
+
+  Composition composition_;
+  Phase main_phase_;
+  Phase nucleation_phase_;
+  process_parameters process_;
+  double main_phase_fraction_;
+};
+
+} // namespace magmat

@@ -1,0 +1,31 @@
+// Temperature laws of intrinsic properties: Kuz'min's magnetization curve and the power law
+// that ties anisotropy to magnetization (physics brief §3.1-3.2).
+#pragma once
+
+#include <magmat/errors.hpp>
+
+#include <cmath>
+
+namespace magmat {
+
+/// Kuz'min's reduced spontaneous magnetization m = Ms(T)/Ms(0) at reduced temperature
+/// tau = T/Tc: m = [1 - s tau^(3/2) - (1 - s) tau^p]^(1/3) for 0 <= tau < 1, and 0 from the
+/// Curie point up (M. D. Kuz'min, PRL 94, 107204 (2005); the form with p = 5/2 is the one of
+/// MaMMoS mammos-analysis kuzmin.py, brief §3.1). Throws domain_error for tau < 0 or NaN.
+inline double kuzmin_reduced_magnetization(double tau, double s, double p) {
+  if (!(tau >= 0.0)) throw domain_error("reduced temperature T/Tc must be >= 0, got " + std::to_string(tau));
+  if (tau >= 1.0) return 0.0;
+  const double cube = 1.0 - s * std::pow(tau, 1.5) - (1.0 - s) * std::pow(tau, p);
+  return cube > 0.0 ? std::cbrt(cube) : 0.0;
+}
+
+/// Anisotropy field scaled by magnetization: with K1 proportional to m^n (Callen-Callen, n = 3
+/// for l = 2, brief §3.2) and HA = 2 K1 / (mu0 Ms), HA(T)/HA(Tref) = (m(T)/m(Tref))^(n - 1).
+/// n < 1 makes HA rise as m falls, as in hexaferrites.
+inline double anisotropy_field_ratio(double reduced_magnetization, double reference_reduced_magnetization,
+                                     double exponent) {
+  if (reduced_magnetization <= 0.0) return 0.0;
+  return std::pow(reduced_magnetization / reference_reduced_magnetization, exponent - 1.0);
+}
+
+} // namespace magmat

@@ -1,0 +1,88 @@
+// Reading typed fields out of material JSON documents, with errors that name the file, the
+// JSON pointer and the reason (private to the compiled library).
+#pragma once
+
+#include <magmat/errors.hpp>
+#include <magmat/unit_conversion.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <string>
+#include <string_view>
+
+namespace magmat::detail {
+
+using json = nlohmann::json;
+
+/// A position inside one document: the file name and the JSON pointer to the current node.
+class json_cursor {
+public:
+  json_cursor(std::string file, const json& node, std::string pointer = "")
+      : file_(std::move(file)), node_(&node), pointer_(std::move(pointer)) {}
+
+  const json& node() const { return *node_; }
+  const std::string& pointer() const { return pointer_; }
+  const std::string& file() const { return file_; }
+
+  [[noreturn]] void fail(std::string_view reason) const {
+    throw data_error(file_ + ": " + (pointer_.empty() ? std::string("/") : pointer_) + ": " +
+                     std::string(reason));
+  }
+
+  bool has(std::string_view key) const { return node_->is_object() && node_->contains(key); }
+
+  json_cursor at(std::string_view key) const {
+    if (!node_->is_object()) fail("expected an object");
+    auto it = node_->find(key);
+    if (it == node_->end()) {
+      json_cursor missing(file_, *node_, pointer_ + "/" + std::string(key));
+      missing.fail("required field is missing");
+    }
+    return json_cursor(file_, *it, pointer_ + "/" + std::string(key));
+  }
+
+  json_cursor at(std::size_t index) const {
+    return json_cursor(file_, node_->at(index), pointer_ + "/" + std::to_string(index));
+  }
+
+  std::string string() const {
+    if (!node_->is_string()) fail("expected a string");
+    return node_->get<std::string>();
+  }
+
+  double number() const {
+    if (!node_->is_number()) fail("expected a number");
+    const double value = node_->get<double>();
+    if (!std::isfinite(value)) fail("expected a finite number");
+    return value;
+  }
+
+  /// A {"value": v, "unit": "u"} object converted to `si_unit` through the units layer;
+  /// a unit of another dimension is reported with both units named.
+  double quantity(std::string_view si_unit) const {
+    const double value = at("value").number();
+    const std::string unit = at("unit").string();
+    try {
+      return convert(value, unit, si_unit);
+    } catch (const error& e) {
+      at("unit").fail(e.what());
+    }
+  }
+
+private:
+  std::string file_;
+  const json* node_;
+  std::string pointer_;
+};
+
+/// Parses JSON text, turning a syntax error into a data_error naming the file and byte offset.
+inline json parse_json(std::string_view text, const std::string& file) {
+  try {
+    return json::parse(text.begin(), text.end());
+  } catch (const json::parse_error& e) {
+    throw data_error(file + ": not valid JSON at byte " + std::to_string(e.byte) + ": " + e.what());
+  }
+}
+
+} // namespace magmat::detail

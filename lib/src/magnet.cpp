@@ -1,0 +1,210 @@
+// The extrinsic magnet model (magnet.hpp): main-phase fraction from the bulk composition,
+// remanence, Kronmüller coercivity and the demagnetization curve at temperature.
+#include <magmat/magnet.hpp>
+#include <magmat/errors.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <utility>
+
+namespace magmat {
+namespace {
+
+constexpr double mu0 = vacuum_permeability_h_per_m;
+
+// Minor additions of commercial sintered NdFeB, wt% upper limits (brief §8: PATENT-HITACHI for
+// Al, Cu, Co, Ga, C, O; COURAGE-NDFEB for Nb; Zr as Nb, its usual grain-growth inhibitor
+// alternative, is not in the brief and is refused).
+struct addition_limit { Element element; double max_percent; };
+constexpr addition_limit ndfeb_additions[] = {{Element::Al, 0.6}, {Element::Cu, 1.5}, {Element::Co, 3.0},
+                                              {Element::Ga, 1.0}, {Element::C, 0.3},  {Element::O, 0.4},
+                                              {Element::Nb, 0.5}};
+
+// Largest La share of the rare-earth site: (Nd2-xLax)Fe14B with x >= 0.9 forms alpha-Fe
+// instead of the 2:14:1 phase (brief §2, LI20).
+constexpr double max_lanthanum_site_fraction = 0.45;
+
+[[noreturn]] void refuse(const Composition& bulk, std::string_view why) {
+  throw domain_error(fmt::format("cannot model a magnet of composition '{}': {}", bulk.formula(), why));
+}
+
+process_parameters apply(process_parameters p, const microstructure& o) {
+  auto set = [&p](const std::optional<double>& value, double& field, const char* name, double low, double high) {
+    if (!value) return;
+    if (!(*value >= low && *value <= high))
+      throw domain_error(fmt::format("{} must lie in [{}, {}], got {}", name, low, high, *value));
+    field = *value;
+    p.sources[name] = {"user", confidence::confirmed};
+  };
+  set(o.relative_density, p.relative_density, "relative_density", 0.1, 1.0);
+  set(o.alignment, p.alignment, "alignment", 0.5, 1.0);
+  set(o.recoil_permeability, p.recoil_permeability, "recoil_permeability", 1.0, 2.0);
+  set(o.squareness, p.squareness, "squareness", 0.01, 0.999);
+  set(o.alpha_k, p.alpha_k, "alpha_k", 0.0, 1.0);
+  set(o.n_eff, p.n_eff, "n_eff", 0.0, 5.0);
+  set(o.shell_volume_fraction, p.shell_volume_fraction, "shell_volume_fraction", 0.01, 1.0);
+  return p;
+}
+
+// The R2Fe14B phase holding the rare earths in `amounts` (atoms), in their proportions.
+Composition r2fe14b(const std::vector<std::pair<Element, double>>& rare_earths) {
+  double total = 0.0;
+  for (const auto& entry : rare_earths) total += entry.second;
+  std::vector<Composition::entry> amounts;
+  for (const auto& [element, amount] : rare_earths) amounts.emplace_back(element, 2.0 * amount / total);
+  amounts.emplace_back(Element::Fe, 14.0);
+  amounts.emplace_back(Element::B, 1.0);
+  return Composition::from_amounts(amounts);
+}
+
+bool is_heavy_diffusant(Element e) { return e == Element::Dy || e == Element::Tb; }
+
+} // namespace
+
+Magnet::Magnet(Composition composition, Phase main_phase, Phase nucleation_phase, process_parameters process,
+               double main_phase_fraction)
+    : composition_(std::move(composition)), main_phase_(std::move(main_phase)),
+      nucleation_phase_(std::move(nucleation_phase)), process_(std::move(process)),
+      main_phase_fraction_(main_phase_fraction) {}
+
+Magnet Magnet::from_composition(const Composition& bulk, std::string_view process,
+                                const microstructure& overrides) {
+  const bool ndfeb = bulk.contains(Element::B) && bulk.contains(Element::Fe) && bulk.rare_earth_mass_fraction() > 0.0;
+  if (!ndfeb) {
+    // SmCo and ferrite: the composition is the phase (or a Sm-rich Sm-Co binary, see below).
+    std::optional<Phase> phase;
+    double fraction = 1.0;
+    const double sm = bulk.amount(Element::Sm), co = bulk.amount(Element::Co);
+    if (bulk.amounts().size() == 2 && sm > 0.0 && co > 0.0) {
+      // Binary Sm-Co: the Co-richer compound holds all Co; surplus Sm is a non-magnetic
+      // grain-boundary phase (sintered SmCo5 carries ~36 wt% Sm against 33.79 stoichiometric, brief §8).
+      const double z = co / sm;
+      const char* formula = nullptr;
+      if (z >= 4.0 && z <= 5.0 + 1e-9) formula = "SmCo5";
+      else if (z >= 7.5 && z <= 8.5 + 1e-9) formula = "Sm2Co17";
+      else refuse(bulk, fmt::format("Co/Sm = {:.3g} lies outside 4-5 (SmCo5) and 7.5-8.5 (Sm2Co17)", z));
+      phase.emplace(Phase::from_formula(formula));
+      const Composition compound = Composition::from_formula(formula);
+      // Mass fraction of the compound: all Co in it, Co mass fraction of the compound known.
+      fraction = std::min(1.0, bulk.mass_fraction(Element::Co) / compound.mass_fraction(Element::Co));
+    } else {
+      phase.emplace(Phase::from_composition(bulk));
+    }
+    const process_parameters& defaults = process_data(phase->family(), process);
+    Phase nucleation = *phase;
+    return Magnet(bulk, std::move(*phase), std::move(nucleation), apply(defaults, overrides), fraction);
+  }
+
+  // NdFeB: sort the bulk into the 2:14:1 rare-earth site, Fe, B and minor additions.
+  std::vector<std::pair<Element, double>> rare_earths; // atoms
+  for (const auto& [element, amount] : bulk.amounts()) {
+    if (element == Element::Fe || element == Element::B) continue;
+    if (is_rare_earth(element)) { rare_earths.emplace_back(element, amount); continue; }
+    const auto* limit = std::find_if(std::begin(ndfeb_additions), std::end(ndfeb_additions),
+                                     [e = element](const addition_limit& l) { return l.element == e; });
+    if (limit == std::end(ndfeb_additions))
+      refuse(bulk, fmt::format("{} is not a documented addition of NdFeB magnets", symbol(element)));
+    const double percent = 100.0 * bulk.mass_fraction(element);
+    if (percent > limit->max_percent + 1e-9)
+      refuse(bulk, fmt::format("{} is {:.3g} wt%, above the documented {} wt% of commercial NdFeB", symbol(element),
+                               percent, limit->max_percent));
+  }
+  double rare_earth_atoms = 0.0;
+  for (const auto& entry : rare_earths) rare_earth_atoms += entry.second;
+  for (const auto& [element, amount] : rare_earths) {
+    if (element == Element::La && amount / rare_earth_atoms >= max_lanthanum_site_fraction)
+      refuse(bulk, fmt::format("La takes {:.3g} of the rare-earth site; from {} on the 2:14:1 phase does not form "
+                               "(LI20)", amount / rare_earth_atoms, max_lanthanum_site_fraction));
+  }
+  const Composition main_composition = r2fe14b(rare_earths);
+  Phase main_phase = Phase::from_composition(main_composition);
+  const process_parameters parameters = apply(process_data(phase_family::r2fe14b, process), overrides);
+
+  // Main-phase mass fraction: the scarcest constituent over its share in the 2:14:1 phase.
+  const double available_rare_earth = bulk.rare_earth_mass_fraction() - parameters.grain_boundary_rare_earth;
+  if (available_rare_earth <= 0.0)
+    refuse(bulk, fmt::format("{:.3g} wt% rare earth does not exceed the {:.3g} wt% the grain boundaries hold",
+                             100.0 * bulk.rare_earth_mass_fraction(), 100.0 * parameters.grain_boundary_rare_earth));
+  const double fraction = std::min({1.0, bulk.mass_fraction(Element::B) / main_composition.mass_fraction(Element::B),
+                                    bulk.mass_fraction(Element::Fe) / main_composition.mass_fraction(Element::Fe),
+                                    available_rare_earth / main_composition.rare_earth_mass_fraction()});
+
+  // Grain-boundary diffusion: the Dy/Tb sits in a shell of each grain (brief §7); reversal
+  // nucleates there, so HcJ follows the shell's composition while Js stays the bulk average.
+  Phase nucleation = main_phase;
+  if (parameters.shell_volume_fraction > 0.0) {
+    std::vector<std::pair<Element, double>> shell;
+    double heavy = 0.0;
+    for (const auto& [element, amount] : rare_earths) {
+      if (is_heavy_diffusant(element)) heavy += amount / rare_earth_atoms;
+    }
+    const double shell_heavy = std::min(1.0, heavy / parameters.shell_volume_fraction);
+    const double light_scale = heavy < 1.0 ? (1.0 - shell_heavy) / (1.0 - heavy) : 0.0;
+    for (const auto& [element, amount] : rare_earths) {
+      const double site = amount / rare_earth_atoms;
+      const double shell_site = is_heavy_diffusant(element) ? site / heavy * shell_heavy : site * light_scale;
+      if (shell_site > 0.0) shell.emplace_back(element, shell_site);
+    }
+    nucleation = Phase::from_composition(r2fe14b(shell));
+  }
+  return Magnet(bulk, std::move(main_phase), std::move(nucleation), parameters, fraction);
+}
+
+magnetic_polarization Magnet::remanence(thermodynamic_temperature temperature) const {
+  const double js = main_phase_.saturation_polarization(temperature).value();
+  return magnetic_polarization::from_value(js * main_phase_fraction_ * process_.relative_density * process_.alignment);
+}
+
+magnetic_field_strength Magnet::intrinsic_coercivity(thermodynamic_temperature temperature) const {
+  const double ha = nucleation_phase_.anisotropy_field(temperature).value();
+  const double ms = nucleation_phase_.saturation_magnetization(temperature).value();
+  return magnetic_field_strength::from_value(std::max(0.0, process_.alpha_k * ha - process_.n_eff * ms));
+}
+
+demagnetization_model Magnet::demagnetization(thermodynamic_temperature temperature) const {
+  return demagnetization_model(remanence(temperature), intrinsic_coercivity(temperature),
+                               process_.recoil_permeability, process_.squareness);
+}
+
+magnetic_field_strength Magnet::normal_coercivity(thermodynamic_temperature temperature) const {
+  return demagnetization(temperature).normal_coercivity();
+}
+
+energy_density Magnet::max_energy_product(thermodynamic_temperature temperature) const {
+  return demagnetization(temperature).max_energy_product();
+}
+
+magnet_properties Magnet::properties(thermodynamic_temperature temperature) const {
+  const demagnetization_model curve = demagnetization(temperature);
+  magnet_properties p;
+  p.temperature = temperature;
+  p.remanence = curve.remanence();
+  p.intrinsic_coercivity = curve.intrinsic_coercivity();
+  p.normal_coercivity = curve.normal_coercivity();
+  p.knee_field = curve.knee_field();
+  p.max_energy_product = curve.max_energy_product();
+  p.max_energy_product_limit = main_phase_.max_energy_product_limit(temperature);
+  p.recoil_permeability = curve.recoil_permeability();
+  return p;
+}
+
+temperature_coefficients Magnet::reversible_coefficients(thermodynamic_temperature from,
+                                                         thermodynamic_temperature to) const {
+  const double span = to_kelvin(to) - to_kelvin(from);
+  if (!(std::abs(span) > 0.0))
+    throw domain_error("temperature coefficients need two different temperatures");
+  const double br0 = remanence(from).value(), br1 = remanence(to).value();
+  const double hcj0 = intrinsic_coercivity(from).value(), hcj1 = intrinsic_coercivity(to).value();
+  if (!(hcj0 > 0.0))
+    throw domain_error(fmt::format("HcJ is 0 at {:.1f} degC, so beta(HcJ) is undefined", to_celsius(from)));
+  temperature_coefficients c;
+  c.from = from;
+  c.to = to;
+  c.remanence = temperature_coefficient::from_value((br1 - br0) / (br0 * span));
+  c.intrinsic_coercivity = temperature_coefficient::from_value((hcj1 - hcj0) / (hcj0 * span));
+  return c;
+}
+
+} // namespace magmat

@@ -1,0 +1,200 @@
+// Loading of the end-member phase records from the embedded materials/phases/*.json files.
+#include <magmat/phases.hpp>
+
+#include "embedded_files.hpp"
+#include "json_fields.hpp"
+
+#include <algorithm>
+#include <map>
+
+namespace magmat {
+namespace {
+
+using detail::json_cursor;
+
+phase_family family_from(const json_cursor& field) {
+  const std::string name = field.string();
+  if (name == "r2fe14b") return phase_family::r2fe14b;
+  if (name == "smco5") return phase_family::smco5;
+  if (name == "sm2co17") return phase_family::sm2co17;
+  if (name == "hexaferrite") return phase_family::hexaferrite;
+  field.fail("unknown family '" + name + "' (expected r2fe14b, smco5, sm2co17 or hexaferrite)");
+}
+
+confidence confidence_from(const json_cursor& field) {
+  const std::string tag = field.string();
+  if (tag == "C") return confidence::confirmed;
+  if (tag == "D") return confidence::derived;
+  if (tag == "U") return confidence::unconfirmed;
+  field.fail("confidence must be \"C\", \"D\" or \"U\", got \"" + tag + "\"");
+}
+
+// Records the source of a sourced value object under `name`, if it names one.
+void note_source(phase_record& record, const std::string& name, const json_cursor& value) {
+  if (!value.has("source")) return;
+  source_tag tag;
+  const auto source = value.at("source");
+  if (source.node().is_array()) { // several keys: "A; B"
+    for (std::size_t i = 0; i < source.node().size(); ++i) tag.key += (i ? "; " : "") + source.at(i).string();
+  } else {
+    tag.key = source.string();
+  }
+  if (value.has("confidence")) tag.confidence = confidence_from(value.at("confidence"));
+  record.sources[name] = tag;
+}
+
+thermodynamic_temperature kelvin_field(const json_cursor& field) {
+  const double kelvin = field.quantity("K");
+  if (!(kelvin >= 0.0)) field.fail("temperature below absolute zero");
+  return from_kelvin(kelvin);
+}
+
+phase_record parse_phase(std::string_view text, const std::string& file) {
+  const auto document = detail::parse_json(text, file);
+  const json_cursor root(file, document);
+  phase_record record;
+  record.id = root.at("id").string();
+  record.formula = root.at("formula").string();
+  record.family = family_from(root.at("family"));
+  record.reference_temperature = kelvin_field(root.at("reference_temperature"));
+
+  const auto js = root.at("saturation_polarization");
+  record.saturation_polarization = magnetic_polarization::from_value(js.quantity("T"));
+  note_source(record, "saturation_polarization", js);
+  if (!(record.saturation_polarization.value() > 0.0)) js.fail("saturation polarization must be > 0 T");
+
+  const auto ha = root.at("anisotropy_field_mu0");
+  record.anisotropy_field = magnetic_field_strength::from_value(ha.quantity("T") / vacuum_permeability_h_per_m);
+  note_source(record, "anisotropy_field", ha);
+  if (!(record.anisotropy_field.value() >= 0.0)) ha.fail("anisotropy field must be >= 0");
+
+  const auto tc = root.at("curie_temperature");
+  record.curie_temperature = kelvin_field(tc);
+  note_source(record, "curie_temperature", tc);
+  if (!(record.curie_temperature > record.reference_temperature))
+    tc.fail("Curie temperature must lie above the reference temperature");
+
+  const auto rho = root.at("density");
+  record.density = mass_density::from_value(rho.quantity("kg/m3"));
+  note_source(record, "density", rho);
+  if (!(record.density.value() > 0.0)) rho.fail("density must be > 0");
+
+  if (root.has("rare_earth_coupling")) {
+    const auto coupling = root.at("rare_earth_coupling");
+    const std::string value = coupling.string();
+    if (value != "parallel" && value != "antiparallel")
+      coupling.fail("must be \"parallel\" or \"antiparallel\"");
+    record.rare_earth_antiparallel = value == "antiparallel";
+  }
+
+  const auto magnetization_law = root.at("magnetization_temperature_law");
+  if (magnetization_law.at("law").string() != "kuzmin")
+    magnetization_law.at("law").fail("only the \"kuzmin\" law is known");
+  const auto js0 = magnetization_law.at("saturation_polarization_0K");
+  record.saturation_polarization_0K = magnetic_polarization::from_value(js0.quantity("T"));
+  note_source(record, "saturation_polarization_0K", js0);
+  if (record.saturation_polarization_0K < record.saturation_polarization)
+    js0.fail("Js(0 K) must not be below Js at the reference temperature");
+  const auto s = magnetization_law.at("s");
+  record.kuzmin_s = s.at("value").number();
+  note_source(record, "kuzmin_s", s);
+  const auto p = magnetization_law.at("p");
+  record.kuzmin_p = p.at("value").number();
+  note_source(record, "kuzmin_p", p);
+  // m^3 = 1 - s tau^1.5 - (1 - s) tau^p must fall monotonically from 1 to 0 on [0, 1].
+  if (!(record.kuzmin_s >= 0.0 && record.kuzmin_s <= record.kuzmin_p / 1.5))
+    s.fail("Kuz'min s must lie in [0, p/1.5] for a monotone magnetization curve");
+  if (!(record.kuzmin_p > 1.5)) p.fail("Kuz'min p must be > 1.5");
+
+  const auto anisotropy_law = root.at("anisotropy_temperature_law");
+  const std::string law = anisotropy_law.at("law").string();
+  if (law == "power_of_magnetization") {
+    const auto n = anisotropy_law.at("exponent");
+    record.anisotropy_exponent = n.at("value").number();
+    note_source(record, "anisotropy_exponent", n);
+  } else if (law == "table") {
+    record.anisotropy_tabulated = true;
+    const auto points = anisotropy_law.at("points");
+    if (!points.node().is_array() || points.node().size() < 2) points.fail("needs at least two points");
+    for (std::size_t i = 0; i < points.node().size(); ++i) {
+      const auto point = points.at(i);
+      record.anisotropy_table.push_back(
+          {kelvin_field(point.at("temperature")),
+           magnetic_field_strength::from_value(point.at("anisotropy_field_mu0").quantity("T") / vacuum_permeability_h_per_m)});
+    }
+    for (std::size_t i = 1; i < record.anisotropy_table.size(); ++i) {
+      if (!(record.anisotropy_table[i].temperature > record.anisotropy_table[i - 1].temperature))
+        points.at(i).fail("temperatures must increase");
+    }
+    note_source(record, "anisotropy_table", anisotropy_law);
+  } else {
+    anisotropy_law.at("law").fail("unknown law '" + law + "' (expected power_of_magnetization or table)");
+  }
+
+  if (root.has("composition")) {
+    const auto parameter = root.at("composition").at("parameter");
+    record.substitution_nominal = parameter.at("nominal").number();
+    record.substitution_max = parameter.at("max").number();
+    if (!(record.substitution_nominal > 0.0 && record.substitution_max >= record.substitution_nominal))
+      parameter.fail("needs 0 < nominal <= max");
+  }
+
+  record.min_temperature = from_kelvin(0.0);
+  record.max_temperature = record.curie_temperature;
+  if (root.has("validity")) {
+    const auto validity = root.at("validity");
+    if (validity.has("min_temperature")) record.min_temperature = kelvin_field(validity.at("min_temperature"));
+    if (validity.has("max_temperature")) record.max_temperature = kelvin_field(validity.at("max_temperature"));
+  }
+  if (root.has("notes")) {
+    const auto notes = root.at("notes");
+    if (!notes.node().is_array()) notes.fail("expected an array of strings");
+    for (std::size_t i = 0; i < notes.node().size(); ++i) record.notes.push_back(notes.at(i).string());
+  }
+  return record;
+}
+
+const std::map<std::string, phase_record, std::less<>>& registry() {
+  static const auto phases = [] {
+    std::map<std::string, phase_record, std::less<>> loaded;
+    for (const auto& file : detail::embedded_files()) {
+      if (!file.path.starts_with("phases/") || !file.path.ends_with(".json")) continue;
+      phase_record record = parse_phase(file.text, "materials/" + std::string(file.path));
+      const std::string id = record.id;
+      loaded.emplace(id, std::move(record));
+    }
+    return loaded;
+  }();
+  return phases;
+}
+
+} // namespace
+
+std::string_view to_string(phase_family family) {
+  switch (family) {
+  case phase_family::r2fe14b: return "r2fe14b";
+  case phase_family::smco5: return "smco5";
+  case phase_family::sm2co17: return "sm2co17";
+  case phase_family::hexaferrite: return "hexaferrite";
+  }
+  return "unknown";
+}
+
+const phase_record& phase_data(std::string_view id) {
+  const auto& phases = registry();
+  const auto it = phases.find(id);
+  if (it == phases.end()) {
+    std::string known;
+    for (const auto& [name, record] : phases) known += (known.empty() ? "" : ", ") + name;
+    throw unknown_name_error("no phase data for '" + std::string(id) + "'; known phases: " + known);
+  }
+  return it->second;
+}
+
+std::vector<std::string> phase_ids() {
+  std::vector<std::string> ids;
+  for (const auto& [name, record] : registry()) ids.push_back(name);
+  return ids;
+}
+
+} // namespace magmat

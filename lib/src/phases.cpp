@@ -1,0 +1,258 @@
+// The intrinsic phase model (phases.hpp): recognising a phase from its composition, mixing
+// end members on the rare-earth site, and the temperature laws of Js and HA.
+#include <magmat/phases.hpp>
+#include <magmat/temperature.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace magmat {
+namespace {
+
+constexpr double mu0 = vacuum_permeability_h_per_m;
+
+// Relative tolerance on the stoichiometry of a recognised formula unit.
+constexpr double stoichiometry_tolerance = 1e-6;
+
+bool close(double a, double b) { return std::abs(a - b) <= stoichiometry_tolerance * std::max(1.0, std::abs(b)); }
+
+[[noreturn]] void no_data(const Composition& composition, std::string_view why) {
+  throw domain_error(fmt::format(
+      "no phase data for '{}': {}. magmat models R2Fe14B with R in {{Y, La, Ce, Pr, Nd, Gd, Tb, "
+      "Dy, Ho}} (mixed sites allowed), SmCo5, Sm2Co17, Sm(Co,Fe,Cu,Zr)z within its commercial "
+      "range, SrFe12O19, BaFe12O19 and Sr(1-x)La(x)Fe(12-x)Co(x)O19 within its measured range",
+      composition.formula(), why));
+}
+
+// Sm(Co,Fe,Cu,Zr)z cell material: the composition ranges of commercial 2:17-type magnets,
+// wt% and z (brief §8: COURAGE-SMCO, BRM for the wt% ranges; RMME17 for z = 7.5-8.5).
+struct range { Element element; double min_percent; double max_percent; };
+constexpr range smco_2_17_ranges[] = {{Element::Sm, 23.0, 28.0}, {Element::Co, 48.0, 52.0},
+                                      {Element::Fe, 14.0, 17.0}, {Element::Cu, 5.0, 7.0},
+                                      {Element::Zr, 2.0, 3.0}};
+constexpr double smco_2_17_min_z = 7.5;
+constexpr double smco_2_17_max_z = 8.5;
+
+} // namespace
+
+Phase Phase::from_formula(std::string_view formula) {
+  return from_composition(Composition::from_formula(formula));
+}
+
+Phase Phase::from_composition(const Composition& composition) {
+  Phase phase(composition);
+  phase.formula_ = composition.formula();
+  const auto entries = composition.amounts();
+
+  auto single = [&](const char* id) { phase.members_.push_back({&phase_data(id), 1.0}); };
+  const double boron = composition.amount(Element::B);
+  const double iron = composition.amount(Element::Fe);
+  const double samarium = composition.amount(Element::Sm);
+  const double cobalt = composition.amount(Element::Co);
+
+  if (boron > 0.0 && iron > 0.0) {
+    // R2Fe14B: every other element is a rare earth on the 2:14:1 site.
+    double rare_earth = 0.0;
+    for (const auto& [element, amount] : entries) {
+      if (element == Element::B || element == Element::Fe) continue;
+      if (!is_rare_earth(element))
+        no_data(composition, fmt::format("{} has no site in R2Fe14B data (only rare earths on the R site)",
+                                         symbol(element)));
+      rare_earth += amount;
+    }
+    if (!close(iron / boron, 14.0) || !close(rare_earth / boron, 2.0))
+      no_data(composition, fmt::format("R:Fe:B is {:.4g}:{:.4g}:1, not 2:14:1", rare_earth / boron, iron / boron));
+    phase.family_ = phase_family::r2fe14b;
+    for (const auto& [element, amount] : entries) {
+      if (element == Element::B || element == Element::Fe) continue;
+      const std::string id = fmt::format("{}2Fe14B", symbol(element));
+      const phase_record* record = nullptr;
+      try {
+        record = &phase_data(id);
+      } catch (const unknown_name_error&) {
+        no_data(composition, fmt::format("no end-member data for {}", id));
+      }
+      phase.members_.push_back({record, amount / rare_earth});
+    }
+  } else if (samarium > 0.0 && cobalt > 0.0 && entries.size() == 2 && close(cobalt / samarium, 5.0)) {
+    phase.family_ = phase_family::smco5;
+    single("SmCo5");
+  } else if (samarium > 0.0 && cobalt > 0.0 && entries.size() == 2 && close(cobalt / samarium, 8.5)) {
+    phase.family_ = phase_family::sm2co17;
+    single("Sm2Co17");
+  } else if (samarium > 0.0 && cobalt > 0.0) {
+    // Sm(Co,Fe,Cu,Zr)z: accepted inside the commercial range, where the cell-material record holds.
+    for (const auto& [element, amount] : entries) {
+      const bool listed = std::any_of(std::begin(smco_2_17_ranges), std::end(smco_2_17_ranges),
+                                      [e = element](const range& r) { return r.element == e; });
+      if (!listed) no_data(composition, fmt::format("{} is not part of Sm(Co,Fe,Cu,Zr)z", symbol(element)));
+    }
+    const double z = (composition.total_amount() - samarium) / samarium;
+    if (z < smco_2_17_min_z - 1e-9 || z > smco_2_17_max_z + 1e-9)
+      no_data(composition, fmt::format("z = {:.3g} lies outside the 2:17-type range {}-{}", z,
+                                       smco_2_17_min_z, smco_2_17_max_z));
+    for (const range& r : smco_2_17_ranges) {
+      const double percent = 100.0 * composition.mass_fraction(r.element);
+      if (percent < r.min_percent - 1e-9 || percent > r.max_percent + 1e-9)
+        no_data(composition, fmt::format("{} is {:.2f} wt%, outside the 2:17-type range {}-{} wt%",
+                                         symbol(r.element), percent, r.min_percent, r.max_percent));
+    }
+    phase.family_ = phase_family::sm2co17;
+    single("SmCoFeCuZr_2_17");
+  } else if (composition.amount(Element::O) > 0.0 && iron > 0.0) {
+    phase.family_ = phase_family::hexaferrite;
+    const double oxygen = composition.amount(Element::O);
+    const double strontium = composition.amount(Element::Sr);
+    const double barium = composition.amount(Element::Ba);
+    const double lanthanum = composition.amount(Element::La);
+    const double cobalt_in_ferrite = composition.amount(Element::Co);
+    const double scale = 19.0 / oxygen; // per formula unit of MFe12O19
+    if (barium > 0.0 && entries.size() == 3 && close(barium * scale, 1.0) && close(iron * scale, 12.0)) {
+      single("BaFe12O19");
+    } else if (strontium > 0.0 && entries.size() == 3 && close(strontium * scale, 1.0) &&
+               close(iron * scale, 12.0)) {
+      single("SrFe12O19");
+    } else if (strontium > 0.0 && lanthanum > 0.0 && cobalt_in_ferrite > 0.0 && entries.size() == 5) {
+      // Sr(1-x)La(x)Fe(12-x)Co(x)O19: La and Co replace Sr and Fe one for one.
+      const double x = lanthanum * scale;
+      if (!close(cobalt_in_ferrite * scale, x) || !close(strontium * scale, 1.0 - x) ||
+          !close(iron * scale, 12.0 - x))
+        no_data(composition, "not of the form Sr(1-x)La(x)Fe(12-x)Co(x)O19");
+      const phase_record& substituted = phase_data("Sr1-xLaxFe12-xCoxO19");
+      if (x > substituted.substitution_max + 1e-9)
+        no_data(composition, fmt::format("La-Co substitution x = {:.3g} exceeds the measured range 0-{}", x,
+                                         substituted.substitution_max));
+      // Linear between SrM (x = 0) and the record's nominal x (LACO24B, as the record states).
+      const double weight = x / substituted.substitution_nominal;
+      phase.members_.push_back({&phase_data("SrFe12O19"), 1.0 - weight});
+      phase.members_.push_back({&substituted, weight});
+    } else {
+      no_data(composition, "not a recognised M-type hexaferrite");
+    }
+  } else {
+    no_data(composition, "not a recognised magnetic phase");
+  }
+
+  // Mix the end members (a single member reproduces its own record exactly).
+  double curie = 0.0, js0 = 0.0, s = 0.0, p = 0.0, volume_per_mass_weighted = 0.0, min_t = 0.0;
+  double max_t = 1e300;
+  for (const auto& [record, fraction] : phase.members_) {
+    curie += fraction * to_kelvin(record->curie_temperature);
+    js0 += fraction * record->saturation_polarization_0K.value();
+    s += fraction * record->kuzmin_s;
+    p += fraction * record->kuzmin_p;
+    min_t = std::max(min_t, to_kelvin(record->min_temperature));
+  }
+  for (const auto& [record, fraction] : phase.members_) {
+    // Each member's validity ends at the same reduced temperature in the mixture.
+    max_t = std::min(max_t, to_kelvin(record->max_temperature) * curie / to_kelvin(record->curie_temperature));
+  }
+  phase.curie_temperature_ = from_kelvin(curie);
+  phase.polarization_0K_ = magnetic_polarization::from_value(js0);
+  phase.kuzmin_s_ = s;
+  phase.kuzmin_p_ = p;
+  phase.min_temperature_ = from_kelvin(min_t);
+  phase.max_temperature_ = from_kelvin(std::min(max_t, curie));
+  // Vegard-like density: the formula-unit volumes add, weighted by site fraction.
+  double molar_mass_sum = 0.0;
+  for (const auto& [record, fraction] : phase.members_) {
+    const double member_molar_mass = Composition::from_formula(record->formula).formula_molar_mass();
+    molar_mass_sum += fraction * member_molar_mass;
+    volume_per_mass_weighted += fraction * member_molar_mass / record->density.value();
+  }
+  phase.density_ = mass_density::from_value(molar_mass_sum / volume_per_mass_weighted);
+  return phase;
+}
+
+void Phase::check_temperature(thermodynamic_temperature temperature) const {
+  const double kelvin = to_kelvin(temperature);
+  if (std::isnan(kelvin)) throw domain_error("temperature is NaN");
+  if (kelvin < 0.0)
+    throw domain_error(fmt::format("temperature {:.2f} K ({:.2f} degC) is below absolute zero", kelvin,
+                                   to_celsius(temperature)));
+  if (kelvin >= to_kelvin(curie_temperature_))
+    throw domain_error(fmt::format("temperature {:.2f} degC is at or above the Curie point {:.1f} degC of {}",
+                                   to_celsius(temperature), to_celsius(curie_temperature_), formula_));
+  if (kelvin < to_kelvin(min_temperature_) || kelvin > to_kelvin(max_temperature_))
+    throw domain_error(fmt::format("temperature {:.2f} degC is outside the range {:.1f} to {:.1f} degC where the "
+                                   "data of {} hold",
+                                   to_celsius(temperature), to_celsius(min_temperature_),
+                                   to_celsius(max_temperature_), formula_));
+}
+
+double Phase::reduced_magnetization(double kelvin) const {
+  return kuzmin_reduced_magnetization(kelvin / to_kelvin(curie_temperature_), kuzmin_s_, kuzmin_p_);
+}
+
+magnetic_polarization Phase::saturation_polarization(thermodynamic_temperature temperature) const {
+  check_temperature(temperature);
+  return magnetic_polarization::from_value(polarization_0K_.value() * reduced_magnetization(to_kelvin(temperature)));
+}
+
+magnetization Phase::saturation_magnetization(thermodynamic_temperature temperature) const {
+  return magnetization::from_value(saturation_polarization(temperature).value() / mu0);
+}
+
+namespace {
+
+// HA of one end member at its own temperature `kelvin`, from its table or power law.
+double member_anisotropy_field(const phase_record& record, double kelvin) {
+  if (record.anisotropy_tabulated) {
+    const auto& table = record.anisotropy_table;
+    if (kelvin < to_kelvin(table.front().temperature) || kelvin > to_kelvin(table.back().temperature))
+      throw domain_error(fmt::format("{:.1f} K is outside the tabulated anisotropy field of {} ({:.0f}-{:.0f} K)",
+                                     kelvin, record.id, to_kelvin(table.front().temperature),
+                                     to_kelvin(table.back().temperature)));
+    auto upper = std::upper_bound(table.begin(), table.end(), kelvin,
+                                  [](double t, const anisotropy_point& point) { return t < to_kelvin(point.temperature); });
+    if (upper == table.end()) return table.back().anisotropy_field.value();
+    auto lower = upper - 1;
+    const double t0 = to_kelvin(lower->temperature), t1 = to_kelvin(upper->temperature);
+    const double w = (kelvin - t0) / (t1 - t0);
+    return (1.0 - w) * lower->anisotropy_field.value() + w * upper->anisotropy_field.value();
+  }
+  const double tc = to_kelvin(record.curie_temperature);
+  const double m = kuzmin_reduced_magnetization(kelvin / tc, record.kuzmin_s, record.kuzmin_p);
+  const double m_ref = kuzmin_reduced_magnetization(to_kelvin(record.reference_temperature) / tc,
+                                                    record.kuzmin_s, record.kuzmin_p);
+  return record.anisotropy_field.value() * anisotropy_field_ratio(m, m_ref, record.anisotropy_exponent);
+}
+
+// Js of one end member at its own temperature.
+double member_polarization(const phase_record& record, double kelvin) {
+  const double tc = to_kelvin(record.curie_temperature);
+  return record.saturation_polarization_0K.value() *
+         kuzmin_reduced_magnetization(kelvin / tc, record.kuzmin_s, record.kuzmin_p);
+}
+
+} // namespace
+
+energy_density Phase::anisotropy_energy_density(thermodynamic_temperature temperature) const {
+  check_temperature(temperature);
+  const double tau = to_kelvin(temperature) / to_kelvin(curie_temperature_);
+  double energy = 0.0;
+  for (const auto& [record, fraction] : members_) {
+    const double own_kelvin = tau * to_kelvin(record->curie_temperature);
+    energy += fraction * 0.5 * member_polarization(*record, own_kelvin) * member_anisotropy_field(*record, own_kelvin);
+  }
+  return energy_density::from_value(energy);
+}
+
+magnetic_field_strength Phase::anisotropy_field(thermodynamic_temperature temperature) const {
+  if (members_.size() == 1) {
+    check_temperature(temperature);
+    return magnetic_field_strength::from_value(member_anisotropy_field(*members_.front().record, to_kelvin(temperature)));
+  }
+  const double energy = anisotropy_energy_density(temperature).value();
+  const double js = saturation_polarization(temperature).value();
+  return magnetic_field_strength::from_value(js > 0.0 ? 2.0 * energy / js : 0.0);
+}
+
+energy_density Phase::max_energy_product_limit(thermodynamic_temperature temperature) const {
+  const double js = saturation_polarization(temperature).value();
+  return energy_density::from_value(js * js / (4.0 * mu0));
+}
+
+} // namespace magmat
