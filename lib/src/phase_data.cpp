@@ -4,7 +4,12 @@
 #include "embedded_files.hpp"
 #include "json_fields.hpp"
 
+#include <magmat/temperature.hpp>
+
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 namespace magmat {
@@ -55,6 +60,13 @@ phase_record parse_phase(std::string_view text, const std::string& file) {
   phase_record record;
   record.id = root.at("id").string();
   record.formula = root.at("formula").string();
+  record.nominal_formula = root.has("nominal_formula") ? root.at("nominal_formula").string() : record.formula;
+  try {
+    Composition::from_formula(record.nominal_formula);
+  } catch (const error& e) {
+    root.at(root.has("nominal_formula") ? "nominal_formula" : "formula")
+        .fail(std::string("not a formula magmat can read (give a nominal_formula): ") + e.what());
+  }
   record.family = family_from(root.at("family"));
   record.reference_temperature = kelvin_field(root.at("reference_temperature"));
 
@@ -87,32 +99,55 @@ phase_record parse_phase(std::string_view text, const std::string& file) {
     record.rare_earth_antiparallel = value == "antiparallel";
   }
 
-  const auto magnetization_law = root.at("magnetization_temperature_law");
-  if (magnetization_law.at("law").string() != "kuzmin")
-    magnetization_law.at("law").fail("only the \"kuzmin\" law is known");
-  const auto js0 = magnetization_law.at("saturation_polarization_0K");
+  const auto magnetization = root.at("magnetization_temperature_law");
+  const auto js0 = magnetization.at("saturation_polarization_0K");
   record.saturation_polarization_0K = magnetic_polarization::from_value(js0.quantity("T"));
   note_source(record, "saturation_polarization_0K", js0);
-  if (record.saturation_polarization_0K < record.saturation_polarization)
-    js0.fail("Js(0 K) must not be below Js at the reference temperature");
-  const auto s = magnetization_law.at("s");
-  record.kuzmin_s = s.at("value").number();
-  note_source(record, "kuzmin_s", s);
-  const auto p = magnetization_law.at("p");
-  record.kuzmin_p = p.at("value").number();
-  note_source(record, "kuzmin_p", p);
-  // m^3 = 1 - s tau^1.5 - (1 - s) tau^p must fall monotonically from 1 to 0 on [0, 1].
-  if (!(record.kuzmin_s >= 0.0 && record.kuzmin_s <= record.kuzmin_p / 1.5))
-    s.fail("Kuz'min s must lie in [0, p/1.5] for a monotone magnetization curve");
-  if (!(record.kuzmin_p > 1.5)) p.fail("Kuz'min p must be > 1.5");
+  const std::string law = magnetization.at("law").string();
+  if (law == "kuzmin") {
+    record.law = magnetization_law::kuzmin;
+    const auto s = magnetization.at("s");
+    const auto p = magnetization.at("p");
+    record.law_first = s.at("value").number();
+    record.law_second = p.at("value").number();
+    note_source(record, "kuzmin_s", s);
+    note_source(record, "kuzmin_p", p);
+    if (!(record.law_second > 1.5)) p.fail("Kuz'min p must be > 1.5");
+    // m^3 = 1 - s tau^1.5 - (1 - s) tau^p falls monotonically from 1 to 0 on [0, 1] for s <= p/1.5.
+    if (!(record.law_first >= 0.0 && record.law_first <= record.law_second / 1.5))
+      s.fail("Kuz'min s must lie in [0, p/1.5] for a monotone magnetization curve");
+  } else if (law == "critical_power") {
+    record.law = magnetization_law::critical_power;
+    const auto a = magnetization.at("a");
+    const auto b = magnetization.at("b");
+    record.law_first = a.at("value").number();
+    record.law_second = b.at("value").number();
+    note_source(record, "critical_power_a", a);
+    note_source(record, "critical_power_b", b);
+    if (!(record.law_first > 0.0)) a.fail("a must be > 0");
+    if (!(record.law_second > 0.0)) b.fail("b must be > 0");
+  } else {
+    magnetization.at("law").fail("unknown law '" + law + "' (expected kuzmin or critical_power)");
+  }
+  // The law must reproduce the reference polarization it was anchored to (to 0.5 %).
+  {
+    const double tau = to_kelvin(record.reference_temperature) / to_kelvin(record.curie_temperature);
+    const double m = record.law == magnetization_law::kuzmin
+                         ? kuzmin_reduced_magnetization(tau, record.law_first, record.law_second)
+                         : critical_power_reduced_magnetization(tau, record.law_first, record.law_second);
+    const double predicted = record.saturation_polarization_0K.value() * m;
+    if (std::abs(predicted / record.saturation_polarization.value() - 1.0) > 5e-3)
+      js0.fail(fmt::format("the law gives Js = {:.4f} T at the reference temperature, not the stored {:.4f} T",
+                           predicted, record.saturation_polarization.value()));
+  }
 
   const auto anisotropy_law = root.at("anisotropy_temperature_law");
-  const std::string law = anisotropy_law.at("law").string();
-  if (law == "power_of_magnetization") {
+  const std::string anisotropy = anisotropy_law.at("law").string();
+  if (anisotropy == "power_of_magnetization") {
     const auto n = anisotropy_law.at("exponent");
     record.anisotropy_exponent = n.at("value").number();
     note_source(record, "anisotropy_exponent", n);
-  } else if (law == "table") {
+  } else if (anisotropy == "table") {
     record.anisotropy_tabulated = true;
     const auto points = anisotropy_law.at("points");
     if (!points.node().is_array() || points.node().size() < 2) points.fail("needs at least two points");
@@ -128,7 +163,7 @@ phase_record parse_phase(std::string_view text, const std::string& file) {
     }
     note_source(record, "anisotropy_table", anisotropy_law);
   } else {
-    anisotropy_law.at("law").fail("unknown law '" + law + "' (expected power_of_magnetization or table)");
+    anisotropy_law.at("law").fail("unknown law '" + anisotropy + "' (expected power_of_magnetization or table)");
   }
 
   if (root.has("composition")) {

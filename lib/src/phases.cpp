@@ -38,7 +38,9 @@ constexpr double smco_2_17_max_z = 8.5;
 } // namespace
 
 Phase Phase::from_formula(std::string_view formula) {
-  return from_composition(Composition::from_formula(formula));
+  Phase phase = from_composition(Composition::from_formula(formula));
+  phase.formula_ = std::string(formula); // shown as the caller wrote it
+  return phase;
 }
 
 Phase Phase::from_composition(const Composition& composition) {
@@ -135,30 +137,23 @@ Phase Phase::from_composition(const Composition& composition) {
     no_data(composition, "not a recognised magnetic phase");
   }
 
-  // Mix the end members (a single member reproduces its own record exactly).
-  double curie = 0.0, js0 = 0.0, s = 0.0, p = 0.0, volume_per_mass_weighted = 0.0, min_t = 0.0;
-  double max_t = 1e300;
+  // Mixed site: the Curie point is linear in the site fractions (brief §2); every other property
+  // mixes the end members' values at the same reduced temperature T/Tc (corresponding states),
+  // so a single member reproduces its own record exactly.
+  double curie = 0.0, min_t = 0.0, max_t = 1e300;
+  for (const auto& [record, fraction] : phase.members_) curie += fraction * to_kelvin(record->curie_temperature);
   for (const auto& [record, fraction] : phase.members_) {
-    curie += fraction * to_kelvin(record->curie_temperature);
-    js0 += fraction * record->saturation_polarization_0K.value();
-    s += fraction * record->kuzmin_s;
-    p += fraction * record->kuzmin_p;
-    min_t = std::max(min_t, to_kelvin(record->min_temperature));
-  }
-  for (const auto& [record, fraction] : phase.members_) {
-    // Each member's validity ends at the same reduced temperature in the mixture.
-    max_t = std::min(max_t, to_kelvin(record->max_temperature) * curie / to_kelvin(record->curie_temperature));
+    const double scale = curie / to_kelvin(record->curie_temperature);
+    min_t = std::max(min_t, to_kelvin(record->min_temperature) * scale);
+    max_t = std::min(max_t, to_kelvin(record->max_temperature) * scale);
   }
   phase.curie_temperature_ = from_kelvin(curie);
-  phase.polarization_0K_ = magnetic_polarization::from_value(js0);
-  phase.kuzmin_s_ = s;
-  phase.kuzmin_p_ = p;
   phase.min_temperature_ = from_kelvin(min_t);
   phase.max_temperature_ = from_kelvin(std::min(max_t, curie));
   // Vegard-like density: the formula-unit volumes add, weighted by site fraction.
-  double molar_mass_sum = 0.0;
+  double molar_mass_sum = 0.0, volume_per_mass_weighted = 0.0;
   for (const auto& [record, fraction] : phase.members_) {
-    const double member_molar_mass = Composition::from_formula(record->formula).formula_molar_mass();
+    const double member_molar_mass = Composition::from_formula(record->nominal_formula).formula_molar_mass();
     molar_mass_sum += fraction * member_molar_mass;
     volume_per_mass_weighted += fraction * member_molar_mass / record->density.value();
   }
@@ -182,14 +177,15 @@ void Phase::check_temperature(thermodynamic_temperature temperature) const {
                                    to_celsius(max_temperature_), formula_));
 }
 
-double Phase::reduced_magnetization(double kelvin) const {
-  return kuzmin_reduced_magnetization(kelvin / to_kelvin(curie_temperature_), kuzmin_s_, kuzmin_p_);
+namespace {
+
+double reduced_magnetization_of(magnetization_law law, double tau, double first, double second) {
+  return law == magnetization_law::kuzmin ? kuzmin_reduced_magnetization(tau, first, second)
+                                          : critical_power_reduced_magnetization(tau, first, second);
 }
 
-magnetic_polarization Phase::saturation_polarization(thermodynamic_temperature temperature) const {
-  check_temperature(temperature);
-  return magnetic_polarization::from_value(polarization_0K_.value() * reduced_magnetization(to_kelvin(temperature)));
-}
+} // namespace
+
 
 magnetization Phase::saturation_magnetization(thermodynamic_temperature temperature) const {
   return magnetization::from_value(saturation_polarization(temperature).value() / mu0);
@@ -214,9 +210,9 @@ double member_anisotropy_field(const phase_record& record, double kelvin) {
     return (1.0 - w) * lower->anisotropy_field.value() + w * upper->anisotropy_field.value();
   }
   const double tc = to_kelvin(record.curie_temperature);
-  const double m = kuzmin_reduced_magnetization(kelvin / tc, record.kuzmin_s, record.kuzmin_p);
-  const double m_ref = kuzmin_reduced_magnetization(to_kelvin(record.reference_temperature) / tc,
-                                                    record.kuzmin_s, record.kuzmin_p);
+  const double m = reduced_magnetization_of(record.law, kelvin / tc, record.law_first, record.law_second);
+  const double m_ref = reduced_magnetization_of(record.law, to_kelvin(record.reference_temperature) / tc,
+                                                record.law_first, record.law_second);
   return record.anisotropy_field.value() * anisotropy_field_ratio(m, m_ref, record.anisotropy_exponent);
 }
 
@@ -224,10 +220,20 @@ double member_anisotropy_field(const phase_record& record, double kelvin) {
 double member_polarization(const phase_record& record, double kelvin) {
   const double tc = to_kelvin(record.curie_temperature);
   return record.saturation_polarization_0K.value() *
-         kuzmin_reduced_magnetization(kelvin / tc, record.kuzmin_s, record.kuzmin_p);
+         reduced_magnetization_of(record.law, kelvin / tc, record.law_first, record.law_second);
 }
 
 } // namespace
+
+magnetic_polarization Phase::saturation_polarization(thermodynamic_temperature temperature) const {
+  check_temperature(temperature);
+  const double tau = to_kelvin(temperature) / to_kelvin(curie_temperature_);
+  double polarization = 0.0;
+  for (const auto& [record, fraction] : members_) {
+    polarization += fraction * member_polarization(*record, tau * to_kelvin(record->curie_temperature));
+  }
+  return magnetic_polarization::from_value(polarization);
+}
 
 energy_density Phase::anisotropy_energy_density(thermodynamic_temperature temperature) const {
   check_temperature(temperature);

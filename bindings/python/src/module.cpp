@@ -9,4 +9,6 @@ PYBIND11_MODULE(_core, m) {
   magmat::python::register_elements(m);
   magmat::python::register_composition(m);
   magmat::python::register_report(m);
+  magmat::python::register_phases(m);
+  magmat::python::register_magnet(m);
 }

@@ -14,4 +14,6 @@ void register_units(py::module_& m);
 void register_elements(py::module_& m);
 void register_composition(py::module_& m);
 void register_report(py::module_& m);
+void register_phases(py::module_& m);
+void register_magnet(py::module_& m);
 } // namespace magmat::python

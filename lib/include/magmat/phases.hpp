@@ -23,6 +23,10 @@ std::string_view to_string(phase_family family);
 /// against its primary source (unconfirmed).
 enum class confidence { confirmed, derived, unconfirmed };
 
+/// The law of the reduced magnetization m(T/Tc) (temperature.hpp): Kuz'min's
+/// [1 - s tau^1.5 - (1-s) tau^p]^(1/3), or the critical power (1 - tau^a)^b.
+enum class magnetization_law { kuzmin, critical_power };
+
 /// Where a stored value comes from: a key of materials/references.json and its confidence.
 struct source_tag {
   std::string key;
@@ -38,7 +42,8 @@ struct anisotropy_point {
 /// One end-member compound as stored in materials/phases/<id>.json, converted to SI.
 struct phase_record {
   std::string id;       ///< e.g. "Nd2Fe14B"
-  std::string formula;  ///< chemical formula of the formula unit
+  std::string formula;  ///< chemical formula of the formula unit (may name a range, "Sr1-xLax...")
+  std::string nominal_formula; ///< a parseable formula the values hold for (= formula if parseable)
   phase_family family = phase_family::r2fe14b;
   thermodynamic_temperature reference_temperature;  ///< where the values below hold
   magnetic_polarization saturation_polarization;    ///< Js at the reference temperature
@@ -46,9 +51,10 @@ struct phase_record {
   thermodynamic_temperature curie_temperature;
   mass_density density;                             ///< x-ray density of the compound
   bool rare_earth_antiparallel = false;             ///< heavy rare earths couple antiparallel to Fe
-  magnetic_polarization saturation_polarization_0K; ///< Js(0 K) of the Kuz'min law
-  double kuzmin_s = 0.5;                            ///< Kuz'min shape parameter s
-  double kuzmin_p = 2.5;                            ///< Kuz'min exponent p
+  magnetic_polarization saturation_polarization_0K; ///< Js(0 K) of the magnetization law
+  magnetization_law law = magnetization_law::kuzmin;
+  double law_first = 0.5;  ///< Kuz'min s, or the critical-power a
+  double law_second = 2.5; ///< Kuz'min p, or the critical-power b
   bool anisotropy_tabulated = false;                ///< HA(T) from `anisotropy_table`, else power law
   double anisotropy_exponent = 3.0;                 ///< n in K1 ∝ m^n (power law)
   std::vector<anisotropy_point> anisotropy_table;   ///< sorted by temperature
@@ -76,11 +82,11 @@ struct phase_member {
 /// The intrinsic model of one magnetic phase, possibly with a mixed rare-earth site
 /// ((Nd0.8Dy0.2)2Fe14B) or a substituted ferrite (Sr0.8La0.2Fe11.8Co0.2O19). Immutable.
 ///
-/// Mixing rules (brief §2): Tc, Js(0 K) and Kuz'min s are interpolated linearly in the site
-/// fractions (the moment-sum rule with x-independent moments; heavy rare earths enter with the
-/// lower Js of their ferrimagnetic end member); the anisotropy energy density K = Js HA / 2 of
-/// each end member is evaluated at the same reduced temperature T/Tc and interpolated linearly
-/// (single-ion additivity), and HA = 2 K / Ms of the mixture. Compositions without data are refused.
+/// Mixing rules (brief §2): the Curie point is linear in the site fractions; Js is the linear
+/// moment sum of the end members' Js (heavy rare earths enter with the lower Js of their
+/// ferrimagnetic end member), and the anisotropy energy density K = Js HA / 2 is linear too
+/// (single-ion additivity), each end member taken at the mixture's reduced temperature T/Tc;
+/// then HA = 2 K / Ms of the mixture. Compositions without data are refused.
 class Phase {
 public:
   /// A phase from its formula: "Nd2Fe14B", "(Nd0.8Dy0.2)2Fe14B", "SmCo5", "Sm2Co17",
@@ -115,16 +121,12 @@ public:
 private:
   explicit Phase(Composition composition) : composition_(std::move(composition)) {}
   void check_temperature(thermodynamic_temperature temperature) const;
-  double reduced_magnetization(double kelvin) const;
 
   std::string formula_;
   phase_family family_ = phase_family::r2fe14b;
   Composition composition_;
   std::vector<phase_member> members_;
   thermodynamic_temperature curie_temperature_;
-  magnetic_polarization polarization_0K_;
-  double kuzmin_s_ = 0.5;
-  double kuzmin_p_ = 2.5;
   mass_density density_;
   thermodynamic_temperature min_temperature_;
   thermodynamic_temperature max_temperature_;

@@ -5,6 +5,7 @@
 #include <magmat/errors.hpp>
 
 #include <cmath>
+#include <string>
 
 namespace magmat {
 
@@ -17,6 +18,15 @@ inline double kuzmin_reduced_magnetization(double tau, double s, double p) {
   if (tau >= 1.0) return 0.0;
   const double cube = 1.0 - s * std::pow(tau, 1.5) - (1.0 - s) * std::pow(tau, p);
   return cube > 0.0 ? std::cbrt(cube) : 0.0;
+}
+
+/// A critical-power reduced magnetization m = (1 - tau^a)^b for 0 <= tau < 1, 0 above: with
+/// a = b = 1 the linear Ms(T) of M-type hexaferrites, whose many sublattices defeat Kuz'min's
+/// single-sublattice form (brief §3.1 fits p = 5/2; ferrite data give s outside its range).
+inline double critical_power_reduced_magnetization(double tau, double a, double b) {
+  if (!(tau >= 0.0)) throw domain_error("reduced temperature T/Tc must be >= 0, got " + std::to_string(tau));
+  if (tau >= 1.0) return 0.0;
+  return std::pow(1.0 - std::pow(tau, a), b);
 }
 
 /// Anisotropy field scaled by magnetization: with K1 proportional to m^n (Callen-Callen, n = 3

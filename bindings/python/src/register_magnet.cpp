@@ -1,0 +1,185 @@
+// Python bindings of magnet.hpp: magnets from composition and process, and their properties.
+#include "pybind.hpp"
+#include "temperature_arg.hpp"
+
+#include <magmat/magnet.hpp>
+#include <magmat/units/cgs_magnetic.hpp>
+
+#include <fmt/format.h>
+
+#include <optional>
+#include <string>
+
+namespace magmat::python {
+namespace {
+
+// A composition from Python: a Composition, a formula string or a mapping of mass percent.
+Composition to_composition(py::handle composition) {
+  if (py::isinstance<Composition>(composition)) return composition.cast<Composition>();
+  if (py::isinstance<py::str>(composition)) return Composition::from_formula(composition.cast<std::string>());
+  if (py::isinstance<py::dict>(composition)) {
+    return Composition::from_mass_percent(composition.cast<std::map<std::string, double>>());
+  }
+  throw domain_error("composition must be a Composition, a formula string or a dict of mass percent, got " +
+                     std::string(py::str(py::type::of(composition).attr("__name__"))));
+}
+
+std::string properties_repr(const magnet_properties& p) {
+  using namespace cgs;
+  return fmt::format(
+      "MagnetProperties(temperature_C={:.2f}, remanence={:.4f} T [{:.3f} kG], "
+      "intrinsic_coercivity={:.4g} A/m [{:.3f} kOe], normal_coercivity={:.4g} A/m [{:.3f} kOe], "
+      "max_energy_product={:.4g} J/m^3 [{:.2f} MGOe], recoil_permeability={:.3f})",
+      to_celsius(p.temperature), p.remanence.value(), p.remanence.value() / tesla_per_gauss / 1e3,
+      p.intrinsic_coercivity.value(), p.intrinsic_coercivity.value() / ampere_per_metre_per_oersted / 1e3,
+      p.normal_coercivity.value(), p.normal_coercivity.value() / ampere_per_metre_per_oersted / 1e3,
+      p.max_energy_product.value(), p.max_energy_product.value() / joule_per_cubic_metre_per_mgoe,
+      p.recoil_permeability);
+}
+
+py::dict process_dict(const process_parameters& p) {
+  py::dict out;
+  out["family"] = std::string(to_string(p.family));
+  out["process"] = p.process;
+  out["relative_density"] = p.relative_density;
+  out["alignment"] = p.alignment;
+  out["recoil_permeability"] = p.recoil_permeability;
+  out["squareness"] = p.squareness;
+  out["alpha_k"] = p.alpha_k;
+  out["n_eff"] = p.n_eff;
+  out["grain_boundary_rare_earth"] = p.grain_boundary_rare_earth;
+  out["shell_volume_fraction"] = p.shell_volume_fraction;
+  py::dict sources;
+  for (const auto& [name, tag] : p.sources) {
+    const char* level = tag.confidence == confidence::confirmed ? "C"
+                        : tag.confidence == confidence::derived ? "D" : "U";
+    sources[py::str(name)] = py::make_tuple(tag.key, level);
+  }
+  out["sources"] = sources;
+  return out;
+}
+
+} // namespace
+
+void register_magnet(py::module_& m) {
+  py::class_<magnet_properties>(m, "MagnetProperties",
+      "Extrinsic properties at one temperature, in SI: remanence (T), intrinsic_coercivity, "
+      "normal_coercivity and knee_field (A/m, positive magnitudes), max_energy_product and "
+      "max_energy_product_limit (J/m^3), recoil_permeability (relative). The repr adds kG, kOe, MGOe.")
+      .def_property_readonly("temperature_C", [](const magnet_properties& p) { return to_celsius(p.temperature); })
+      .def_property_readonly("remanence", [](const magnet_properties& p) { return p.remanence.value(); })
+      .def_property_readonly("intrinsic_coercivity", [](const magnet_properties& p) { return p.intrinsic_coercivity.value(); })
+      .def_property_readonly("normal_coercivity", [](const magnet_properties& p) { return p.normal_coercivity.value(); })
+      .def_property_readonly("knee_field", [](const magnet_properties& p) { return p.knee_field.value(); })
+      .def_property_readonly("max_energy_product", [](const magnet_properties& p) { return p.max_energy_product.value(); })
+      .def_property_readonly("max_energy_product_limit",
+                             [](const magnet_properties& p) { return p.max_energy_product_limit.value(); })
+      .def_property_readonly("recoil_permeability", [](const magnet_properties& p) { return p.recoil_permeability; })
+      .def("to_dict", [](const magnet_properties& p) {
+            py::dict out;
+            out["temperature_C"] = to_celsius(p.temperature);
+            out["remanence"] = p.remanence.value();
+            out["intrinsic_coercivity"] = p.intrinsic_coercivity.value();
+            out["normal_coercivity"] = p.normal_coercivity.value();
+            out["knee_field"] = p.knee_field.value();
+            out["max_energy_product"] = p.max_energy_product.value();
+            out["max_energy_product_limit"] = p.max_energy_product_limit.value();
+            out["recoil_permeability"] = p.recoil_permeability;
+            return out;
+          }, "The values as a dict (SI units, temperature in degrees Celsius).")
+      .def("__repr__", &properties_repr);
+
+  py::class_<temperature_coefficients>(m, "TemperatureCoefficients",
+      "Reversible temperature coefficients over an interval: remanence (alpha) and "
+      "intrinsic_coercivity (beta) in 1/K (multiply by 100 for %/K).")
+      .def_property_readonly("from_C", [](const temperature_coefficients& c) { return to_celsius(c.from); })
+      .def_property_readonly("to_C", [](const temperature_coefficients& c) { return to_celsius(c.to); })
+      .def_property_readonly("remanence", [](const temperature_coefficients& c) { return c.remanence.value(); })
+      .def_property_readonly("intrinsic_coercivity",
+                             [](const temperature_coefficients& c) { return c.intrinsic_coercivity.value(); })
+      .def("__repr__", [](const temperature_coefficients& c) {
+        return fmt::format("TemperatureCoefficients({:.1f} to {:.1f} degC: alpha(Br) = {:.4f} %/K, "
+                           "beta(HcJ) = {:.4f} %/K)", to_celsius(c.from), to_celsius(c.to),
+                           100.0 * c.remanence.value(), 100.0 * c.intrinsic_coercivity.value());
+      });
+
+  py::class_<Magnet> cls(m, "Magnet",
+      "A magnet made of a bulk composition by a process. Temperatures in degrees Celsius (float or "
+      "array); results in SI (T, A/m, J/m^3).");
+  cls.def_static("from_composition",
+          [](py::handle composition, const std::string& process, std::optional<double> relative_density,
+             std::optional<double> alignment, std::optional<double> recoil_permeability,
+             std::optional<double> squareness, std::optional<double> alpha_k, std::optional<double> n_eff,
+             std::optional<double> shell_volume_fraction) {
+            microstructure overrides{relative_density, alignment, recoil_permeability, squareness,
+                                     alpha_k, n_eff, shell_volume_fraction};
+            return Magnet::from_composition(to_composition(composition), process, overrides);
+          },
+          py::arg("composition"), py::arg("process") = "sintered", py::kw_only(),
+          py::arg("relative_density") = py::none(), py::arg("alignment") = py::none(),
+          py::arg("recoil_permeability") = py::none(), py::arg("squareness") = py::none(),
+          py::arg("alpha_k") = py::none(), py::arg("n_eff") = py::none(),
+          py::arg("shell_volume_fraction") = py::none(),
+          "A magnet from a composition (a Composition, a formula string, or a dict of mass percent "
+          "such as {'Nd': 31.0, 'Fe': 68.0, 'B': 1.0}) and a process: 'sintered', "
+          "'grain_boundary_diffused', 'hot_deformed', 'bonded' (NdFeB); 'sintered' (SmCo); "
+          "'sintered_ferrite' (ferrite). Keyword arguments override the process defaults: "
+          "relative_density, alignment (<cos theta>), recoil_permeability, squareness (Hk/HcJ), "
+          "alpha_k and n_eff (Kronmüller), shell_volume_fraction (grain-boundary diffusion). "
+          "NdFeB: Dy, Tb, Pr, Ce, La go on the 2:14:1 site; the rare earth beyond the process's "
+          "grain-boundary allowance and the main phase's share forms the grain-boundary phase.")
+      .def_property_readonly("composition", &Magnet::composition)
+      .def_property_readonly("main_phase", &Magnet::main_phase, "The main magnetic Phase.")
+      .def_property_readonly("nucleation_phase", &Magnet::nucleation_phase,
+          "The Phase where reversal nucleates: the diffused shell for grain-boundary-diffused magnets.")
+      .def_property_readonly("family", [](const Magnet& g) { return std::string(to_string(g.family())); })
+      .def_property_readonly("process", [](const Magnet& g) { return g.process().process; })
+      .def_property_readonly("process_parameters", [](const Magnet& g) { return process_dict(g.process()); },
+          "The process parameters in use, with their sources as {name: (key, confidence)}.")
+      .def_property_readonly("main_phase_fraction", &Magnet::main_phase_fraction,
+          "Mass (and volume) fraction of the magnet that is main phase.")
+      .def_property_readonly("curie_temperature_C", [](const Magnet& g) { return to_celsius(g.curie_temperature()); })
+      .def("properties",
+          [](const Magnet& g, double temperature_C) { return g.properties(from_celsius(temperature_C)); },
+          py::arg("temperature_C") = 20.0, "All extrinsic properties at one temperature (a MagnetProperties).")
+      .def("remanence",
+          [](const Magnet& g, py::handle t) {
+            return map_celsius(t, [&](thermodynamic_temperature k) { return g.remanence(k).value(); });
+          },
+          py::arg("temperature_C"), "Remanence Br in T.")
+      .def("intrinsic_coercivity",
+          [](const Magnet& g, py::handle t) {
+            return map_celsius(t, [&](thermodynamic_temperature k) { return g.intrinsic_coercivity(k).value(); });
+          },
+          py::arg("temperature_C"), "Intrinsic coercivity HcJ in A/m.")
+      .def("normal_coercivity",
+          [](const Magnet& g, py::handle t) {
+            return map_celsius(t, [&](thermodynamic_temperature k) { return g.normal_coercivity(k).value(); });
+          },
+          py::arg("temperature_C"), "Normal coercivity HcB in A/m.")
+      .def("max_energy_product",
+          [](const Magnet& g, py::handle t) {
+            return map_celsius(t, [&](thermodynamic_temperature k) { return g.max_energy_product(k).value(); });
+          },
+          py::arg("temperature_C"), "Maximum energy product (BH)max in J/m^3.")
+      .def("reversible_coefficients",
+          [](const Magnet& g, double from_C, double to_C) {
+            return g.reversible_coefficients(from_celsius(from_C), from_celsius(to_C));
+          },
+          py::arg("from_C") = 20.0, py::arg("to_C") = 150.0,
+          "alpha(Br) and beta(HcJ) over [from_C, to_C] (degrees Celsius), in 1/K.")
+      .def("__repr__", [](const Magnet& g) {
+        return fmt::format("Magnet('{}', process='{}')", g.composition().formula(), g.process().process);
+      });
+
+  m.def("process_names", [](const std::string& family) {
+        for (phase_family f : {phase_family::r2fe14b, phase_family::smco5, phase_family::sm2co17,
+                               phase_family::hexaferrite}) {
+          if (to_string(f) == family) return process_names(f);
+        }
+        throw unknown_name_error("unknown family '" + family + "' (r2fe14b, smco5, sm2co17, hexaferrite)");
+      },
+      py::arg("family"), "Process names shipped for a phase family.");
+}
+
+} // namespace magmat::python

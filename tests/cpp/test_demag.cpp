@@ -1,0 +1,78 @@
+// Tests of demag.hpp: the logistic-switching demagnetization curve and its figures.
+#include <catch2/catch.hpp>
+
+#include <magmat/demag.hpp>
+#include <magmat/errors.hpp>
+
+#include <cmath>
+#include <limits>
+
+using Catch::Detail::Approx;
+using magmat::demagnetization_model;
+using magmat::magnetic_field_strength;
+using magmat::magnetic_polarization;
+
+namespace {
+constexpr double mu0 = magmat::vacuum_permeability_h_per_m;
+magnetic_field_strength field(double a_per_m) { return magnetic_field_strength::from_value(a_per_m); }
+magnetic_polarization tesla(double t) { return magnetic_polarization::from_value(t); }
+} // namespace
+
+TEST_CASE("The curve passes through Br at H = 0 and through J = 0 at -HcJ", "[demag]") {
+  const demagnetization_model curve(tesla(1.3), field(1.6e6), 1.05, 0.95);
+  CHECK(curve.polarization(field(0.0)).value() == Approx(1.3).epsilon(1e-12));
+  CHECK(curve.polarization(field(-1.6e6)).value() == Approx(0.0).margin(1e-12));
+  // At the knee J has fallen to 0.9 of the recoil line (brief §5.3).
+  const double hk = curve.knee_field().value();
+  CHECK(hk == Approx(0.95 * 1.6e6));
+  const double recoil_line = 1.3 + mu0 * 0.05 * (-hk);
+  CHECK(curve.polarization(field(-hk)).value() == Approx(0.9 * recoil_line).epsilon(1e-9));
+}
+
+TEST_CASE("Above the knee the curve is the linear recoil line", "[demag]") {
+  const demagnetization_model curve(tesla(1.3), field(1.6e6), 1.05, 0.95);
+  const double h = -4e5;
+  CHECK(curve.flux_density(field(h)).value() == Approx(1.3 + mu0 * 1.05 * h).epsilon(1e-9));
+}
+
+TEST_CASE("HcB is Br / (mu0 mu_rec) when the knee lies beyond it, and HcJ bounds it", "[demag]") {
+  const demagnetization_model high_coercivity(tesla(1.3), field(2.0e6), 1.05, 0.95);
+  CHECK(high_coercivity.normal_coercivity().value() == Approx(1.3 / (mu0 * 1.05)).epsilon(1e-6));
+  const demagnetization_model low_coercivity(tesla(1.3), field(5.0e5), 1.05, 0.95);
+  CHECK(low_coercivity.normal_coercivity().value() < 5.0e5);
+  CHECK(low_coercivity.normal_coercivity().value() > 0.9 * 5.0e5);
+}
+
+TEST_CASE("(BH)max equals Br^2/(4 mu0 mu_rec) when the knee lies beyond the optimum", "[demag]") {
+  const demagnetization_model curve(tesla(1.3), field(2.0e6), 1.05, 0.95);
+  const double linear_optimum = 1.3 * 1.3 / (4.0 * mu0 * 1.05);
+  CHECK(curve.max_energy_product().value() == Approx(linear_optimum).epsilon(1e-6));
+  CHECK(curve.max_energy_product_field().value() == Approx(-1.3 / (2.0 * mu0 * 1.05)).epsilon(1e-4));
+}
+
+TEST_CASE("(BH)max is knee-limited when the knee comes before the optimum", "[demag]") {
+  // Optimum of the recoil line at |H*| = Br/(2 mu0 mu_rec) = 493 kA/m; the knee here is at 285 kA/m.
+  const demagnetization_model curve(tesla(1.3), field(3.0e5), 1.05, 0.95);
+  const double linear_optimum = 1.3 * 1.3 / (4.0 * mu0 * 1.05);
+  const double hk = curve.knee_field().value();
+  const double upper_bound = hk * (1.3 - mu0 * 1.05 * hk); // brief §5.2, J collapsing at Hk
+  CHECK(curve.max_energy_product().value() < linear_optimum);
+  CHECK(curve.max_energy_product().value() <= upper_bound * 1.0001);
+  CHECK(curve.max_energy_product().value() > 0.8 * upper_bound);
+}
+
+TEST_CASE("A zero coercivity gives a curve that holds nothing against a reverse field", "[demag]") {
+  const demagnetization_model curve(tesla(0.4), field(0.0), 1.05, 0.9);
+  CHECK(curve.normal_coercivity().value() == 0.0);
+  CHECK(curve.max_energy_product().value() == 0.0);
+}
+
+TEST_CASE("Out-of-range curve parameters are refused with the value named", "[demag]") {
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  CHECK_THROWS_WITH(demagnetization_model(tesla(-1.0), field(1e6), 1.05, 0.95),
+                    Catch::Contains("remanence") && Catch::Contains("-1"));
+  CHECK_THROWS_AS(demagnetization_model(tesla(nan), field(1e6), 1.05, 0.95), magmat::domain_error);
+  CHECK_THROWS_AS(demagnetization_model(tesla(1.0), field(-5.0), 1.05, 0.95), magmat::domain_error);
+  CHECK_THROWS_AS(demagnetization_model(tesla(1.0), field(1e6), 0.5, 0.95), magmat::domain_error);
+  CHECK_THROWS_WITH(demagnetization_model(tesla(1.0), field(1e6), 1.05, 1.2), Catch::Contains("squareness"));
+}
