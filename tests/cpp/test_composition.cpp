@@ -273,3 +273,13 @@ TEST_CASE("from_amounts keeps the formula unit as given") {
   CHECK(c == parse("Nd2Fe14B"));
   CHECK_FALSE(c.contains(Element::Dy));
 }
+
+TEST_CASE("Element masses and the molar mass are also given as unit-checked quantities", "[composition]") {
+  using namespace magmat::literals;
+  const auto nd2fe14b = magmat::Composition::from_formula("Nd2Fe14B");
+  const magmat::mass nd = nd2fe14b.element_mass(magmat::Element::Nd, 1.5_kg);
+  CHECK(nd.value() == Catch::Detail::Approx(1.5 * nd2fe14b.mass_fraction(magmat::Element::Nd)));
+  const magmat::molar_mass m = nd2fe14b.molar_mass();
+  CHECK(m.value() == Catch::Detail::Approx(1.081124).epsilon(1e-6)); // kg/mol
+  CHECK_THROWS_AS(nd2fe14b.element_mass(magmat::Element::Nd, magmat::mass::from_value(-1.0)), magmat::domain_error);
+}

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <magmat/elements.hpp>
+#include <magmat/units.hpp>
 
 #include <map>
 #include <optional>
@@ -125,6 +126,12 @@ public:
   double element_mass(Element e, double magnet_mass_kg) const;
   /// Masses in kg of every element present in a magnet of `magnet_mass_kg` kg.
   std::vector<entry> element_masses(double magnet_mass_kg) const;
+  /// Mass of `e` in a magnet of the given mass, as a unit-checked quantity.
+  mass element_mass(Element e, mass magnet_mass) const {
+    return mass::from_value(element_mass(e, magnet_mass.value()));
+  }
+  /// Molar mass of one formula unit as stored, as a unit-checked quantity (kg/mol).
+  magmat::molar_mass molar_mass() const noexcept { return magmat::molar_mass::from_value(molar_mass_ * 1e-3); }
 
   /// A formula for display, elements in the IUPAC electropositive-first sequence (Red Book
   /// 2005, Table VI) with amounts rounded to 6 significant digits and 1 omitted:

@@ -1,0 +1,531 @@
+"""Type stubs for magmat._core, the compiled core of magmat (hand-written; checked against the
+module by tests/python/test_stubs.py).
+
+Quantities cross the boundary as plain SI floats or float64 NumPy arrays (T, A/m, J/m^3, kg,
+kg/m^3, kg/mol); temperatures are degrees Celsius in arguments named ``temperature_C``,
+``from_C`` and ``to_C``.
+"""
+
+from collections.abc import Mapping, Sequence
+from typing import ClassVar, TypedDict
+
+import numpy
+import numpy.typing
+
+# --- errors -------------------------------------------------------------------------------
+
+class MagmatError(Exception):
+    """Base class of every error raised by magmat."""
+
+class ParseError(MagmatError, ValueError):
+    """Text that cannot be read: a chemical formula, a unit string, a data file."""
+
+class DomainError(MagmatError, ValueError):
+    """A value outside the domain of the quantity or model (negative, NaN, out of range, incompatible units)."""
+
+class DataError(MagmatError, ValueError):
+    """A material data record or file that breaks the schema or basic physics (message: file and JSON pointer)."""
+
+class InfeasibleError(MagmatError, ValueError):
+    """A well-posed request that no solution satisfies."""
+
+class UnknownNameError(MagmatError, KeyError):
+    """A name that is not known: element, grade, phase, process (str() shows the message unquoted)."""
+
+# --- units --------------------------------------------------------------------------------
+
+VACUUM_PERMEABILITY: float
+"""Vacuum permeability mu0 in H/m: 1.25663706212e-6 (CODATA 2018)."""
+TESLA_PER_GAUSS: float
+"""T per G: 1e-4 (exact)."""
+AMPERE_PER_METRE_PER_OERSTED: float
+"""A/m per Oe: 1000/(4 pi) = 79.5774715... (exact)."""
+JOULE_PER_CUBIC_METRE_PER_MGOE: float
+"""J/m^3 per MGOe: 1e5/(4 pi) = 7957.747... (exact)."""
+AMPERE_PER_METRE_PER_EMU_PER_CUBIC_CENTIMETRE: float
+"""A/m per emu/cm^3 of magnetization: 1000 (exact)."""
+ZERO_CELSIUS_IN_KELVIN: float
+"""Kelvin at 0 degC: 273.15 (exact)."""
+RADIAN_PER_SECOND_PER_RPM: float
+"""rad/s per rpm: 2 pi/60 = 0.10471975... (exact)."""
+
+def convert(
+    value: float | numpy.typing.ArrayLike, from_unit: str, to_unit: str
+) -> float | numpy.typing.NDArray[numpy.float64]:
+    """Value in from_unit converted to to_unit (unit strings such as "kOe", "kA/m", "MGOe", "degC"); a number gives a float, an array or sequence a float64 array of the same shape."""
+
+def si_unit(unit: str) -> str:
+    """The SI unit of the same dimension as unit: "kOe" -> "A/m", "MGOe" -> "J/m3", "degC" -> "K"."""
+
+# --- elements -----------------------------------------------------------------------------
+
+ATOMIC_WEIGHTS_VERSION: str
+"""The pinned table of standard atomic weights: "CIAAW-2024"."""
+
+class Element:
+    """A chemical element from H to U, named by symbol (Element.Nd); its integer value is the atomic number."""
+
+    __members__: ClassVar[dict[str, Element]]
+    H: ClassVar[Element]  # Z = 1
+    He: ClassVar[Element]  # Z = 2
+    Li: ClassVar[Element]  # Z = 3
+    Be: ClassVar[Element]  # Z = 4
+    B: ClassVar[Element]  # Z = 5
+    C: ClassVar[Element]  # Z = 6
+    N: ClassVar[Element]  # Z = 7
+    O: ClassVar[Element]  # Z = 8
+    F: ClassVar[Element]  # Z = 9
+    Ne: ClassVar[Element]  # Z = 10
+    Na: ClassVar[Element]  # Z = 11
+    Mg: ClassVar[Element]  # Z = 12
+    Al: ClassVar[Element]  # Z = 13
+    Si: ClassVar[Element]  # Z = 14
+    P: ClassVar[Element]  # Z = 15
+    S: ClassVar[Element]  # Z = 16
+    Cl: ClassVar[Element]  # Z = 17
+    Ar: ClassVar[Element]  # Z = 18
+    K: ClassVar[Element]  # Z = 19
+    Ca: ClassVar[Element]  # Z = 20
+    Sc: ClassVar[Element]  # Z = 21
+    Ti: ClassVar[Element]  # Z = 22
+    V: ClassVar[Element]  # Z = 23
+    Cr: ClassVar[Element]  # Z = 24
+    Mn: ClassVar[Element]  # Z = 25
+    Fe: ClassVar[Element]  # Z = 26
+    Co: ClassVar[Element]  # Z = 27
+    Ni: ClassVar[Element]  # Z = 28
+    Cu: ClassVar[Element]  # Z = 29
+    Zn: ClassVar[Element]  # Z = 30
+    Ga: ClassVar[Element]  # Z = 31
+    Ge: ClassVar[Element]  # Z = 32
+    As: ClassVar[Element]  # Z = 33
+    Se: ClassVar[Element]  # Z = 34
+    Br: ClassVar[Element]  # Z = 35
+    Kr: ClassVar[Element]  # Z = 36
+    Rb: ClassVar[Element]  # Z = 37
+    Sr: ClassVar[Element]  # Z = 38
+    Y: ClassVar[Element]  # Z = 39
+    Zr: ClassVar[Element]  # Z = 40
+    Nb: ClassVar[Element]  # Z = 41
+    Mo: ClassVar[Element]  # Z = 42
+    Tc: ClassVar[Element]  # Z = 43
+    Ru: ClassVar[Element]  # Z = 44
+    Rh: ClassVar[Element]  # Z = 45
+    Pd: ClassVar[Element]  # Z = 46
+    Ag: ClassVar[Element]  # Z = 47
+    Cd: ClassVar[Element]  # Z = 48
+    In: ClassVar[Element]  # Z = 49
+    Sn: ClassVar[Element]  # Z = 50
+    Sb: ClassVar[Element]  # Z = 51
+    Te: ClassVar[Element]  # Z = 52
+    I: ClassVar[Element]  # Z = 53
+    Xe: ClassVar[Element]  # Z = 54
+    Cs: ClassVar[Element]  # Z = 55
+    Ba: ClassVar[Element]  # Z = 56
+    La: ClassVar[Element]  # Z = 57
+    Ce: ClassVar[Element]  # Z = 58
+    Pr: ClassVar[Element]  # Z = 59
+    Nd: ClassVar[Element]  # Z = 60
+    Pm: ClassVar[Element]  # Z = 61
+    Sm: ClassVar[Element]  # Z = 62
+    Eu: ClassVar[Element]  # Z = 63
+    Gd: ClassVar[Element]  # Z = 64
+    Tb: ClassVar[Element]  # Z = 65
+    Dy: ClassVar[Element]  # Z = 66
+    Ho: ClassVar[Element]  # Z = 67
+    Er: ClassVar[Element]  # Z = 68
+    Tm: ClassVar[Element]  # Z = 69
+    Yb: ClassVar[Element]  # Z = 70
+    Lu: ClassVar[Element]  # Z = 71
+    Hf: ClassVar[Element]  # Z = 72
+    Ta: ClassVar[Element]  # Z = 73
+    W: ClassVar[Element]  # Z = 74
+    Re: ClassVar[Element]  # Z = 75
+    Os: ClassVar[Element]  # Z = 76
+    Ir: ClassVar[Element]  # Z = 77
+    Pt: ClassVar[Element]  # Z = 78
+    Au: ClassVar[Element]  # Z = 79
+    Hg: ClassVar[Element]  # Z = 80
+    Tl: ClassVar[Element]  # Z = 81
+    Pb: ClassVar[Element]  # Z = 82
+    Bi: ClassVar[Element]  # Z = 83
+    Po: ClassVar[Element]  # Z = 84
+    At: ClassVar[Element]  # Z = 85
+    Rn: ClassVar[Element]  # Z = 86
+    Fr: ClassVar[Element]  # Z = 87
+    Ra: ClassVar[Element]  # Z = 88
+    Ac: ClassVar[Element]  # Z = 89
+    Th: ClassVar[Element]  # Z = 90
+    Pa: ClassVar[Element]  # Z = 91
+    U: ClassVar[Element]  # Z = 92
+
+    def __init__(self, value: int) -> None:
+        """The element with atomic number value (1..92); other values are rejected on use."""
+    def __int__(self) -> int:
+        """Atomic number Z."""
+    def __index__(self) -> int:
+        """Atomic number Z."""
+    def __eq__(self, other: object) -> bool:
+        """Equal to the same member."""
+    def __ne__(self, other: object) -> bool:
+        """Not the same member."""
+    def __hash__(self) -> int:
+        """Hash of the atomic number."""
+    def __getstate__(self) -> int:
+        """Pickle state: the atomic number."""
+    def __setstate__(self, state: int, /) -> None:
+        """Restore from the atomic number."""
+    @property
+    def name(self) -> str:
+        """Member name, equal to the IUPAC symbol, e.g. 'Nd'."""
+    @property
+    def value(self) -> int:
+        """Atomic number Z (dimensionless)."""
+    @property
+    def symbol(self) -> str:
+        """IUPAC symbol, e.g. 'Nd'."""
+    @property
+    def info(self) -> ElementInfo:
+        """The ElementInfo row of this element."""
+
+class ElementInfo:
+    """One read-only row of the element table; atomic weights in g/mol (relative atomic masses)."""
+
+    @property
+    def element(self) -> Element:
+        """The Element member."""
+    @property
+    def symbol(self) -> str:
+        """IUPAC symbol with its exact case, e.g. 'Nd'."""
+    @property
+    def name(self) -> str:
+        """IUPAC English name in lower case, e.g. 'neodymium'."""
+    @property
+    def atomic_number(self) -> int:
+        """Atomic number Z (dimensionless)."""
+    @property
+    def standard_atomic_weight(self) -> float:
+        """Relative atomic mass Ar (dimensionless; numerically g/mol), CIAAW-2024 conventional value."""
+    @property
+    def has_standard_atomic_weight(self) -> bool:
+        """False for Tc, Pm, Po, At, Rn, Fr, Ra and Ac (their weight is a mass number)."""
+    @property
+    def rare_earth_group(self) -> str:
+        """'light' (La..Eu), 'heavy' (Gd..Lu and Y) or 'none' (all others, Sc included)."""
+    def __repr__(self) -> str:
+        """ElementInfo(symbol='Nd', name='neodymium', atomic_number=60)."""
+
+def element(element: Element | str) -> ElementInfo:
+    """The ElementInfo of an Element or exact-case symbol ('Nd'); an unknown symbol raises UnknownNameError."""
+
+def elements() -> list[ElementInfo]:
+    """All 92 ElementInfo rows, H to U, in atomic-number order."""
+
+# --- compositions -------------------------------------------------------------------------
+
+class Composition:
+    """An immutable composition: elements with amounts in atoms per formula unit; masses in kg, molar masses in kg/mol."""
+
+    @staticmethod
+    def from_formula(formula: str) -> Composition:
+        """Parse a chemical formula such as 'Nd2Fe14B' or '(Nd0.8Dy0.2)2Fe14B' (formula unit kept as written); errors raise ParseError."""
+    @staticmethod
+    def from_amounts(amounts: Sequence[tuple[Element | str, float]]) -> Composition:
+        """From (element, atoms per formula unit) pairs, kept as given; repeated elements are summed."""
+    @staticmethod
+    def from_mass_percent(
+        percent: Mapping[Element | str, float],
+        *,
+        balance: Element | str | None = None,
+        tolerance_percent: float = 0.5,
+    ) -> Composition:
+        """From mass percent (wt%, total 100 within tolerance_percent percentage points), normalised to one atom per formula unit."""
+    @staticmethod
+    def from_atomic_percent(
+        percent: Mapping[Element | str, float],
+        *,
+        balance: Element | str | None = None,
+        tolerance_percent: float = 0.5,
+    ) -> Composition:
+        """From atomic percent (at%, total 100 within tolerance_percent percentage points), normalised to one atom per formula unit."""
+    @staticmethod
+    def from_mass_fractions(
+        fractions: Mapping[Element | str, float],
+        *,
+        balance: Element | str | None = None,
+        tolerance: float = 0.005,
+    ) -> Composition:
+        """From mass fractions (total 1 within tolerance), normalised to one atom per formula unit."""
+    @staticmethod
+    def from_atomic_fractions(
+        fractions: Mapping[Element | str, float],
+        *,
+        balance: Element | str | None = None,
+        tolerance: float = 0.005,
+    ) -> Composition:
+        """From atomic fractions (total 1 within tolerance), normalised to one atom per formula unit."""
+    @staticmethod
+    def mix_by_mass(parts: Sequence[tuple[Composition, float]]) -> Composition:
+        """Mix compositions by mass: (Composition, weight) pairs, weights in any common mass unit, normalised."""
+    def mass_fraction(self, element: Element | str) -> float:
+        """Mass fraction of an element (0..1, dimensionless; 0 if absent)."""
+    def atomic_fraction(self, element: Element | str) -> float:
+        """Atomic (mole) fraction of an element (0..1, dimensionless; 0 if absent)."""
+    def amount(self, element: Element | str) -> float:
+        """Atoms of an element per formula unit (0 if absent)."""
+    def __contains__(self, element: Element | str) -> bool:
+        """True if the element is present."""
+    def mass_fractions(self) -> dict[str, float]:
+        """Mass fractions {symbol: fraction} (dimensionless, sum 1) in atomic-number order."""
+    def atomic_fractions(self) -> dict[str, float]:
+        """Atomic fractions {symbol: fraction} (dimensionless, sum 1) in atomic-number order."""
+    def amounts(self) -> dict[str, float]:
+        """Atoms per formula unit {symbol: amount} in atomic-number order."""
+    def rare_earth_mass_fraction(self) -> float:
+        """Mass fraction (0..1) of all rare earths, light + heavy (Sc not counted)."""
+    def light_rare_earth_mass_fraction(self) -> float:
+        """Mass fraction (0..1) of La, Ce, Pr, Nd, Pm, Sm, Eu."""
+    def heavy_rare_earth_mass_fraction(self) -> float:
+        """Mass fraction (0..1) of Gd..Lu and Y."""
+    def rare_earth_atomic_fraction(self) -> float:
+        """Atomic fraction (0..1) of all rare earths."""
+    def element_mass(self, element: Element | str, magnet_mass_kg: float) -> float:
+        """Mass in kg of an element in a magnet of magnet_mass_kg kg."""
+    def element_masses(self, magnet_mass_kg: float) -> dict[str, float]:
+        """Masses in kg {symbol: kg} of every element in a magnet of magnet_mass_kg kg."""
+    @property
+    def formula(self) -> str:
+        """Normalised display formula, electropositive elements first, 6 significant digits: 'Nd2Fe14B'."""
+    @property
+    def molar_mass(self) -> float:
+        """Molar mass of one formula unit in kg/mol (1.08112 kg/mol for Nd2Fe14B)."""
+    @property
+    def elements(self) -> list[str]:
+        """Symbols of the elements present, in atomic-number order."""
+    @property
+    def total_amount(self) -> float:
+        """Atoms per formula unit (all elements)."""
+    def __repr__(self) -> str:
+        """Composition('Nd2Fe14B')."""
+    def __str__(self) -> str:
+        """The formula."""
+    def __eq__(self, other: object) -> bool:
+        """Exact equality of the amounts (Nd2Fe14B != Nd4Fe28B2)."""
+    def __hash__(self) -> int:
+        """Hash of the (symbol, amount) pairs."""
+    def __getstate__(self) -> tuple[tuple[str, float], ...]:
+        """Pickle state: the (symbol, atoms per formula unit) pairs."""
+    def __setstate__(self, state: tuple[tuple[Element | str, float], ...], /) -> None:
+        """Restore from (element, atoms per formula unit) pairs."""
+
+def rare_earth_content_table(
+    rows: Sequence[tuple[str, Composition]], elements: Sequence[str] = ["Nd", "Sm", "Dy"]
+) -> str:
+    """Plain-text table: wt% of each element column, then total, light and heavy rare earth (wt%), one row per (name, Composition)."""
+
+# --- phases -------------------------------------------------------------------------------
+
+class Phase:
+    """Intrinsic properties of one magnetic phase; temperatures in degC (float or array), results in T, A/m, J/m^3, kg/m^3."""
+
+    @property
+    def formula(self) -> str:
+        """The phase's formula as given to phase() (normalised when built from a Composition)."""
+    @property
+    def family(self) -> str:
+        """'r2fe14b', 'smco5', 'sm2co17' or 'hexaferrite'."""
+    @property
+    def composition(self) -> Composition:
+        """The Composition of one formula unit."""
+    @property
+    def members(self) -> list[tuple[str, float]]:
+        """End-member phase ids and their shares (dimensionless, sum 1) of the mixed site, as (id, fraction) pairs."""
+    @property
+    def curie_temperature_C(self) -> float:
+        """Curie temperature in degC."""
+    @property
+    def curie_temperature_K(self) -> float:
+        """Curie temperature in K."""
+    @property
+    def density(self) -> float:
+        """X-ray density in kg/m^3."""
+    @property
+    def min_temperature_C(self) -> float:
+        """Lowest temperature (degC) where the data hold."""
+    @property
+    def max_temperature_C(self) -> float:
+        """Highest temperature (degC) where the data hold."""
+    def saturation_polarization(
+        self, temperature_C: float | numpy.typing.ArrayLike
+    ) -> float | numpy.typing.NDArray[numpy.float64]:
+        """Saturation polarization Js = mu0 Ms in T at temperature_C (degC)."""
+    def saturation_magnetization(
+        self, temperature_C: float | numpy.typing.ArrayLike
+    ) -> float | numpy.typing.NDArray[numpy.float64]:
+        """Spontaneous magnetization Ms in A/m at temperature_C (degC)."""
+    def anisotropy_field(
+        self, temperature_C: float | numpy.typing.ArrayLike
+    ) -> float | numpy.typing.NDArray[numpy.float64]:
+        """Anisotropy field HA in A/m at temperature_C (degC); mu0*HA in T is VACUUM_PERMEABILITY times it."""
+    def anisotropy_energy_density(
+        self, temperature_C: float | numpy.typing.ArrayLike
+    ) -> float | numpy.typing.NDArray[numpy.float64]:
+        """Effective anisotropy energy density K = Js HA / 2 in J/m^3 at temperature_C (degC)."""
+    def max_energy_product_limit(
+        self, temperature_C: float | numpy.typing.ArrayLike
+    ) -> float | numpy.typing.NDArray[numpy.float64]:
+        """Theoretical energy-product limit Js^2/(4 mu0) in J/m^3 at temperature_C (degC)."""
+    def __repr__(self) -> str:
+        """Phase('Nd2Fe14B')."""
+    def __getstate__(self) -> Composition:
+        """Pickle state: the Composition."""
+    def __setstate__(self, state: Composition, /) -> None:
+        """Restore from the Composition."""
+
+def phase(formula: str) -> Phase:
+    """The phase model for a formula ('Nd2Fe14B', '(Nd0.8Dy0.2)2Fe14B', 'SmCo5', 'SrFe12O19', ...); no data raises DomainError."""
+
+def phase_ids() -> list[str]:
+    """Ids of the shipped end-member phase records, sorted."""
+
+# --- magnets ------------------------------------------------------------------------------
+
+class _ProcessParameters(TypedDict):
+    family: str
+    process: str
+    relative_density: float
+    alignment: float
+    recoil_permeability: float
+    squareness: float
+    alpha_k: float
+    n_eff: float
+    grain_boundary_rare_earth: float
+    shell_volume_fraction: float
+    sources: dict[str, tuple[str, str]]
+
+class _PropertiesDict(TypedDict):
+    temperature_C: float
+    remanence: float
+    intrinsic_coercivity: float
+    normal_coercivity: float
+    knee_field: float
+    max_energy_product: float
+    max_energy_product_limit: float
+    recoil_permeability: float
+
+class MagnetProperties:
+    """Extrinsic properties at one temperature in SI: T, A/m (positive magnitudes), J/m^3; temperature in degC."""
+
+    @property
+    def temperature_C(self) -> float:
+        """Temperature in degC."""
+    @property
+    def remanence(self) -> float:
+        """Remanence Br in T."""
+    @property
+    def intrinsic_coercivity(self) -> float:
+        """Intrinsic coercivity HcJ in A/m (positive)."""
+    @property
+    def normal_coercivity(self) -> float:
+        """Normal coercivity HcB in A/m (positive)."""
+    @property
+    def knee_field(self) -> float:
+        """Knee field Hk = squareness * HcJ in A/m (positive)."""
+    @property
+    def max_energy_product(self) -> float:
+        """Maximum energy product (BH)max in J/m^3."""
+    @property
+    def max_energy_product_limit(self) -> float:
+        """Js^2/(4 mu0) of the main phase in J/m^3."""
+    @property
+    def recoil_permeability(self) -> float:
+        """Relative recoil permeability (dimensionless)."""
+    def to_dict(self) -> _PropertiesDict:
+        """The values as a dict: SI units, temperature_C in degC."""
+    def __repr__(self) -> str:
+        """SI values with kG, kOe and MGOe in brackets."""
+
+class TemperatureCoefficients:
+    """Reversible temperature coefficients over [from_C, to_C]: alpha(Br) and beta(HcJ) in 1/K (x100 for %/K)."""
+
+    @property
+    def from_C(self) -> float:
+        """Start of the interval in degC."""
+    @property
+    def to_C(self) -> float:
+        """End of the interval in degC."""
+    @property
+    def remanence(self) -> float:
+        """alpha(Br) in 1/K."""
+    @property
+    def intrinsic_coercivity(self) -> float:
+        """beta(HcJ) in 1/K."""
+    def __repr__(self) -> str:
+        """The interval in degC and both coefficients in %/K."""
+
+class Magnet:
+    """A magnet made of a bulk composition by a process; temperatures in degC (float or array), results in T, A/m, J/m^3."""
+
+    @staticmethod
+    def from_composition(
+        composition: Composition | str | dict[str, float],
+        process: str = "sintered",
+        *,
+        relative_density: float | None = None,
+        alignment: float | None = None,
+        recoil_permeability: float | None = None,
+        squareness: float | None = None,
+        alpha_k: float | None = None,
+        n_eff: float | None = None,
+        shell_volume_fraction: float | None = None,
+    ) -> Magnet:
+        """A magnet from a Composition, formula or dict of mass percent (wt%) and a process name; keywords override the process defaults (all dimensionless)."""
+    @property
+    def composition(self) -> Composition:
+        """The bulk composition."""
+    @property
+    def main_phase(self) -> Phase:
+        """The main magnetic Phase."""
+    @property
+    def nucleation_phase(self) -> Phase:
+        """The Phase where reversal nucleates: the diffused shell for grain-boundary-diffused magnets."""
+    @property
+    def family(self) -> str:
+        """Phase family of the main phase: 'r2fe14b', 'smco5', 'sm2co17' or 'hexaferrite'."""
+    @property
+    def process(self) -> str:
+        """Process name, e.g. 'sintered'."""
+    @property
+    def process_parameters(self) -> _ProcessParameters:
+        """Process parameters in use (dimensionless; grain_boundary_rare_earth as a mass fraction) with sources {name: (key, 'C'|'D'|'U')}."""
+    @property
+    def main_phase_fraction(self) -> float:
+        """Mass (and volume) fraction of the magnet that is main phase (0..1)."""
+    @property
+    def curie_temperature_C(self) -> float:
+        """Curie temperature of the main phase in degC."""
+    def properties(self, temperature_C: float = 20.0) -> MagnetProperties:
+        """All extrinsic properties at temperature_C (degC)."""
+    def remanence(
+        self, temperature_C: float | numpy.typing.ArrayLike
+    ) -> float | numpy.typing.NDArray[numpy.float64]:
+        """Remanence Br in T at temperature_C (degC)."""
+    def intrinsic_coercivity(
+        self, temperature_C: float | numpy.typing.ArrayLike
+    ) -> float | numpy.typing.NDArray[numpy.float64]:
+        """Intrinsic coercivity HcJ in A/m at temperature_C (degC)."""
+    def normal_coercivity(
+        self, temperature_C: float | numpy.typing.ArrayLike
+    ) -> float | numpy.typing.NDArray[numpy.float64]:
+        """Normal coercivity HcB in A/m at temperature_C (degC)."""
+    def max_energy_product(
+        self, temperature_C: float | numpy.typing.ArrayLike
+    ) -> float | numpy.typing.NDArray[numpy.float64]:
+        """Maximum energy product (BH)max in J/m^3 at temperature_C (degC)."""
+    def reversible_coefficients(self, from_C: float = 20.0, to_C: float = 150.0) -> TemperatureCoefficients:
+        """alpha(Br) and beta(HcJ) in 1/K over [from_C, to_C] (degC)."""
+    def __repr__(self) -> str:
+        """Magnet('<formula>', process='<process>')."""
+
+def process_names(family: str) -> list[str]:
+    """Process names shipped for a phase family ('r2fe14b', 'smco5', 'sm2co17', 'hexaferrite')."""

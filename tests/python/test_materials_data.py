@@ -1,0 +1,152 @@
+"""Tests of the material data files (materials/) through materials/schema/check_materials.py.
+
+The checker runs in a subprocess; these tests do not import magmat. Each failure test writes a
+copy of materials/ to tmp_path, breaks one field, and checks that the checker exits 1 and names
+the file and the JSON pointer of the broken field.
+"""
+import importlib.util
+import json
+import pathlib
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+MATERIALS = pathlib.Path(__file__).resolve().parents[2] / "materials"
+CHECKER = MATERIALS / "schema" / "check_materials.py"
+
+pytestmark = pytest.mark.skipif(
+    importlib.util.find_spec("jsonschema") is None,
+    reason="check_materials.py needs the 'jsonschema' package (pip install jsonschema); it is installed in CI",
+)
+
+
+def run_checker(root=None):
+    cmd = [sys.executable, str(CHECKER)]
+    if root is not None:
+        cmd += ["--root", str(root)]
+    return subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+
+
+@pytest.fixture
+def materials_copy(tmp_path):
+    root = tmp_path / "materials"
+    shutil.copytree(MATERIALS, root, ignore=shutil.ignore_patterns("__pycache__"))
+    return root
+
+
+def edit(path, change):
+    data = json.loads(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def assert_fails(result, file_name, json_pointer, *words):
+    assert result.returncode == 1, result.stdout + result.stderr
+    lines = [line for line in result.stderr.splitlines() if file_name in line and (": %s:" % json_pointer) in line]
+    assert lines, "no error naming %s and %s in:\n%s" % (file_name, json_pointer, result.stderr)
+    for word in words:
+        assert any(word in line for line in lines), "%r not in %s" % (word, lines)
+
+
+def test_material_data_is_valid():
+    result = run_checker()
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "OK" in result.stdout
+
+
+def test_copy_is_valid(materials_copy):
+    result = run_checker(materials_copy)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_unknown_source_key_fails(materials_copy):
+    def change(d):
+        d["curie_temperature"]["source"] = "NO-SUCH-KEY"
+
+    edit(materials_copy / "phases" / "Nd2Fe14B.json", change)
+    assert_fails(run_checker(materials_copy), "Nd2Fe14B.json", "/curie_temperature/source", "NO-SUCH-KEY")
+
+
+def test_unknown_source_key_in_process_file_fails(materials_copy):
+    def change(d):
+        d["calibration"]["intrinsic_coercivity"][0]["source"] = "NO-SUCH-KEY"
+
+    edit(materials_copy / "processes" / "r2fe14b_sintered.json", change)
+    assert_fails(run_checker(materials_copy), "r2fe14b_sintered.json",
+                 "/calibration/intrinsic_coercivity/0/source", "NO-SUCH-KEY")
+
+
+def test_unit_of_wrong_dimension_fails(materials_copy):
+    def change(d):
+        d["saturation_polarization"]["unit"] = "kA/m"  # a field strength, not a polarization
+
+    edit(materials_copy / "phases" / "SmCo5.json", change)
+    assert_fails(run_checker(materials_copy), "SmCo5.json", "/saturation_polarization/unit", "kA/m")
+
+
+def test_unit_of_wrong_dimension_in_process_file_fails(materials_copy):
+    def change(d):
+        d["calibration"]["intrinsic_coercivity"][0]["value"]["unit"] = "T"
+
+    edit(materials_copy / "processes" / "smco5_sintered.json", change)
+    assert_fails(run_checker(materials_copy), "smco5_sintered.json",
+                 "/calibration/intrinsic_coercivity/0/value/unit")
+
+
+def test_derived_value_without_derivation_fails(materials_copy):
+    def change(d):
+        del d["molar_mass"]["derivation"]
+
+    edit(materials_copy / "phases" / "SrFe12O19.json", change)
+    assert_fails(run_checker(materials_copy), "SrFe12O19.json", "/molar_mass", "derivation")
+
+
+def test_derived_process_value_without_derivation_fails(materials_copy):
+    def change(d):
+        del d["relative_density"]["derivation"]
+
+    edit(materials_copy / "processes" / "smco5_sintered.json", change)
+    assert_fails(run_checker(materials_copy), "smco5_sintered.json", "/relative_density", "derivation")
+
+
+def test_process_without_calibration_or_parameters_fails(materials_copy):
+    def change(d):
+        del d["n_eff"]  # alpha_k alone is not enough
+
+    edit(materials_copy / "processes" / "r2fe14b_bonded.json", change)
+    assert_fails(run_checker(materials_copy), "r2fe14b_bonded.json", "/", "n_eff")
+
+
+def test_process_file_name_must_match_family_and_process(materials_copy):
+    processes = materials_copy / "processes"
+    (processes / "r2fe14b_bonded.json").rename(processes / "r2fe14b_plastic.json")
+    assert_fails(run_checker(materials_copy), "r2fe14b_plastic.json", "/process", "r2fe14b_bonded.json")
+
+
+def test_law_not_reproducing_reference_polarization_fails(materials_copy):
+    def change(d):
+        d["magnetization_temperature_law"]["saturation_polarization_0K"]["value"] *= 1.01
+
+    edit(materials_copy / "phases" / "BaFe12O19.json", change)
+    assert_fails(run_checker(materials_copy), "BaFe12O19.json",
+                 "/magnetization_temperature_law/saturation_polarization_0K", "0.5 %")
+
+
+def test_kuzmin_s_range_applies_to_kuzmin_only(materials_copy):
+    def change(d):
+        d["magnetization_temperature_law"]["s"]["value"] = 2.0
+
+    edit(materials_copy / "phases" / "Nd2Fe14B.json", change)
+    assert_fails(run_checker(materials_copy), "Nd2Fe14B.json", "/magnetization_temperature_law/s/value", "5/3")
+
+
+def test_calibration_the_loader_would_reject_fails(materials_copy):
+    # A second calibration point above the first: HcJ rising with temperature cannot come from
+    # Nd2Fe14B's falling HA with a non-negative N_eff.
+    def change(d):
+        d["calibration"]["intrinsic_coercivity"][1]["value"]["value"] = 2000.0
+
+    edit(materials_copy / "processes" / "r2fe14b_sintered.json", change)
+    assert_fails(run_checker(materials_copy), "r2fe14b_sintered.json", "/calibration", "N_eff")
