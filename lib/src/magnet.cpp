@@ -59,6 +59,15 @@ Composition r2fe14b(const std::vector<std::pair<Element, double>>& rare_earths) 
   return Composition::from_amounts(amounts);
 }
 
+// The user's main-phase fraction when given (checked), else the one the composition implies.
+double main_phase_fraction_or(const microstructure& overrides, double from_composition) {
+  if (!overrides.main_phase_fraction) return from_composition;
+  const double value = *overrides.main_phase_fraction;
+  if (!(value > 0.0 && value <= 1.0))
+    throw domain_error(fmt::format("main_phase_fraction must lie in (0, 1], got {}", value));
+  return value;
+}
+
 bool is_heavy_diffusant(Element e) { return e == Element::Dy || e == Element::Tb; }
 
 } // namespace
@@ -94,7 +103,8 @@ Magnet Magnet::from_composition(const Composition& bulk, std::string_view proces
     }
     const process_parameters& defaults = process_data(phase->family(), process);
     Phase nucleation = *phase;
-    return Magnet(bulk, std::move(*phase), std::move(nucleation), apply(defaults, overrides), fraction);
+    return Magnet(bulk, std::move(*phase), std::move(nucleation), apply(defaults, overrides),
+                  main_phase_fraction_or(overrides, fraction));
   }
 
   // NdFeB: sort the bulk into the 2:14:1 rare-earth site, Fe, B and minor additions.
@@ -149,7 +159,8 @@ Magnet Magnet::from_composition(const Composition& bulk, std::string_view proces
     }
     nucleation = Phase::from_composition(r2fe14b(shell));
   }
-  return Magnet(bulk, std::move(main_phase), std::move(nucleation), parameters, fraction);
+  return Magnet(bulk, std::move(main_phase), std::move(nucleation), parameters,
+                main_phase_fraction_or(overrides, fraction));
 }
 
 magnetic_polarization Magnet::remanence(thermodynamic_temperature temperature) const {

@@ -172,6 +172,10 @@ TEST_CASE("Bad requests are refused with the reason named", "[magnet]") {
   // Overrides out of range.
   magmat::microstructure bad;
   bad.alignment = 1.5;
+  magmat::microstructure bad_fraction;
+  bad_fraction.main_phase_fraction = 0.0;
+  CHECK_THROWS_WITH(Magnet::from_composition(Composition::from_formula("Nd2Fe14B"), "sintered", bad_fraction),
+                    Catch::Contains("main_phase_fraction"));
   CHECK_THROWS_WITH(Magnet::from_composition(Composition::from_formula("Nd2Fe14B"), "sintered", bad),
                     Catch::Contains("alignment"));
 }

@@ -142,3 +142,10 @@ def test_process_names_per_family():
     assert mm.process_names("hexaferrite") == ["sintered_ferrite"]
     with pytest.raises(mm.UnknownNameError):
         mm.process_names("alnico")
+
+
+def test_main_phase_fraction_override():
+    m = mm.Magnet.from_composition({"Nd": 31.0, "Fe": 68.0, "B": 1.0}, main_phase_fraction=0.9)
+    assert m.main_phase_fraction == 0.9
+    with pytest.raises(mm.DomainError, match="main_phase_fraction"):
+        mm.Magnet.from_composition({"Nd": 31.0, "Fe": 68.0, "B": 1.0}, main_phase_fraction=1.2)

@@ -471,6 +471,7 @@ class Magnet:
         composition: Composition | str | dict[str, float],
         process: str = "sintered",
         *,
+        main_phase_fraction: float | None = None,
         relative_density: float | None = None,
         alignment: float | None = None,
         recoil_permeability: float | None = None,
@@ -479,7 +480,7 @@ class Magnet:
         n_eff: float | None = None,
         shell_volume_fraction: float | None = None,
     ) -> Magnet:
-        """A magnet from a Composition, formula or dict of mass percent (wt%) and a process name; keywords override the process defaults (all dimensionless)."""
+        """A magnet from a Composition, formula or dict of mass percent (wt%) and a process name; keywords override the process defaults and the main-phase fraction (all dimensionless)."""
     @property
     def composition(self) -> Composition:
         """The bulk composition."""

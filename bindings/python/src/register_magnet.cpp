@@ -107,16 +107,17 @@ void register_magnet(py::module_& m) {
       "A magnet made of a bulk composition by a process. Temperatures in degrees Celsius (float or "
       "array); results in SI (T, A/m, J/m^3).");
   cls.def_static("from_composition",
-          [](py::handle composition, const std::string& process, std::optional<double> relative_density,
+          [](py::handle composition, const std::string& process, std::optional<double> main_phase_fraction,
+             std::optional<double> relative_density,
              std::optional<double> alignment, std::optional<double> recoil_permeability,
              std::optional<double> squareness, std::optional<double> alpha_k, std::optional<double> n_eff,
              std::optional<double> shell_volume_fraction) {
-            microstructure overrides{relative_density, alignment, recoil_permeability, squareness,
+            microstructure overrides{main_phase_fraction, relative_density, alignment, recoil_permeability, squareness,
                                      alpha_k, n_eff, shell_volume_fraction};
             return Magnet::from_composition(to_composition(composition), process, overrides);
           },
           py::arg("composition"), py::arg("process") = "sintered", py::kw_only(),
-          py::arg("relative_density") = py::none(), py::arg("alignment") = py::none(),
+          py::arg("main_phase_fraction") = py::none(), py::arg("relative_density") = py::none(), py::arg("alignment") = py::none(),
           py::arg("recoil_permeability") = py::none(), py::arg("squareness") = py::none(),
           py::arg("alpha_k") = py::none(), py::arg("n_eff") = py::none(),
           py::arg("shell_volume_fraction") = py::none(),
@@ -124,7 +125,7 @@ void register_magnet(py::module_& m) {
           "such as {'Nd': 31.0, 'Fe': 68.0, 'B': 1.0}) and a process: 'sintered', "
           "'grain_boundary_diffused', 'hot_deformed', 'bonded' (NdFeB); 'sintered' (SmCo); "
           "'sintered_ferrite' (ferrite). Keyword arguments override the process defaults: "
-          "relative_density, alignment (<cos theta>), recoil_permeability, squareness (Hk/HcJ), "
+          "main_phase_fraction (instead of the composition rule), relative_density, alignment (<cos theta>), recoil_permeability, squareness (Hk/HcJ), "
           "alpha_k and n_eff (Kronmüller), shell_volume_fraction (grain-boundary diffusion). "
           "NdFeB: Dy, Tb, Pr, Ce, La go on the 2:14:1 site; the rare earth beyond the process's "
           "grain-boundary allowance and the main phase's share forms the grain-boundary phase.")

@@ -43,6 +43,8 @@ std::vector<std::string> process_names(phase_family family);
 
 /// Optional overrides of a process's defaults (unset = the process default).
 struct microstructure {
+  /// Mass (= volume, see Magnet) fraction of main phase; replaces the composition rule.
+  std::optional<double> main_phase_fraction;
   std::optional<double> relative_density;
   std::optional<double> alignment;
   std::optional<double> recoil_permeability;
