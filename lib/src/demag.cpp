@@ -94,7 +94,7 @@ magnetic_field_strength demagnetization_model::max_energy_product_field() const 
 energy_density demagnetization_model::max_energy_product() const {
   const magnetic_field_strength h = max_energy_product_field();
   const double value = -h.value() * flux_density(h).value();
-  return energy_density::from_value(value);
+  return energy_density::from_value(value > 0.0 ? value : 0.0); // never -0 for a zero-coercivity curve
 }
 
 } // namespace magmat

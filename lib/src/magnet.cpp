@@ -44,7 +44,11 @@ process_parameters apply(process_parameters p, const microstructure& o) {
   set(o.squareness, p.squareness, "squareness", 0.01, 0.999);
   set(o.alpha_k, p.alpha_k, "alpha_k", 0.0, 1.0);
   set(o.n_eff, p.n_eff, "n_eff", 0.0, 5.0);
+  if (o.shell_volume_fraction && p.shell_volume_fraction == 0.0)
+    throw domain_error(fmt::format("shell_volume_fraction applies to grain-boundary-diffused magnets, not to the "
+                                   "'{}' process", p.process));
   set(o.shell_volume_fraction, p.shell_volume_fraction, "shell_volume_fraction", 0.01, 1.0);
+  if (o.main_phase_fraction) p.sources["main_phase_fraction"] = {"user", confidence::confirmed};
   return p;
 }
 
@@ -163,12 +167,74 @@ Magnet Magnet::from_composition(const Composition& bulk, std::string_view proces
                 main_phase_fraction_or(overrides, fraction));
 }
 
+namespace {
+
+// The anchored value at `temperature` (datasheet_anchor): linear inside the coefficients'
+// interval, then the model's ratio from the interval's nearer edge.
+template <class Model>
+double anchored(double reference_value, const std::optional<temperature_coefficient>& coefficient,
+                const datasheet_anchor& anchor, thermodynamic_temperature temperature, Model&& model) {
+  const double t = to_kelvin(temperature);
+  const double t0 = to_kelvin(anchor.reference_temperature);
+  if (!coefficient) {
+    const double at_reference = model(anchor.reference_temperature);
+    return at_reference > 0.0 ? reference_value * model(temperature) / at_reference : 0.0;
+  }
+  const double from = to_kelvin(anchor.coefficients_from), to = to_kelvin(anchor.coefficients_to);
+  const auto linear = [&](double kelvin) { return reference_value * (1.0 + coefficient->value() * (kelvin - t0)); };
+  if (t >= from && t <= to) return std::max(0.0, linear(t));
+  const double edge = t < from ? from : to;
+  const double at_edge = model(from_kelvin(edge));
+  return at_edge > 0.0 ? std::max(0.0, linear(edge)) * model(temperature) / at_edge : 0.0;
+}
+
+} // namespace
+
+std::string_view Magnet::family_name() const {
+  switch (family()) {
+  case phase_family::r2fe14b:
+    if (process_.process == "hot_deformed") return "ndfeb_hot_deformed";
+    if (process_.process == "bonded") return "ndfeb_bonded";
+    return "ndfeb_sintered";
+  case phase_family::smco5: return "smco5";
+  case phase_family::sm2co17: return "sm2co17";
+  case phase_family::hexaferrite: return "ferrite";
+  }
+  return "unknown";
+}
+
+Magnet Magnet::with_datasheet(datasheet_anchor anchor) const {
+  if (!(anchor.remanence.value() > 0.0) || !(anchor.intrinsic_coercivity.value() > 0.0))
+    throw domain_error(fmt::format("datasheet of '{}': Br and HcJ must be > 0", anchor.name));
+  if (anchor.coefficients_to < anchor.coefficients_from)
+    throw domain_error(fmt::format("datasheet of '{}': coefficient interval ends before it starts", anchor.name));
+  Magnet pinned = *this;
+  pinned.anchor_ = std::move(anchor);
+  return pinned;
+}
+
 magnetic_polarization Magnet::remanence(thermodynamic_temperature temperature) const {
+  if (!anchor_) return model_remanence(temperature);
+  model_remanence(temperature); // validates the temperature against the model's range
+  return magnetic_polarization::from_value(
+      anchored(anchor_->remanence.value(), anchor_->remanence_coefficient, *anchor_, temperature,
+               [this](thermodynamic_temperature t) { return model_remanence(t).value(); }));
+}
+
+magnetic_field_strength Magnet::intrinsic_coercivity(thermodynamic_temperature temperature) const {
+  if (!anchor_) return model_intrinsic_coercivity(temperature);
+  model_intrinsic_coercivity(temperature);
+  return magnetic_field_strength::from_value(
+      anchored(anchor_->intrinsic_coercivity.value(), anchor_->intrinsic_coercivity_coefficient, *anchor_,
+               temperature, [this](thermodynamic_temperature t) { return model_intrinsic_coercivity(t).value(); }));
+}
+
+magnetic_polarization Magnet::model_remanence(thermodynamic_temperature temperature) const {
   const double js = main_phase_.saturation_polarization(temperature).value();
   return magnetic_polarization::from_value(js * main_phase_fraction_ * process_.relative_density * process_.alignment);
 }
 
-magnetic_field_strength Magnet::intrinsic_coercivity(thermodynamic_temperature temperature) const {
+magnetic_field_strength Magnet::model_intrinsic_coercivity(thermodynamic_temperature temperature) const {
   const double ha = nucleation_phase_.anisotropy_field(temperature).value();
   const double ms = nucleation_phase_.saturation_magnetization(temperature).value();
   return magnetic_field_strength::from_value(std::max(0.0, process_.alpha_k * ha - process_.n_eff * ms));

@@ -167,11 +167,27 @@ phase_record parse_phase(std::string_view text, const std::string& file) {
   }
 
   if (root.has("composition")) {
-    const auto parameter = root.at("composition").at("parameter");
+    const auto composition = root.at("composition");
+    const auto parameter = composition.at("parameter");
     record.substitution_nominal = parameter.at("nominal").number();
+    record.substitution_min = parameter.at("min").number();
     record.substitution_max = parameter.at("max").number();
-    if (!(record.substitution_nominal > 0.0 && record.substitution_max >= record.substitution_nominal))
-      parameter.fail("needs 0 < nominal <= max");
+    if (!(record.substitution_nominal > 0.0 && record.substitution_min <= record.substitution_nominal &&
+          record.substitution_max >= record.substitution_nominal))
+      parameter.fail("needs min <= nominal <= max and nominal > 0");
+    if (composition.has("mass_fraction_ranges")) {
+      const auto ranges = composition.at("mass_fraction_ranges");
+      if (!ranges.node().is_object()) ranges.fail("expected an object of element ranges");
+      for (const auto& [symbol_text, range] : ranges.node().items()) {
+        const json_cursor entry(file, range, ranges.pointer() + "/" + symbol_text);
+        Element element{};
+        if (!try_element_from_symbol(symbol_text, element)) entry.fail("unknown element symbol");
+        const double scale = entry.has("unit") ? convert(1.0, entry.at("unit").string(), "1") : 1.0;
+        const double low = entry.at("min").number() * scale, high = entry.at("max").number() * scale;
+        if (!(low >= 0.0 && low <= high && high <= 1.0)) entry.fail("needs 0 <= min <= max <= 100 %");
+        record.mass_fraction_ranges.push_back({element, low, high});
+      }
+    }
   }
 
   record.min_temperature = from_kelvin(0.0);
@@ -194,9 +210,13 @@ const std::map<std::string, phase_record, std::less<>>& registry() {
     std::map<std::string, phase_record, std::less<>> loaded;
     for (const auto& file : detail::embedded_files()) {
       if (!file.path.starts_with("phases/") || !file.path.ends_with(".json")) continue;
-      phase_record record = parse_phase(file.text, "materials/" + std::string(file.path));
+      const std::string name = "materials/" + std::string(file.path);
+      phase_record record = parse_phase(file.text, name);
+      const std::string expected = std::string(file.path.substr(7, file.path.size() - 7 - 5)); // phases/<id>.json
+      if (record.id != expected)
+        throw data_error(name + ": /id: '" + record.id + "' does not match the file name");
       const std::string id = record.id;
-      loaded.emplace(id, std::move(record));
+      if (!loaded.emplace(id, std::move(record)).second) throw data_error(name + ": /id: duplicate phase id '" + id + "'");
     }
     return loaded;
   }();

@@ -26,15 +26,6 @@ bool close(double a, double b) { return std::abs(a - b) <= stoichiometry_toleran
       composition.formula(), why));
 }
 
-// Sm(Co,Fe,Cu,Zr)z cell material: the composition ranges of commercial 2:17-type magnets,
-// wt% and z (brief §8: COURAGE-SMCO, BRM for the wt% ranges; RMME17 for z = 7.5-8.5).
-struct range { Element element; double min_percent; double max_percent; };
-constexpr range smco_2_17_ranges[] = {{Element::Sm, 23.0, 28.0}, {Element::Co, 48.0, 52.0},
-                                      {Element::Fe, 14.0, 17.0}, {Element::Cu, 5.0, 7.0},
-                                      {Element::Zr, 2.0, 3.0}};
-constexpr double smco_2_17_min_z = 7.5;
-constexpr double smco_2_17_max_z = 8.5;
-
 } // namespace
 
 Phase Phase::from_formula(std::string_view formula) {
@@ -85,21 +76,23 @@ Phase Phase::from_composition(const Composition& composition) {
     phase.family_ = phase_family::sm2co17;
     single("Sm2Co17");
   } else if (samarium > 0.0 && cobalt > 0.0) {
-    // Sm(Co,Fe,Cu,Zr)z: accepted inside the commercial range, where the cell-material record holds.
+    // Sm(Co,Fe,Cu,Zr)z: accepted inside the commercial ranges the cell-material record states.
+    const phase_record& cell = phase_data("SmCoFeCuZr_2_17");
+    const auto& ranges = cell.mass_fraction_ranges;
     for (const auto& [element, amount] : entries) {
-      const bool listed = std::any_of(std::begin(smco_2_17_ranges), std::end(smco_2_17_ranges),
-                                      [e = element](const range& r) { return r.element == e; });
+      const bool listed = std::any_of(ranges.begin(), ranges.end(),
+                                      [e = element](const auto& r) { return r.element == e; });
       if (!listed) no_data(composition, fmt::format("{} is not part of Sm(Co,Fe,Cu,Zr)z", symbol(element)));
     }
     const double z = (composition.total_amount() - samarium) / samarium;
-    if (z < smco_2_17_min_z - 1e-9 || z > smco_2_17_max_z + 1e-9)
+    if (z < cell.substitution_min - 1e-9 || z > cell.substitution_max + 1e-9)
       no_data(composition, fmt::format("z = {:.3g} lies outside the 2:17-type range {}-{}", z,
-                                       smco_2_17_min_z, smco_2_17_max_z));
-    for (const range& r : smco_2_17_ranges) {
-      const double percent = 100.0 * composition.mass_fraction(r.element);
-      if (percent < r.min_percent - 1e-9 || percent > r.max_percent + 1e-9)
-        no_data(composition, fmt::format("{} is {:.2f} wt%, outside the 2:17-type range {}-{} wt%",
-                                         symbol(r.element), percent, r.min_percent, r.max_percent));
+                                       cell.substitution_min, cell.substitution_max));
+    for (const auto& r : ranges) {
+      const double fraction = composition.mass_fraction(r.element);
+      if (fraction < r.min - 1e-11 || fraction > r.max + 1e-11)
+        no_data(composition, fmt::format("{} is {:.2f} wt%, outside the 2:17-type range {:g}-{:g} wt%",
+                                         symbol(r.element), 100.0 * fraction, 100.0 * r.min, 100.0 * r.max));
     }
     phase.family_ = phase_family::sm2co17;
     single("SmCoFeCuZr_2_17");

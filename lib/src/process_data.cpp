@@ -102,12 +102,20 @@ process_parameters parse_process(std::string_view text, const std::string& file)
   if (root.has("shell_volume_fraction"))
     record.shell_volume_fraction = ratio(record, root, "shell_volume_fraction", 0.01, 1.0);
   if (root.has("calibration")) {
-    calibrate(record, root.at("calibration"));
+    const auto calibration = root.at("calibration");
+    try {
+      calibrate(record, calibration);
+    } catch (const data_error&) {
+      throw;
+    } catch (const error& e) { // a phase or temperature the model refuses: say where it came from
+      calibration.fail(e.what());
+    }
   } else if (!root.has("alpha_k") || !root.has("n_eff")) {
     root.fail("give alpha_k and n_eff, or a calibration");
   }
   if (root.has("notes")) {
     const auto notes = root.at("notes");
+    if (!notes.node().is_array()) notes.fail("expected an array of strings");
     for (std::size_t i = 0; i < notes.node().size(); ++i) record.notes.push_back(notes.at(i).string());
   }
   return record;
@@ -120,9 +128,13 @@ const registry_map& registry() {
     registry_map loaded;
     for (const auto& file : detail::embedded_files()) {
       if (!file.path.starts_with("processes/") || !file.path.ends_with(".json")) continue;
-      process_parameters record = parse_process(file.text, "materials/" + std::string(file.path));
+      const std::string name = "materials/" + std::string(file.path);
+      process_parameters record = parse_process(file.text, name);
+      const std::string expected = "processes/" + std::string(to_string(record.family)) + "_" + record.process + ".json";
+      if (file.path != expected) throw data_error(name + ": /process: file name must be " + expected);
       auto key = std::make_pair(record.family, record.process);
-      loaded.emplace(std::move(key), std::move(record));
+      if (!loaded.emplace(std::move(key), std::move(record)).second)
+        throw data_error(name + ": /process: duplicate process");
     }
     return loaded;
   }();

@@ -239,6 +239,8 @@ def check_process(path, data, phases, errors):
     calibration = data.get("calibration")
     if isinstance(calibration, dict) and isinstance(calibration.get("main_phase"), str):
         main = calibration["main_phase"]
+        # the loader accepts any formula it can model; a phase file's formula names that file
+        main = main if main in phases else {d.get("formula"): k for k, d in phases.items()}.get(main, main)
         if main not in phases:
             errors.append("%s: /calibration/main_phase: %r is not a phase file in phases/" % (path, main))
         elif isinstance(family, str) and phases[main].get("family") != family:

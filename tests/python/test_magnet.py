@@ -149,3 +149,20 @@ def test_main_phase_fraction_override():
     assert m.main_phase_fraction == 0.9
     with pytest.raises(mm.DomainError, match="main_phase_fraction"):
         mm.Magnet.from_composition({"Nd": 31.0, "Fe": 68.0, "B": 1.0}, main_phase_fraction=1.2)
+
+
+def test_shell_override_only_for_diffused_magnets():
+    with pytest.raises(mm.DomainError, match="grain-boundary-diffused"):
+        mm.Magnet.from_composition({"Nd": 30.5, "Dy": 0.5, "Fe": 68.0, "B": 1.0}, process="sintered",
+                                   shell_volume_fraction=0.2)
+    thin = mm.Magnet.from_composition({"Nd": 30.5, "Dy": 0.5, "Fe": 68.0, "B": 1.0},
+                                      process="grain_boundary_diffused", shell_volume_fraction=0.1)
+    thick = mm.Magnet.from_composition({"Nd": 30.5, "Dy": 0.5, "Fe": 68.0, "B": 1.0},
+                                       process="grain_boundary_diffused", shell_volume_fraction=0.5)
+    # the thinner the shell, the more concentrated the Dy where reversal nucleates
+    assert thin.intrinsic_coercivity(temperature_C=20) > thick.intrinsic_coercivity(temperature_C=20)
+
+
+def test_mass_percent_keys_may_be_elements():
+    m = mm.Magnet.from_composition({mm.Element.Nd: 31.0, "Fe": 68.0, "B": 1.0})
+    assert m.composition == mm.Composition.from_mass_percent({"Nd": 31.0, "Fe": 68.0, "B": 1.0})

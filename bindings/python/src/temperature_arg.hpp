@@ -30,7 +30,7 @@ py::object map_celsius(py::handle temperature_C, F&& f) {
       throw domain_error("temperature_C[" + std::to_string(i) + "]: " + e.what());
     }
   }
-  return std::move(output);
+  return output;
 }
 
 } // namespace magmat::python

@@ -8,4 +8,8 @@
 #include <magmat/unit_conversion.hpp>
 #include <magmat/elements.hpp>
 #include <magmat/composition.hpp>
+#include <magmat/temperature.hpp>
+#include <magmat/phases.hpp>
+#include <magmat/demag.hpp>
+#include <magmat/magnet.hpp>
 #include <magmat/report.hpp>

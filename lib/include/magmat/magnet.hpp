@@ -75,6 +75,21 @@ struct temperature_coefficients {
   temperature_coefficient intrinsic_coercivity; ///< beta(HcJ), 1/K
 };
 
+/// Datasheet values that pin a magnet's behaviour (a catalog grade): at the reference
+/// temperature the datasheet's Br and HcJ hold exactly; inside [coefficients_from,
+/// coefficients_to] the datasheet's linear coefficients apply; outside it (or without
+/// coefficients) the physics model's ratio carries the value on from the interval's edge.
+struct datasheet_anchor {
+  std::string name;
+  thermodynamic_temperature reference_temperature;
+  magnetic_polarization remanence;
+  magnetic_field_strength intrinsic_coercivity;
+  std::optional<temperature_coefficient> remanence_coefficient;
+  std::optional<temperature_coefficient> intrinsic_coercivity_coefficient;
+  thermodynamic_temperature coefficients_from;
+  thermodynamic_temperature coefficients_to;
+};
+
 /// A magnet: a bulk composition turned into a main phase (plus secondary phases) by a process.
 ///
 /// Model (brief §4): Br = Js(T) f_v (rho/rho_th) <cos theta>; HcJ = alpha_K HA(T) - N_eff Ms(T),
@@ -98,6 +113,13 @@ public:
   const Phase& nucleation_phase() const { return nucleation_phase_; }
   const process_parameters& process() const { return process_; }
   phase_family family() const { return main_phase_.family(); }
+  /// The industry family: "ndfeb_sintered" (sintered and grain-boundary-diffused),
+  /// "ndfeb_hot_deformed", "ndfeb_bonded", "smco5", "sm2co17" or "ferrite".
+  std::string_view family_name() const;
+  /// This magnet pinned to datasheet values (see datasheet_anchor); the physics model stays
+  /// underneath for the temperature behaviour outside the datasheet's interval.
+  Magnet with_datasheet(datasheet_anchor anchor) const;
+  const std::optional<datasheet_anchor>& datasheet() const { return anchor_; }
   /// Mass (and, as secondary phases are taken at the main phase's density, volume) fraction of
   /// the magnet that is main phase.
   double main_phase_fraction() const { return main_phase_fraction_; }
@@ -118,7 +140,11 @@ private:
   Magnet(Composition composition, Phase main_phase, Phase nucleation_phase, process_parameters process,
          double main_phase_fraction);
 
+  magnetic_polarization model_remanence(thermodynamic_temperature temperature) const;
+  magnetic_field_strength model_intrinsic_coercivity(thermodynamic_temperature temperature) const;
+
   Composition composition_;
+  std::optional<datasheet_anchor> anchor_;
   Phase main_phase_;
   Phase nucleation_phase_;
   process_parameters process_;

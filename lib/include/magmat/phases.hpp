@@ -61,7 +61,16 @@ struct phase_record {
   /// For a substituted compound such as Sr(1-x)La(x)Fe(12-x)Co(x)O19: the x its values hold at,
   /// and the largest x the data cover (both 0 for a plain compound).
   double substitution_nominal = 0.0;
+  double substitution_min = 0.0;
   double substitution_max = 0.0;
+  /// For a composition family (Sm(Co,Fe,Cu,Zr)z): the mass-fraction range of each element
+  /// inside which the record's values are taken to hold, as (element, min, max), fractions.
+  struct mass_fraction_range {
+    Element element;
+    double min;
+    double max;
+  };
+  std::vector<mass_fraction_range> mass_fraction_ranges;
   thermodynamic_temperature min_temperature;        ///< lowest temperature the laws hold at
   thermodynamic_temperature max_temperature;        ///< highest temperature the laws hold at
   std::map<std::string, source_tag> sources;        ///< field name -> source
