@@ -246,12 +246,22 @@ demagnetization_model Magnet::demagnetization(thermodynamic_temperature temperat
 }
 
 magnetic_field_strength Magnet::normal_coercivity(thermodynamic_temperature temperature) const {
-  return demagnetization(temperature).normal_coercivity();
+  const double curve = demagnetization(temperature).normal_coercivity().value();
+  if (!anchor_ || !anchor_->normal_coercivity) return magnetic_field_strength::from_value(curve);
+  const double at_reference = demagnetization(anchor_->reference_temperature).normal_coercivity().value();
+  return magnetic_field_strength::from_value(at_reference > 0.0 ? anchor_->normal_coercivity->value() * curve / at_reference
+                                                                 : 0.0);
 }
 
 energy_density Magnet::max_energy_product(thermodynamic_temperature temperature) const {
-  return demagnetization(temperature).max_energy_product();
+  const double curve = demagnetization(temperature).max_energy_product().value();
+  if (!anchor_ || !anchor_->max_energy_product) return energy_density::from_value(curve);
+  const double at_reference = demagnetization(anchor_->reference_temperature).max_energy_product().value();
+  return energy_density::from_value(at_reference > 0.0 ? anchor_->max_energy_product->value() * curve / at_reference
+                                                        : 0.0);
 }
+
+std::string Magnet::name() const { return anchor_ ? anchor_->name : composition_.formula(); }
 
 magnet_properties Magnet::properties(thermodynamic_temperature temperature) const {
   const demagnetization_model curve = demagnetization(temperature);
@@ -259,9 +269,9 @@ magnet_properties Magnet::properties(thermodynamic_temperature temperature) cons
   p.temperature = temperature;
   p.remanence = curve.remanence();
   p.intrinsic_coercivity = curve.intrinsic_coercivity();
-  p.normal_coercivity = curve.normal_coercivity();
+  p.normal_coercivity = normal_coercivity(temperature);
   p.knee_field = curve.knee_field();
-  p.max_energy_product = curve.max_energy_product();
+  p.max_energy_product = max_energy_product(temperature);
   p.max_energy_product_limit = main_phase_.max_energy_product_limit(temperature);
   p.recoil_permeability = curve.recoil_permeability();
   return p;

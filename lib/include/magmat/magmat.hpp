@@ -12,4 +12,5 @@
 #include <magmat/phases.hpp>
 #include <magmat/demag.hpp>
 #include <magmat/magnet.hpp>
+#include <magmat/catalog.hpp>
 #include <magmat/report.hpp>

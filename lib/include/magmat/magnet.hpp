@@ -84,6 +84,10 @@ struct datasheet_anchor {
   thermodynamic_temperature reference_temperature;
   magnetic_polarization remanence;
   magnetic_field_strength intrinsic_coercivity;
+  /// Datasheet HcB and (BH)max at the reference temperature; at other temperatures they scale
+  /// with the curve's own values (unset: the curve's values).
+  std::optional<magnetic_field_strength> normal_coercivity;
+  std::optional<energy_density> max_energy_product;
   std::optional<temperature_coefficient> remanence_coefficient;
   std::optional<temperature_coefficient> intrinsic_coercivity_coefficient;
   thermodynamic_temperature coefficients_from;
@@ -113,6 +117,8 @@ public:
   const Phase& nucleation_phase() const { return nucleation_phase_; }
   const process_parameters& process() const { return process_; }
   phase_family family() const { return main_phase_.family(); }
+  /// The grade name for a catalog magnet, else the composition's formula.
+  std::string name() const;
   /// The industry family: "ndfeb_sintered" (sintered and grain-boundary-diffused),
   /// "ndfeb_hot_deformed", "ndfeb_bonded", "smco5", "sm2co17" or "ferrite".
   std::string_view family_name() const;

@@ -1,0 +1,131 @@
+// The catalog of commercial magnet grades: datasheet records with sources, loaded from the
+// embedded materials/grades/ files or from users' files, looked up by name, filtered, and
+// turned into Magnets whose temperature behaviour follows the datasheet and the physics model.
+#pragma once
+
+#include <magmat/magnet.hpp>
+#include <magmat/units.hpp>
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace magmat {
+
+/// A datasheet quantity: minimum, typical and maximum as printed (any may be missing), in SI.
+struct datasheet_range {
+  std::optional<double> min;
+  std::optional<double> typical;
+  std::optional<double> max;
+  std::string source; ///< key of materials/references.json (or the user's own citation)
+  /// The value the catalog uses for a grade: typical if given, else the middle of min and max,
+  /// else whichever bound is given.
+  double nominal() const;
+};
+
+/// A sourced single value (SI), e.g. a density.
+struct datasheet_value {
+  double value = 0.0;
+  std::string source;
+};
+
+/// The grade's composition block (mass fractions, 0..1).
+struct grade_composition {
+  std::string basis; ///< "typical" (from a source) or "estimated" (see method)
+  std::optional<double> total_rare_earth;
+  std::optional<double> dysprosium;
+  std::optional<double> terbium;
+  std::optional<double> praseodymium;
+  std::optional<double> cobalt;
+  std::string source;
+  std::string method;
+};
+
+/// One grade as its datasheet gives it.
+struct grade_record {
+  std::string name;
+  std::vector<std::string> aliases;
+  std::string family; ///< ndfeb_sintered, ndfeb_bonded, ndfeb_hot_deformed, smco5, sm2co17, ferrite
+  std::string description;
+  datasheet_range remanence;            ///< T
+  datasheet_range normal_coercivity;    ///< A/m (may be empty)
+  datasheet_range intrinsic_coercivity; ///< A/m
+  datasheet_range max_energy_product;   ///< J/m^3
+  std::optional<temperature_coefficient> remanence_coefficient;            ///< alpha(Br), 1/K
+  std::optional<temperature_coefficient> intrinsic_coercivity_coefficient; ///< beta(HcJ), 1/K
+  std::optional<thermodynamic_temperature> coefficients_from;
+  std::optional<thermodynamic_temperature> coefficients_to;
+  std::string coefficients_source;
+  std::optional<thermodynamic_temperature> max_operating_temperature;
+  std::optional<thermodynamic_temperature> curie_temperature;
+  std::optional<datasheet_value> density;             ///< kg/m^3
+  std::optional<datasheet_value> recoil_permeability; ///< relative
+  std::optional<datasheet_value> squareness;          ///< Hk/HcJ
+  std::optional<grade_composition> composition;
+  std::optional<datasheet_value> coercivity_letter_exception; ///< the source's lower HcJ minimum, A/m
+  std::string file; ///< where the record was read
+};
+
+/// Filters of Catalog::find; unset fields do not filter.
+struct grade_filter {
+  std::optional<std::string> family;
+  /// HcJ (A/m) that the grade must reach at `temperature`.
+  std::optional<magnetic_field_strength> min_intrinsic_coercivity;
+  /// (BH)max (J/m^3) that the grade must reach at `temperature`.
+  std::optional<energy_density> min_max_energy_product;
+  /// Largest Dy + Tb mass fraction (of the grade's composition, typical or estimated).
+  std::optional<double> max_heavy_rare_earth;
+  thermodynamic_temperature temperature = from_celsius(20.0);
+};
+
+/// The industry's minimum HcJ (A/m) of a sintered NdFeB coercivity letter ("" for plain N,
+/// "M", "H", "SH", "UH", "EH", "AH"), or nothing for an unknown letter; see materials/grades/README.md.
+std::optional<double> coercivity_letter_minimum(std::string_view letter);
+
+/// An immutable catalog of grades. Copies share their records.
+class Catalog {
+public:
+  /// The grades shipped with magmat (embedded at build time).
+  static const Catalog& builtin();
+  /// A catalog of the grades in a user's file (the format of materials/grades/*.json).
+  /// A file with any problem is rejected whole: data_error lists file, JSON pointer and reason
+  /// of every problem.
+  static Catalog load(const std::filesystem::path& file);
+  /// The same from JSON text; `file_label` names it in error messages.
+  static Catalog from_json(std::string_view text, const std::string& file_label);
+  /// A new catalog with this one's grades plus the file's; this catalog is unchanged. Names
+  /// or aliases that clash with existing grades are errors.
+  Catalog extend(const std::filesystem::path& file) const;
+  Catalog extend(const Catalog& other) const;
+
+  std::size_t size() const { return records_->size(); }
+  /// Grade names in catalog order.
+  std::vector<std::string> names() const;
+  const std::vector<grade_record>& records() const { return *records_; }
+  /// The record of a grade by name or alias, case-insensitive. An unknown name throws
+  /// unknown_name_error suggesting the nearest names.
+  const grade_record& record(std::string_view name) const;
+  bool contains(std::string_view name) const;
+  /// The grade as a Magnet: datasheet values at 20 degC, datasheet coefficients inside their
+  /// interval, the physics model (calibrated to the datasheet) outside it.
+  Magnet magnet(std::string_view name) const;
+  /// Names of the grades that pass every set filter.
+  std::vector<std::string> find(const grade_filter& filter) const;
+  /// The nearest grade names to `name` (edit distance), best first.
+  std::vector<std::string> suggestions(std::string_view name, std::size_t count = 3) const;
+
+private:
+  Catalog() : records_(std::make_shared<std::vector<grade_record>>()) {}
+  void index();
+  std::shared_ptr<const std::vector<grade_record>> records_;
+  std::map<std::string, std::size_t, std::less<>> by_name_; ///< lower-case name or alias -> index
+};
+
+/// The Magnet a grade record stands for (what Catalog::magnet returns).
+Magnet grade_magnet(const grade_record& record);
+
+} // namespace magmat

@@ -1,0 +1,188 @@
+// The grade catalog (catalog.hpp): look-up, suggestions, filters and grades as magnets.
+#include <magmat/catalog.hpp>
+#include <magmat/errors.hpp>
+
+#include "catalog_internal.hpp"
+#include "embedded_files.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <fstream>
+#include <sstream>
+
+namespace magmat {
+namespace {
+
+std::string lower(std::string_view text) {
+  std::string out(text);
+  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+} // namespace
+
+namespace detail {
+
+std::string coercivity_letter(std::string_view name) {
+  std::size_t i = 0;
+  if (i < name.size() && (name[i] == 'N' || name[i] == 'n')) ++i;
+  while (i < name.size() && std::isdigit(static_cast<unsigned char>(name[i]))) ++i;
+  std::string letter;
+  while (i < name.size() && std::isalpha(static_cast<unsigned char>(name[i])))
+    letter.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(name[i++]))));
+  return letter;
+}
+
+} // namespace detail
+
+std::optional<double> coercivity_letter_minimum(std::string_view letter) {
+  // Minimum HcJ per coercivity letter of sintered NdFeB, the industry's usual grade table
+  // (12, 14, 17, 20, 25, 30, 35 kOe; kA/m as printed by the makers' tables, e.g. NBLIHE).
+  static const std::pair<std::string_view, double> table[] = {
+      {"", 955e3}, {"M", 1114e3}, {"H", 1353e3}, {"SH", 1592e3}, {"UH", 1990e3}, {"EH", 2388e3}, {"AH", 2786e3}};
+  for (const auto& [name, minimum] : table) {
+    if (name == letter) return minimum;
+  }
+  return std::nullopt;
+}
+
+double datasheet_range::nominal() const {
+  if (typical) return *typical;
+  if (min && max) return 0.5 * (*min + *max);
+  if (min) return *min;
+  if (max) return *max;
+  throw data_error("a datasheet range without any value");
+}
+
+const Catalog& Catalog::builtin() {
+  static const Catalog catalog = [] {
+    Catalog all;
+    for (const auto& file : detail::embedded_files()) {
+      if (!file.path.starts_with("grades/") || !file.path.ends_with(".json")) continue;
+      all = all.extend(from_json(file.text, "materials/" + std::string(file.path)));
+    }
+    return all;
+  }();
+  return catalog;
+}
+
+Catalog Catalog::from_json(std::string_view text, const std::string& file_label) {
+  Catalog catalog;
+  catalog.records_ = std::make_shared<const std::vector<grade_record>>(detail::parse_grade_file(text, file_label));
+  catalog.index();
+  return catalog;
+}
+
+Catalog Catalog::load(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw data_error(fmt::format("{}: cannot open the file for reading", file.string()));
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) throw data_error(fmt::format("{}: read error", file.string()));
+  return from_json(text.str(), file.string());
+}
+
+Catalog Catalog::extend(const std::filesystem::path& file) const { return extend(load(file)); }
+
+Catalog Catalog::extend(const Catalog& other) const {
+  auto merged = std::make_shared<std::vector<grade_record>>(*records_);
+  merged->insert(merged->end(), other.records_->begin(), other.records_->end());
+  Catalog catalog;
+  catalog.records_ = std::move(merged);
+  catalog.index(); // throws on clashing names; `this` and `other` stay as they were
+  return catalog;
+}
+
+void Catalog::index() {
+  by_name_.clear();
+  for (std::size_t i = 0; i < records_->size(); ++i) {
+    const grade_record& g = (*records_)[i];
+    std::vector<std::string> keys{g.name};
+    keys.insert(keys.end(), g.aliases.begin(), g.aliases.end());
+    for (const auto& key : keys) {
+      const auto [it, inserted] = by_name_.emplace(lower(key), i);
+      if (!inserted) {
+        const grade_record& first = (*records_)[it->second];
+        throw data_error(fmt::format("{}: grade '{}': the name or alias '{}' is already used by grade '{}' ({})",
+                                     g.file, g.name, key, first.name, first.file));
+      }
+    }
+  }
+}
+
+std::vector<std::string> Catalog::names() const {
+  std::vector<std::string> out;
+  out.reserve(records_->size());
+  for (const auto& g : *records_) out.push_back(g.name);
+  return out;
+}
+
+bool Catalog::contains(std::string_view name) const { return by_name_.count(lower(name)) > 0; }
+
+std::vector<std::string> Catalog::suggestions(std::string_view name, std::size_t count) const {
+  const std::string wanted = lower(name);
+  std::vector<std::pair<std::size_t, std::string>> scored;
+  for (const auto& [key, index] : by_name_) scored.emplace_back(edit_distance(wanted, key), (*records_)[index].name);
+  std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<std::string> out;
+  for (const auto& [distance, grade] : scored) {
+    if (out.size() == count) break;
+    if (std::find(out.begin(), out.end(), grade) == out.end()) out.push_back(grade);
+  }
+  return out;
+}
+
+const grade_record& Catalog::record(std::string_view name) const {
+  const auto it = by_name_.find(lower(name));
+  if (it != by_name_.end()) return (*records_)[it->second];
+  std::string hint;
+  for (const auto& s : suggestions(name)) hint += (hint.empty() ? "" : ", ") + s;
+  throw unknown_name_error(fmt::format("no grade named '{}' in the catalog; did you mean {}?", name,
+                                       hint.empty() ? "(the catalog is empty)" : hint));
+}
+
+Magnet Catalog::magnet(std::string_view name) const { return grade_magnet(record(name)); }
+
+std::vector<std::string> Catalog::find(const grade_filter& filter) const {
+  std::vector<std::string> out;
+  for (const auto& g : *records_) {
+    if (filter.family && g.family != *filter.family) continue;
+    const bool needs_magnet = filter.min_intrinsic_coercivity || filter.min_max_energy_product || filter.max_heavy_rare_earth;
+    if (!needs_magnet) {
+      out.push_back(g.name);
+      continue;
+    }
+    const Magnet m = grade_magnet(g);
+    if (filter.max_heavy_rare_earth && m.composition().heavy_rare_earth_mass_fraction() > *filter.max_heavy_rare_earth)
+      continue;
+    try {
+      if (filter.min_intrinsic_coercivity && m.intrinsic_coercivity(filter.temperature) < *filter.min_intrinsic_coercivity)
+        continue;
+      if (filter.min_max_energy_product && m.max_energy_product(filter.temperature) < *filter.min_max_energy_product)
+        continue;
+    } catch (const domain_error&) {
+      continue; // the temperature lies outside this grade's range (e.g. above its Curie point)
+    }
+    out.push_back(g.name);
+  }
+  return out;
+}
+
+} // namespace magmat

@@ -1,0 +1,223 @@
+// Reading and validating grade files (catalog.hpp): every problem of a file is collected with
+// its JSON pointer, and a file with any problem contributes nothing.
+#include <magmat/catalog.hpp>
+#include <magmat/errors.hpp>
+#include <magmat/phases.hpp>
+
+#include "catalog_internal.hpp"
+#include "json_fields.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <functional>
+
+namespace magmat::detail {
+namespace {
+
+constexpr double mu0 = vacuum_permeability_h_per_m;
+// Datasheet rounding allowed when comparing values of one grade with each other.
+constexpr double rounding = 0.03;
+
+const char* const families[] = {"ndfeb_sintered", "ndfeb_bonded", "ndfeb_hot_deformed",
+                                "smco5",          "sm2co17",      "ferrite"};
+
+// Runs `step`; a data_error (or any magmat error) becomes one listed problem.
+void attempt(std::vector<std::string>& problems, const std::function<void()>& step) {
+  try {
+    step();
+  } catch (const error& e) {
+    problems.emplace_back(e.what());
+  }
+}
+
+datasheet_range range_of(const json_cursor& field, std::string_view si_unit) {
+  datasheet_range range;
+  bool any = false;
+  for (const char* bound : {"min", "typical", "max"}) {
+    if (!field.has(bound)) continue;
+    const double value = field.at(bound).quantity(si_unit);
+    if (!(value > 0.0)) field.at(bound).fail("must be > 0");
+    (bound[0] == 'm' && bound[1] == 'i' ? range.min : bound[0] == 't' ? range.typical : range.max) = value;
+    any = true;
+  }
+  if (!any) field.fail("give at least one of min, typical, max");
+  range.source = field.at("source").string();
+  if (range.source.empty()) field.at("source").fail("must name a source");
+  const auto order = [&](const std::optional<double>& low, const std::optional<double>& high, const char* what) {
+    if (low && high && *low > *high * (1.0 + 1e-9)) field.fail(what);
+  };
+  order(range.min, range.typical, "min exceeds typical");
+  order(range.typical, range.max, "typical exceeds max");
+  order(range.min, range.max, "min exceeds max");
+  return range;
+}
+
+datasheet_value value_of(const json_cursor& field, std::string_view si_unit, double low, double high) {
+  datasheet_value v;
+  v.value = field.has("unit") ? field.quantity(si_unit) : field.at("value").number();
+  if (!(v.value >= low && v.value <= high))
+    field.fail(fmt::format("must lie in [{:g}, {:g}] {}, got {:g}", low, high, si_unit, v.value));
+  v.source = field.at("source").string();
+  return v;
+}
+
+thermodynamic_temperature temperature_of(const json_cursor& field) {
+  const double kelvin = field.quantity("K");
+  if (!(kelvin > 0.0)) field.fail("temperature must lie above absolute zero");
+  return from_kelvin(kelvin);
+}
+
+// Basic physics of one grade; returns problems as "pointer: reason" under `at`.
+void check_physics(const grade_record& g, const json_cursor& at, std::vector<std::string>& problems) {
+  const double br = g.remanence.nominal(), hcj = g.intrinsic_coercivity.nominal();
+  auto problem = [&](const std::string& field, const std::string& reason) {
+    problems.push_back(fmt::format("{}: {}/{}: {}", at.file(), at.pointer(), field, reason));
+  };
+  if (!g.normal_coercivity.source.empty()) {
+    const double hcb = g.normal_coercivity.nominal();
+    if (hcb > hcj * (1.0 + rounding))
+      problem("normal_coercivity", fmt::format("HcB {:.0f} A/m exceeds HcJ {:.0f} A/m", hcb, hcj));
+    if (hcb > br / mu0 * (1.0 + rounding))
+      problem("normal_coercivity", fmt::format("HcB {:.0f} A/m exceeds Br/mu0 = {:.0f} A/m", hcb, br / mu0));
+  }
+  const double limit = br * br / (4.0 * mu0);
+  if (g.max_energy_product.nominal() > limit * (1.0 + rounding))
+    problem("max_energy_product", fmt::format("(BH)max {:.0f} J/m^3 exceeds Br^2/(4 mu0) = {:.0f} J/m^3",
+                                              g.max_energy_product.nominal(), limit));
+  // Br cannot exceed the saturation polarization of the main phase at room temperature.
+  const char* phase = g.family == "smco5"     ? "SmCo5"
+                      : g.family == "sm2co17" ? "SmCoFeCuZr_2_17"
+                      : g.family == "ferrite" ? "BaFe12O19"
+                                              : "Nd2Fe14B";
+  const auto& record = phase_data(phase);
+  if (br >= record.saturation_polarization.value())
+    problem("remanence", fmt::format("Br {:.3f} T is not below Js = {:.3f} T of {}", br,
+                                     record.saturation_polarization.value(), phase));
+  if (g.family == "ndfeb_sintered") {
+    const auto letter_minimum = coercivity_letter_minimum(coercivity_letter(g.name));
+    const double stated = g.intrinsic_coercivity.min.value_or(hcj);
+    if (letter_minimum && stated < *letter_minimum * (1.0 - 1e-3) && !g.coercivity_letter_exception)
+      problem("intrinsic_coercivity",
+              fmt::format("HcJ {:.0f} kA/m is below the {:.0f} kA/m of its coercivity letter and no "
+                          "coercivity_letter_exception is recorded", stated / 1e3, *letter_minimum / 1e3));
+  }
+}
+
+grade_record parse_grade(const json_cursor& at, const std::string& family, std::vector<std::string>& problems) {
+  grade_record g;
+  g.family = family;
+  attempt(problems, [&] { g.name = at.at("name").string(); });
+  if (g.name.empty()) problems.push_back(at.file() + ": " + at.pointer() + "/name: must not be empty");
+  attempt(problems, [&] {
+    if (!at.has("aliases")) return;
+    const auto aliases = at.at("aliases");
+    if (!aliases.node().is_array()) aliases.fail("expected an array of names");
+    for (std::size_t i = 0; i < aliases.node().size(); ++i) g.aliases.push_back(aliases.at(i).string());
+  });
+  attempt(problems, [&] { if (at.has("description")) g.description = at.at("description").string(); });
+  attempt(problems, [&] { g.remanence = range_of(at.at("remanence"), "T"); });
+  attempt(problems, [&] { g.intrinsic_coercivity = range_of(at.at("intrinsic_coercivity"), "A/m"); });
+  attempt(problems, [&] { g.max_energy_product = range_of(at.at("max_energy_product"), "J/m3"); });
+  attempt(problems, [&] {
+    if (at.has("normal_coercivity")) g.normal_coercivity = range_of(at.at("normal_coercivity"), "A/m");
+  });
+  attempt(problems, [&] {
+    if (!at.has("temperature_coefficients")) return;
+    const auto c = at.at("temperature_coefficients");
+    if (c.has("remanence"))
+      g.remanence_coefficient = temperature_coefficient::from_value(c.at("remanence").quantity("1/K"));
+    if (c.has("intrinsic_coercivity"))
+      g.intrinsic_coercivity_coefficient = temperature_coefficient::from_value(c.at("intrinsic_coercivity").quantity("1/K"));
+    g.coefficients_from = temperature_of(c.at("from"));
+    g.coefficients_to = temperature_of(c.at("to"));
+    if (!(*g.coefficients_to > *g.coefficients_from)) c.at("to").fail("the interval must end above its start");
+    g.coefficients_source = c.at("source").string();
+  });
+  attempt(problems, [&] {
+    if (at.has("max_operating_temperature")) g.max_operating_temperature = temperature_of(at.at("max_operating_temperature"));
+  });
+  attempt(problems, [&] { if (at.has("curie_temperature")) g.curie_temperature = temperature_of(at.at("curie_temperature")); });
+  attempt(problems, [&] { if (at.has("density")) g.density = value_of(at.at("density"), "kg/m3", 1000.0, 20000.0); });
+  attempt(problems, [&] {
+    if (at.has("recoil_permeability")) g.recoil_permeability = value_of(at.at("recoil_permeability"), "1", 1.0, 2.0);
+  });
+  attempt(problems, [&] { if (at.has("squareness")) g.squareness = value_of(at.at("squareness"), "1", 0.01, 0.999); });
+  attempt(problems, [&] {
+    if (!at.has("coercivity_letter_exception")) return;
+    const auto e = at.at("coercivity_letter_exception");
+    datasheet_value v;
+    v.value = e.at("minimum").quantity("A/m");
+    v.source = e.at("source").string();
+    e.at("reason").string();
+    g.coercivity_letter_exception = v;
+  });
+  attempt(problems, [&] {
+    if (!at.has("composition")) return;
+    const auto c = at.at("composition");
+    grade_composition comp;
+    comp.basis = c.at("basis").string();
+    if (comp.basis == "typical") comp.source = c.at("source").string();
+    else if (comp.basis == "estimated") comp.method = c.at("method").string();
+    else c.at("basis").fail("must be \"typical\" or \"estimated\"");
+    if (c.has("source")) comp.source = c.at("source").string();
+    auto fraction = [&](const char* key, std::optional<double>& out) {
+      if (!c.has(key)) return;
+      out = c.at(key).quantity("1");
+      if (!(*out >= 0.0 && *out <= 1.0)) c.at(key).fail("must lie in 0-100 %");
+    };
+    fraction("total_rare_earth", comp.total_rare_earth);
+    fraction("Dy", comp.dysprosium);
+    fraction("Tb", comp.terbium);
+    fraction("Pr", comp.praseodymium);
+    fraction("Co", comp.cobalt);
+    g.composition = comp;
+  });
+  return g;
+}
+
+} // namespace
+
+std::vector<grade_record> parse_grade_file(std::string_view text, const std::string& file) {
+  const auto document = parse_json(text, file);
+  const json_cursor root(file, document);
+  std::vector<std::string> problems;
+  std::vector<grade_record> grades;
+  std::string family;
+  attempt(problems, [&] {
+    if (root.at("schema").string() != "magmat-grades/1") root.at("schema").fail("expected \"magmat-grades/1\"");
+  });
+  attempt(problems, [&] {
+    family = root.at("family").string();
+    bool known = false;
+    for (const char* f : families) known = known || family == f;
+    if (!known)
+      root.at("family").fail("unknown family '" + family +
+                             "' (ndfeb_sintered, ndfeb_bonded, ndfeb_hot_deformed, smco5, sm2co17, ferrite)");
+  });
+  attempt(problems, [&] {
+    const auto list = root.at("grades");
+    if (!list.node().is_array() || list.node().empty()) list.fail("expected a non-empty array of grades");
+    for (std::size_t i = 0; i < list.node().size(); ++i) {
+      const auto at = list.at(i);
+      if (!at.node().is_object()) {
+        problems.push_back(file + ": " + at.pointer() + ": expected a grade object");
+        continue;
+      }
+      const std::size_t before = problems.size();
+      grade_record g = parse_grade(at, family, problems);
+      if (problems.size() == before) check_physics(g, at, problems);
+      g.file = file;
+      grades.push_back(std::move(g));
+    }
+  });
+  if (!problems.empty()) {
+    std::string message = fmt::format("{}: {} problem{}; nothing was loaded from it:", file, problems.size(),
+                                      problems.size() == 1 ? "" : "s");
+    for (const auto& p : problems) message += "\n  " + p;
+    throw data_error(message);
+  }
+  return grades;
+}
+
+} // namespace magmat::detail

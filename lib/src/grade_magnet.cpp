@@ -1,0 +1,108 @@
+// A catalog grade as a Magnet (catalog.hpp): a composition for the physics model underneath,
+// pinned to the datasheet's values.
+#include <magmat/catalog.hpp>
+#include <magmat/errors.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+
+namespace magmat {
+namespace {
+
+// Total rare earth of sintered NdFeB when a grade states none: 31 wt%, inside the 29.5-33 wt%
+// of the patents in brief §8 (PATENT-HITACHI, PATENT-PR).
+constexpr double default_total_rare_earth = 0.31;
+// Boron of the assumed bulk: 1.00 wt%, the stoichiometric share of Nd2Fe14B (brief §8).
+constexpr double default_boron = 0.010;
+// Upper end of the Dy search when a grade's Dy must be estimated from its coercivity.
+constexpr double max_estimated_dysprosium = 0.12;
+
+bool mentions(const grade_record& g, std::string_view word) {
+  auto has = [&](std::string text) {
+    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return text.find(word) != std::string::npos;
+  };
+  return has(g.description) || has(g.name);
+}
+
+const char* process_of(const grade_record& g) {
+  if (g.family == "ndfeb_bonded") return "bonded";
+  if (g.family == "ndfeb_hot_deformed") return "hot_deformed";
+  if (g.family == "ferrite") return "sintered_ferrite";
+  return "sintered";
+}
+
+microstructure overrides_of(const grade_record& g) {
+  microstructure o;
+  if (g.recoil_permeability) o.recoil_permeability = g.recoil_permeability->value;
+  if (g.squareness) o.squareness = g.squareness->value;
+  return o;
+}
+
+// The NdFeB bulk for a grade: its stated rare earths, else 31 wt% rare earth with Dy
+// `dysprosium`; B 1 wt%; Co as stated; Fe the balance.
+Composition ndfeb_bulk(const grade_record& g, double dysprosium) {
+  const grade_composition c = g.composition.value_or(grade_composition{});
+  const double total = c.total_rare_earth.value_or(default_total_rare_earth);
+  const double dy = c.dysprosium.value_or(dysprosium), tb = c.terbium.value_or(0.0), pr = c.praseodymium.value_or(0.0);
+  const double nd = total - dy - tb - pr;
+  if (nd < 0.0)
+    throw data_error(fmt::format("{}: grade '{}': Dy + Tb + Pr exceed its total rare earth", g.file, g.name));
+  std::map<Element, double> percent{{Element::Nd, 100.0 * nd}, {Element::B, 100.0 * default_boron}};
+  if (dy > 0.0) percent[Element::Dy] = 100.0 * dy;
+  if (tb > 0.0) percent[Element::Tb] = 100.0 * tb;
+  if (pr > 0.0) percent[Element::Pr] = 100.0 * pr;
+  if (c.cobalt && *c.cobalt > 0.0) percent[Element::Co] = 100.0 * *c.cobalt;
+  return Composition::from_mass_percent(percent, Element::Fe);
+}
+
+Magnet model_of(const grade_record& g) {
+  const char* process = process_of(g);
+  const microstructure overrides = overrides_of(g);
+  if (g.family == "smco5") return Magnet::from_composition(Composition::from_formula("SmCo5"), process, overrides);
+  if (g.family == "sm2co17")
+    return Magnet::from_composition(Composition::from_formula("Sm(Co0.69Fe0.22Cu0.07Zr0.02)7.5"), process, overrides);
+  if (g.family == "ferrite") {
+    const bool barium = mentions(g, "ba ferrite") || mentions(g, "barium") || mentions(g, "bafe");
+    return Magnet::from_composition(Composition::from_formula(barium ? "BaFe12O19" : "SrFe12O19"), process, overrides);
+  }
+  const bool stated = g.composition && (g.composition->dysprosium || g.composition->terbium);
+  auto build = [&](double dy) { return Magnet::from_composition(ndfeb_bulk(g, dy), process, overrides); };
+  if (stated) return build(0.0);
+  // No heavy rare earth stated: estimate Dy as the amount at which the model reaches the
+  // grade's HcJ at 20 degC (the model's HcJ rises monotonically with Dy), by bisection.
+  const double target = g.intrinsic_coercivity.nominal();
+  const auto room = from_celsius(20.0);
+  if (build(0.0).intrinsic_coercivity(room).value() >= target) return build(0.0);
+  if (build(max_estimated_dysprosium).intrinsic_coercivity(room).value() <= target) return build(max_estimated_dysprosium);
+  double low = 0.0, high = max_estimated_dysprosium;
+  for (int i = 0; i < 40 && high - low > 1e-5; ++i) {
+    const double mid = 0.5 * (low + high);
+    (build(mid).intrinsic_coercivity(room).value() < target ? low : high) = mid;
+  }
+  return build(high);
+}
+
+} // namespace
+
+Magnet grade_magnet(const grade_record& g) {
+  const Magnet model = model_of(g);
+  datasheet_anchor anchor;
+  anchor.name = g.name;
+  anchor.reference_temperature = from_celsius(20.0);
+  anchor.remanence = magnetic_polarization::from_value(g.remanence.nominal());
+  anchor.intrinsic_coercivity = magnetic_field_strength::from_value(g.intrinsic_coercivity.nominal());
+  if (!g.normal_coercivity.source.empty())
+    anchor.normal_coercivity = magnetic_field_strength::from_value(g.normal_coercivity.nominal());
+  anchor.max_energy_product = energy_density::from_value(g.max_energy_product.nominal());
+  anchor.remanence_coefficient = g.remanence_coefficient;
+  anchor.intrinsic_coercivity_coefficient = g.intrinsic_coercivity_coefficient;
+  anchor.coefficients_from = g.coefficients_from.value_or(anchor.reference_temperature);
+  anchor.coefficients_to = g.coefficients_to.value_or(anchor.reference_temperature);
+  return model.with_datasheet(anchor);
+}
+
+} // namespace magmat

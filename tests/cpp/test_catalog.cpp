@@ -1,0 +1,141 @@
+// Tests of catalog.hpp: loading and validating grade files, look-up, filters, grades as magnets.
+#include <catch2/catch.hpp>
+
+#include <magmat/catalog.hpp>
+#include <magmat/errors.hpp>
+
+#include <cmath>
+#include <string>
+
+using Catch::Detail::Approx;
+using magmat::Catalog;
+using magmat::from_celsius;
+
+namespace {
+const std::string data_dir = MAGMAT_TEST_DATA_DIR "/grades/";
+constexpr double kOe = 1e6 / (4.0 * 3.141592653589793);
+} // namespace
+
+TEST_CASE("A user's grade file loads with every unit converted to SI", "[catalog]") {
+  const Catalog user = Catalog::load(data_dir + "valid_user_grades.json");
+  REQUIRE(user.size() == 2);
+  const auto& g = user.record("LAB-N40UH");
+  CHECK(g.family == "ndfeb_sintered");
+  CHECK(g.remanence.typical.value() == Approx(1.27));
+  CHECK(g.intrinsic_coercivity.min.value() == Approx(25.0 * kOe));
+  CHECK(g.max_energy_product.typical.value() == Approx(39.0 * 1e5 / (4.0 * 3.141592653589793)));
+  CHECK(g.remanence_coefficient->value() == Approx(-0.0011));
+  CHECK(magmat::to_celsius(*g.coefficients_to) == Approx(150.0));
+  CHECK(g.density->value == Approx(7550.0));
+  CHECK(g.composition->dysprosium.value() == Approx(0.04));
+}
+
+TEST_CASE("Names and aliases are found case-insensitively, misses get suggestions", "[catalog]") {
+  const Catalog user = Catalog::load(data_dir + "valid_user_grades.json");
+  CHECK(user.record("lab-n40uh").name == "LAB-N40UH");
+  CHECK(user.record("LAB40UH").name == "LAB-N40UH");
+  CHECK(user.contains("lab-n38"));
+  CHECK_THROWS_AS(user.record("LAB-N40XH"), magmat::unknown_name_error);
+  CHECK_THROWS_WITH(user.record("LAB-N40XH"), Catch::Contains("LAB-N40UH"));
+}
+
+TEST_CASE("A grade's magnet reproduces its datasheet at 20 degC and its coefficients inside their interval",
+          "[catalog]") {
+  const Catalog user = Catalog::load(data_dir + "valid_user_grades.json");
+  const magmat::Magnet m = user.magnet("LAB-N40UH");
+  CHECK(m.name() == "LAB-N40UH");
+  CHECK(m.family_name() == "ndfeb_sintered");
+  const auto p = m.properties(from_celsius(20.0));
+  CHECK(p.remanence.value() == Approx(1.27));
+  CHECK(p.intrinsic_coercivity.value() == Approx(26.0 * kOe));
+  CHECK(p.normal_coercivity.value() == Approx(950e3));
+  CHECK(p.max_energy_product.value() == Approx(39.0 * 1e5 / (4.0 * 3.141592653589793)));
+  CHECK(p.recoil_permeability == Approx(1.04));
+  // inside [20, 150] degC the datasheet's linear coefficients hold
+  CHECK(m.remanence(from_celsius(100.0)).value() == Approx(1.27 * (1.0 - 0.0011 * 80.0)));
+  CHECK(m.intrinsic_coercivity(from_celsius(150.0)).value() == Approx(26.0 * kOe * (1.0 - 0.005 * 130.0)));
+  // beyond it the physics model carries on, continuous at the edge and still falling
+  const double at_edge = m.intrinsic_coercivity(from_celsius(150.0)).value();
+  const double beyond = m.intrinsic_coercivity(from_celsius(151.0)).value();
+  CHECK(beyond < at_edge);
+  CHECK(beyond == Approx(at_edge).epsilon(0.02));
+}
+
+TEST_CASE("A grade without coefficients follows the model's shape from its 20 degC values", "[catalog]") {
+  const Catalog user = Catalog::load(data_dir + "valid_user_grades.json");
+  const magmat::Magnet m = user.magnet("LAB-N38");
+  CHECK(m.remanence(from_celsius(20.0)).value() == Approx(1.20));
+  CHECK(m.intrinsic_coercivity(from_celsius(20.0)).value() == Approx(1000e3));
+  CHECK(m.max_energy_product(from_celsius(20.0)).value() == Approx(280e3));
+  CHECK(m.remanence(from_celsius(100.0)).value() < 1.20);
+}
+
+TEST_CASE("A grade without a stated composition gets Dy estimated from its coercivity", "[catalog]") {
+  const Catalog user = Catalog::load(data_dir + "valid_user_grades.json");
+  // 1000 kA/m needs little or no Dy in the sintered model (its Dy-free HcJ is 960 kA/m)
+  const magmat::Magnet magnet = user.magnet("LAB-N38");
+  const auto& composition = magnet.composition();
+  CHECK(composition.mass_fraction(magmat::Element::Dy) < 0.01);
+  CHECK(composition.rare_earth_mass_fraction() == Approx(0.31).epsilon(1e-6));
+}
+
+TEST_CASE("Malformed grade files are rejected whole with file, pointer and reason", "[catalog]") {
+  struct bad_case {
+    const char* file;
+    const char* fragment;
+  };
+  const bad_case cases[] = {
+      {"bad_json.json", "not valid JSON"},
+      {"missing_field.json", "/grades/0/remanence: required field is missing"},
+      {"wrong_unit.json", "/grades/0/remanence/typical/unit"},
+      {"negative_value.json", "/grades/0/density"},
+      {"duplicate_name.json", "already used"},
+      {"physics_violations.json", "5 problems"},
+      {"physics_violations.json", "/grades/0/remanence: min exceeds typical"},
+      {"physics_violations.json", "/grades/1/normal_coercivity: HcB"},
+      {"physics_violations.json", "/grades/2/max_energy_product: (BH)max"},
+      {"physics_violations.json", "/grades/3/intrinsic_coercivity: HcJ 1353 kA/m is below the 1592 kA/m"},
+      {"physics_violations.json", "/grades/4/remanence: Br 1.650 T is not below Js"},
+      {"no_such_file.json", "cannot open"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.file << " -> " << c.fragment);
+    CHECK_THROWS_AS(Catalog::load(data_dir + c.file), magmat::data_error);
+    CHECK_THROWS_WITH(Catalog::load(data_dir + c.file), Catch::Contains(c.file) && Catch::Contains(c.fragment));
+  }
+}
+
+TEST_CASE("Extending returns a new catalog and leaves the old one unchanged, also on failure", "[catalog]") {
+  const Catalog user = Catalog::load(data_dir + "valid_user_grades.json");
+  const std::size_t before = Catalog::builtin().size();
+  const Catalog extended = Catalog::builtin().extend(user);
+  CHECK(extended.size() == before + 2);
+  CHECK(Catalog::builtin().size() == before);
+  CHECK_FALSE(Catalog::builtin().contains("LAB-N40UH"));
+  CHECK_THROWS_AS(extended.extend(data_dir + "wrong_unit.json"), magmat::data_error);
+  CHECK_THROWS_WITH(extended.extend(user), Catch::Contains("already used"));
+  CHECK(extended.size() == before + 2);
+}
+
+TEST_CASE("Filters select by family, coercivity at temperature and heavy rare earth", "[catalog]") {
+  const Catalog user = Catalog::load(data_dir + "valid_user_grades.json");
+  magmat::grade_filter hot;
+  hot.min_intrinsic_coercivity = magmat::magnetic_field_strength::from_value(1.0e6);
+  hot.temperature = from_celsius(120.0);
+  const auto found = user.find(hot);
+  REQUIRE(found.size() == 1);
+  CHECK(found.front() == "LAB-N40UH");
+  magmat::grade_filter lean;
+  lean.max_heavy_rare_earth = 0.01;
+  CHECK(user.find(lean) == std::vector<std::string>{"LAB-N38"});
+  magmat::grade_filter ferrite;
+  ferrite.family = "ferrite";
+  CHECK(user.find(ferrite).empty());
+}
+
+TEST_CASE("Coercivity letters are read from grade names", "[catalog]") {
+  CHECK(magmat::coercivity_letter_minimum("SH").value() == Approx(1592e3));
+  CHECK(magmat::coercivity_letter_minimum("").value() == Approx(955e3));
+  CHECK(magmat::coercivity_letter_minimum("AH").value() == Approx(2786e3));
+  CHECK_FALSE(magmat::coercivity_letter_minimum("ZZ"));
+}
