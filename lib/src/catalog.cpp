@@ -158,7 +158,7 @@ const grade_record& Catalog::record(std::string_view name) const {
                                        hint.empty() ? "(the catalog is empty)" : hint));
 }
 
-Magnet Catalog::magnet(std::string_view name) const { return grade_magnet(record(name)); }
+Grade Catalog::grade(std::string_view name) const { return grade_magnet(record(name)); }
 
 std::vector<std::string> Catalog::find(const grade_filter& filter) const {
   std::vector<std::string> out;

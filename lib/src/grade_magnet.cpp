@@ -88,7 +88,7 @@ Magnet model_of(const grade_record& g) {
 
 } // namespace
 
-Magnet grade_magnet(const grade_record& g) {
+Grade grade_magnet(const grade_record& g) {
   const Magnet model = model_of(g);
   datasheet_anchor anchor;
   anchor.name = g.name;
@@ -102,7 +102,7 @@ Magnet grade_magnet(const grade_record& g) {
   anchor.intrinsic_coercivity_coefficient = g.intrinsic_coercivity_coefficient;
   anchor.coefficients_from = g.coefficients_from.value_or(anchor.reference_temperature);
   anchor.coefficients_to = g.coefficients_to.value_or(anchor.reference_temperature);
-  return model.with_datasheet(anchor);
+  return Grade(model.with_datasheet(anchor), g);
 }
 
 } // namespace magmat

@@ -42,8 +42,9 @@ TEST_CASE("Names and aliases are found case-insensitively, misses get suggestion
 TEST_CASE("A grade's magnet reproduces its datasheet at 20 degC and its coefficients inside their interval",
           "[catalog]") {
   const Catalog user = Catalog::load(data_dir + "valid_user_grades.json");
-  const magmat::Magnet m = user.magnet("LAB-N40UH");
+  const magmat::Grade m = user.grade("LAB-N40UH");
   CHECK(m.name() == "LAB-N40UH");
+  CHECK(m.record().file.find("valid_user_grades.json") != std::string::npos);
   CHECK(m.family_name() == "ndfeb_sintered");
   const auto p = m.properties(from_celsius(20.0));
   CHECK(p.remanence.value() == Approx(1.27));
@@ -63,7 +64,7 @@ TEST_CASE("A grade's magnet reproduces its datasheet at 20 degC and its coeffici
 
 TEST_CASE("A grade without coefficients follows the model's shape from its 20 degC values", "[catalog]") {
   const Catalog user = Catalog::load(data_dir + "valid_user_grades.json");
-  const magmat::Magnet m = user.magnet("LAB-N38");
+  const magmat::Magnet m = user.grade("LAB-N38");
   CHECK(m.remanence(from_celsius(20.0)).value() == Approx(1.20));
   CHECK(m.intrinsic_coercivity(from_celsius(20.0)).value() == Approx(1000e3));
   CHECK(m.max_energy_product(from_celsius(20.0)).value() == Approx(280e3));
@@ -73,7 +74,7 @@ TEST_CASE("A grade without coefficients follows the model's shape from its 20 de
 TEST_CASE("A grade without a stated composition gets Dy estimated from its coercivity", "[catalog]") {
   const Catalog user = Catalog::load(data_dir + "valid_user_grades.json");
   // 1000 kA/m needs little or no Dy in the sintered model (its Dy-free HcJ is 960 kA/m)
-  const magmat::Magnet magnet = user.magnet("LAB-N38");
+  const magmat::Magnet magnet = user.grade("LAB-N38");
   const auto& composition = magnet.composition();
   CHECK(composition.mass_fraction(magmat::Element::Dy) < 0.01);
   CHECK(composition.rare_earth_mass_fraction() == Approx(0.31).epsilon(1e-6));

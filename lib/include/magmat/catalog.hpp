@@ -70,6 +70,17 @@ struct grade_record {
   std::string file; ///< where the record was read
 };
 
+/// A catalog grade: a Magnet (usable wherever one is) that also carries its datasheet record.
+class Grade : public Magnet {
+public:
+  Grade(Magnet magnet, grade_record record)
+      : Magnet(std::move(magnet)), record_(std::make_shared<const grade_record>(std::move(record))) {}
+  const grade_record& record() const { return *record_; }
+
+private:
+  std::shared_ptr<const grade_record> record_;
+};
+
 /// Filters of Catalog::find; unset fields do not filter.
 struct grade_filter {
   std::optional<std::string> family;
@@ -112,7 +123,7 @@ public:
   bool contains(std::string_view name) const;
   /// The grade as a Magnet: datasheet values at 20 degC, datasheet coefficients inside their
   /// interval, the physics model (calibrated to the datasheet) outside it.
-  Magnet magnet(std::string_view name) const;
+  Grade grade(std::string_view name) const;
   /// Names of the grades that pass every set filter.
   std::vector<std::string> find(const grade_filter& filter) const;
   /// The nearest grade names to `name` (edit distance), best first.
@@ -125,7 +136,7 @@ private:
   std::map<std::string, std::size_t, std::less<>> by_name_; ///< lower-case name or alias -> index
 };
 
-/// The Magnet a grade record stands for (what Catalog::magnet returns).
-Magnet grade_magnet(const grade_record& record);
+/// The Grade a record stands for (what Catalog::grade returns).
+Grade grade_magnet(const grade_record& record);
 
 } // namespace magmat
