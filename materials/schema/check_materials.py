@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Validate magmat material data: materials/references.json, materials/phases/*.json and
-materials/processes/*.json.
+"""Validate magmat material data: materials/references.json, materials/phases/*.json,
+materials/processes/*.json and materials/grades/*.json.
 
 Usage: check_materials.py [--root DIR]   (DIR defaults to the materials/ folder holding this script)
 
@@ -19,6 +19,12 @@ Checks (exit status 1 and one line per error, "file: /json/pointer: message"):
     family, its points lie inside the phase's validity range, and solving
     HcJ = alpha_K HA(T) - N_eff Ms(T) through them (as lib/src/process_data.cpp does) gives
     0 < alpha_K <= 1 and N_eff >= 0, which the loader requires.
+  * grades: each file validates against schema/grade.schema.json and is named <family>.json; every
+    source key resolves; grade names and aliases are unique across all grade files (case-insensitive);
+    per quantity min <= typical <= max; HcB <= HcJ; HcB <= Br/mu0; (BH)max <= Br^2/(4 mu0) * 1.03;
+    Br below the main phase's Js (MAIN_PHASE_JS); for ndfeb_sintered, HcJ(min) at least the minimum
+    of the grade's coercivity letter (COERCIVITY_LETTER_MIN, 0.5 % rounding allowance), unless the
+    grade records a coercivity_letter_exception whose minimum equals its stated HcJ minimum.
 Needs the 'jsonschema' package (pip install jsonschema). Exit status 2 if it is missing.
 """
 import argparse
@@ -37,6 +43,19 @@ TESLA = {"T": 1.0, "mT": 1e-3, "G": 1e-4, "kG": 1e-1}
 AMPERE_PER_METRE = {"A/m": 1.0, "kA/m": 1e3, "MA/m": 1e6, "Oe": 1e3 / (4 * math.pi),
                     "kOe": 1e6 / (4 * math.pi), "emu/cm3": 1e3}
 KELVIN = {"K": (1.0, 0.0), "degC": (1.0, 273.15), "degF": (5.0 / 9.0, 459.67)}
+JOULE_PER_M3 = {"J/m3": 1.0, "kJ/m3": 1e3, "MJ/m3": 1e6, "MGOe": 1e5 / (4 * math.pi)}
+
+# Grade checks (see materials/grades/README.md for the sources of these numbers).
+# Main-phase saturation polarization at room temperature, T: Br must stay below it.
+MAIN_PHASE_JS = {"ndfeb_sintered": 1.61, "ndfeb_bonded": 1.61, "ndfeb_hot_deformed": 1.61,
+                 "smco5": 1.07, "sm2co17": 1.30, "ferrite": 0.47}
+# Industry minimum HcJ (kA/m) of each coercivity letter of sintered NdFeB: N..UH from the
+# brief's convention (12, 14, 17, 20, 25 kOe), EH and AH from HLMAG-GBD (30 and 35 kOe).
+COERCIVITY_LETTER_MIN = {"N": 955.0, "M": 1114.0, "H": 1353.0, "SH": 1592.0, "UH": 1990.0,
+                         "EH": 2388.0, "AH": 2786.0}
+LETTER_TOLERANCE = 5e-3   # kOe-rounded minima (20 kOe = 1591.5 kA/m) against the kA/m convention
+ENERGY_TOLERANCE = 1.03   # (BH)max <= Br^2/(4 mu0) within datasheet rounding
+GRADE_NAME = __import__("re").compile(r"^[A-Z]*?(\d+)(AH|EH|UH|SH|TH|M|H)?(T)?$")
 
 
 def pointer(parts):
@@ -250,20 +269,167 @@ def check_process(path, data, phases, errors):
             check_calibration(path, data, phases[main], errors)
 
 
+def si(node, table):
+    """A {"value", "unit"} quantity in SI units via table, or None."""
+    if not isinstance(node, dict) or not isinstance(node.get("value"), (int, float)):
+        return None
+    scale = table.get(node.get("unit"))
+    return None if scale is None else node["value"] * scale
+
+
+def stats(block, table):
+    """{"min": x, "typical": y, "max": z} (SI, only those present) of a {min, typical, max} block."""
+    out = {}
+    if isinstance(block, dict):
+        for key in ("min", "typical", "max"):
+            v = si(block.get(key), table)
+            if v is not None:
+                out[key] = v
+    return out
+
+
+def lower(st):
+    for key in ("min", "typical", "max"):
+        if key in st:
+            return st[key]
+    return None
+
+
+def upper(st):
+    for key in ("max", "typical", "min"):
+        if key in st:
+            return st[key]
+    return None
+
+
+def coercivity_letter(name):
+    """The coercivity letter of a sintered NdFeB grade name (N52 -> N, N42SH -> SH, G52SHT -> SH), or None."""
+    m = GRADE_NAME.match(name.upper())
+    if not m:
+        return None
+    return m.group(2) or "N"
+
+
+def check_grade_physics(path, family, i, grade, errors):
+    base = "/grades/%d" % i
+    name = grade.get("name")
+    br = stats(grade.get("remanence"), TESLA)
+    hcb = stats(grade.get("normal_coercivity"), AMPERE_PER_METRE)
+    hcj = stats(grade.get("intrinsic_coercivity"), AMPERE_PER_METRE)
+    bh = stats(grade.get("max_energy_product"), JOULE_PER_M3)
+    for field, st in (("remanence", br), ("normal_coercivity", hcb), ("intrinsic_coercivity", hcj),
+                      ("max_energy_product", bh)):
+        vals = [st[k] for k in ("min", "typical", "max") if k in st]
+        if any(a > b * (1 + 1e-9) for a, b in zip(vals, vals[1:])):
+            errors.append("%s: %s/%s: %s: min <= typical <= max does not hold" % (path, base, field, name))
+
+    def pairs(a, b):
+        """(a, b, label) pairs to compare: a's lower bound with b's upper bound, then like with like."""
+        out = []
+        if lower(a) is not None and upper(b) is not None:
+            out.append((lower(a), upper(b), "lower bound vs upper bound"))
+        for key in ("typical", "max"):
+            if key in a and key in b:
+                out.append((a[key], b[key], key))
+        return out
+
+    for x, y, label in pairs(hcb, hcj):
+        if x > y * (1 + 1e-9):
+            errors.append("%s: %s/normal_coercivity: %s: HcB %.0f kA/m > HcJ %.0f kA/m (%s)"
+                          % (path, base, name, x / 1e3, y / 1e3, label))
+    for x, y, label in pairs(hcb, br):
+        if x > y / MU0 * (1 + 1e-9):
+            errors.append("%s: %s/normal_coercivity: %s: HcB %.0f kA/m > Br/mu0 = %.0f kA/m (%s)"
+                          % (path, base, name, x / 1e3, y / MU0 / 1e3, label))
+    for x, y, label in pairs(bh, br):
+        limit = y * y / (4 * MU0) * ENERGY_TOLERANCE
+        if x > limit:
+            errors.append("%s: %s/max_energy_product: %s: (BH)max %.1f kJ/m3 > 1.03 Br^2/(4 mu0) = %.1f kJ/m3 (%s)"
+                          % (path, base, name, x / 1e3, limit / 1e3, label))
+    js = MAIN_PHASE_JS.get(family)
+    if js is not None and upper(br) is not None and upper(br) >= js:
+        errors.append("%s: %s/remanence: %s: Br %.3f T is not below the main phase's Js %.2f T"
+                      % (path, base, name, upper(br), js))
+
+    if family != "ndfeb_sintered" or not isinstance(name, str):
+        return
+    letter = coercivity_letter(name)
+    if letter is None or letter not in COERCIVITY_LETTER_MIN:
+        errors.append("%s: %s/name: %r: cannot tell its coercivity letter (expected e.g. N42, N42SH, G52SHT)"
+                      % (path, base, name))
+        return
+    required = COERCIVITY_LETTER_MIN[letter] * 1e3
+    stated = lower(hcj)
+    if stated is None:
+        return  # the schema reports a missing HcJ
+    exception = grade.get("coercivity_letter_exception")
+    if stated >= required * (1 - LETTER_TOLERANCE):
+        if exception is not None:
+            errors.append("%s: %s/coercivity_letter_exception: %s: HcJ %.0f kA/m meets the %s minimum %.0f kA/m; "
+                          "remove the exception" % (path, base, name, stated / 1e3, letter, required / 1e3))
+        return
+    if exception is None:
+        errors.append("%s: %s/intrinsic_coercivity: %s: HcJ %.0f kA/m is below the %s-letter minimum %.0f kA/m; "
+                      "record a coercivity_letter_exception if the grade's source states this minimum"
+                      % (path, base, name, stated / 1e3, letter, required / 1e3))
+        return
+    minimum = si(exception.get("minimum"), AMPERE_PER_METRE)
+    if minimum is None or abs(minimum - stated) > 1e-3 * stated:
+        errors.append("%s: %s/coercivity_letter_exception/minimum: %s: the exception's minimum does not equal the "
+                      "stated HcJ minimum %.0f kA/m" % (path, base, name, stated / 1e3))
+
+
+def check_grades(grade_dir, validator, keys, used, errors):
+    """Validate materials/grades/*.json; return the number of grades."""
+    files = sorted(grade_dir.glob("*.json"))
+    if not files:
+        errors.append("%s: /: no grade files found" % grade_dir)
+    seen_names = {}
+    count = 0
+    for path in files:
+        data = load(path, errors)
+        if data is None:
+            continue
+        validate(validator, path, data, errors)
+        check_sources_and_derivations(path, data, keys, used, errors)
+        if not isinstance(data, dict):
+            continue
+        family = data.get("family")
+        if isinstance(family, str) and path.stem != family:
+            errors.append("%s: /family: file name %r does not match the family %r" % (path, path.name, family))
+        grades = data.get("grades") if isinstance(data.get("grades"), list) else []
+        for i, grade in enumerate(grades):
+            if not isinstance(grade, dict):
+                continue
+            count += 1
+            labels = [("name", grade.get("name"))] + [("aliases/%d" % j, a) for j, a in enumerate(grade.get("aliases") or [])]
+            for where, label in labels:
+                if not isinstance(label, str):
+                    continue
+                key = label.strip().lower()
+                if key in seen_names:
+                    errors.append("%s: /grades/%d/%s: %r is already used by %s" % (path, i, where, label, seen_names[key]))
+                else:
+                    seen_names[key] = "%s grade %r" % (path.name, grade.get("name"))
+            check_grade_physics(path, family, i, grade, errors)
+    return len(files), count
+
+
 def validate(validator, path, data, errors):
     for err in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
         errors.append("%s: %s: %s" % (path, pointer(err.absolute_path), err.message))
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(description="Validate magmat material data (references, phases, processes).")
+    parser = argparse.ArgumentParser(description="Validate magmat material data (references, phases, processes, grades).")
     parser.add_argument("--root", type=pathlib.Path, default=DEFAULT_ROOT,
-                        help="materials folder holding schema/, phases/, processes/ and references.json "
+                        help="materials folder holding schema/, phases/, processes/, grades/ and references.json "
                              "(default: %(default)s)")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     schema_dir, phase_dir, process_dir, refs_path = (root / "schema", root / "phases", root / "processes",
                                                      root / "references.json")
+    grade_dir = root / "grades"
     try:
         import jsonschema
     except ImportError:
@@ -271,7 +437,8 @@ def main(argv=None):
         return 2
     errors = []
     schemas = {name: load(schema_dir / name, errors)
-               for name in ("phase.schema.json", "process.schema.json", "references.schema.json")}
+               for name in ("phase.schema.json", "process.schema.json", "references.schema.json",
+                            "grade.schema.json")}
     refs = load(refs_path, errors)
     if errors:
         print("\n".join(errors), file=sys.stderr)
@@ -318,11 +485,14 @@ def main(argv=None):
         if isinstance(data, dict):
             check_process(path, data, phases, errors)
 
+    grade_files, grade_count = check_grades(grade_dir, V(schemas["grade.schema.json"], format_checker=fmt),
+                                            keys, used, errors)
+
     if errors:
         print("\n".join(errors), file=sys.stderr)
         return 1
-    print("check_materials: %d phase files, %d process files and %d references OK (%d keys used)"
-          % (len(phase_files), len(process_files), len(keys), len(used)))
+    print("check_materials: %d phase files, %d process files, %d grade files (%d grades) and %d references OK "
+          "(%d keys used)" % (len(phase_files), len(process_files), grade_files, grade_count, len(keys), len(used)))
     return 0
 
 
