@@ -38,8 +38,6 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 
 } // namespace
 
-namespace detail {
-
 std::string coercivity_letter(std::string_view name) {
   std::size_t i = 0;
   if (i < name.size() && (name[i] == 'N' || name[i] == 'n')) ++i;
@@ -49,8 +47,6 @@ std::string coercivity_letter(std::string_view name) {
     letter.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(name[i++]))));
   return letter;
 }
-
-} // namespace detail
 
 std::optional<double> coercivity_letter_minimum(std::string_view letter) {
   // Minimum HcJ per coercivity letter of sintered NdFeB, the industry's usual grade table

@@ -95,7 +95,7 @@ void check_physics(const grade_record& g, const json_cursor& at, std::vector<std
     problem("remanence", fmt::format("Br {:.3f} T is not below Js = {:.3f} T of {}", br,
                                      record.saturation_polarization.value(), phase));
   if (g.family == "ndfeb_sintered") {
-    const auto letter_minimum = coercivity_letter_minimum(coercivity_letter(g.name));
+    const auto letter_minimum = coercivity_letter_minimum(magmat::coercivity_letter(g.name));
     const double stated = g.intrinsic_coercivity.min.value_or(hcj);
     if (letter_minimum && stated < *letter_minimum * (1.0 - 1e-3) && !g.coercivity_letter_exception)
       problem("intrinsic_coercivity",
@@ -129,8 +129,11 @@ grade_record parse_grade(const json_cursor& at, const std::string& family, std::
       g.remanence_coefficient = temperature_coefficient::from_value(c.at("remanence").quantity("1/K"));
     if (c.has("intrinsic_coercivity"))
       g.intrinsic_coercivity_coefficient = temperature_coefficient::from_value(c.at("intrinsic_coercivity").quantity("1/K"));
-    g.coefficients_from = temperature_of(c.at("from"));
-    g.coefficients_to = temperature_of(c.at("to"));
+    // Brief §3.3: datasheet coefficients usually hold over 20-100 degC or 20-150 degC; when a
+    // source does not say which, the narrower 20-100 degC is assumed (coefficients_stated false).
+    g.coefficients_stated = c.has("from") && c.has("to");
+    g.coefficients_from = c.has("from") ? temperature_of(c.at("from")) : from_celsius(20.0);
+    g.coefficients_to = c.has("to") ? temperature_of(c.at("to")) : from_celsius(100.0);
     if (!(*g.coefficients_to > *g.coefficients_from)) c.at("to").fail("the interval must end above its start");
     g.coefficients_source = c.at("source").string();
   });
@@ -197,7 +200,7 @@ std::vector<grade_record> parse_grade_file(std::string_view text, const std::str
   });
   attempt(problems, [&] {
     const auto list = root.at("grades");
-    if (!list.node().is_array() || list.node().empty()) list.fail("expected a non-empty array of grades");
+    if (!list.node().is_array()) list.fail("expected an array of grades");
     for (std::size_t i = 0; i < list.node().size(); ++i) {
       const auto at = list.at(i);
       if (!at.node().is_object()) {

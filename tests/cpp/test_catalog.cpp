@@ -5,6 +5,7 @@
 #include <magmat/errors.hpp>
 
 #include <cmath>
+#include <map>
 #include <string>
 
 using Catch::Detail::Approx;
@@ -135,8 +136,58 @@ TEST_CASE("Filters select by family, coercivity at temperature and heavy rare ea
 }
 
 TEST_CASE("Coercivity letters are read from grade names", "[catalog]") {
+  CHECK(magmat::coercivity_letter("N42SH") == "SH");
+  CHECK(magmat::coercivity_letter("N52") == "");
+  CHECK(magmat::coercivity_letter("48UH") == "UH");
   CHECK(magmat::coercivity_letter_minimum("SH").value() == Approx(1592e3));
   CHECK(magmat::coercivity_letter_minimum("").value() == Approx(955e3));
   CHECK(magmat::coercivity_letter_minimum("AH").value() == Approx(2786e3));
   CHECK_FALSE(magmat::coercivity_letter_minimum("ZZ"));
+}
+
+TEST_CASE("The shipped catalog holds at least 60 sourced grades in every family but hot-deformed", "[catalog]") {
+  const Catalog& builtin = Catalog::builtin();
+  CHECK(builtin.size() >= 60);
+  std::map<std::string, int> per_family;
+  for (const auto& g : builtin.records()) {
+    ++per_family[g.family];
+    INFO(g.name);
+    CHECK_FALSE(g.remanence.source.empty());
+    CHECK_FALSE(g.intrinsic_coercivity.source.empty());
+    CHECK_FALSE(g.max_energy_product.source.empty());
+  }
+  for (const char* family : {"ndfeb_sintered", "ndfeb_bonded", "smco5", "sm2co17", "ferrite"}) {
+    INFO(family);
+    CHECK(per_family[family] >= 5);
+  }
+}
+
+TEST_CASE("Every shipped grade becomes a magnet whose 20 degC values are the datasheet's", "[catalog]") {
+  const Catalog& builtin = Catalog::builtin();
+  for (const auto& g : builtin.records()) {
+    INFO(g.name);
+    const magmat::Grade m = builtin.grade(g.name);
+    const auto p = m.properties(from_celsius(20.0));
+    CHECK(p.remanence.value() == Approx(g.remanence.nominal()));
+    CHECK(p.intrinsic_coercivity.value() == Approx(g.intrinsic_coercivity.nominal()));
+    CHECK(p.max_energy_product.value() == Approx(g.max_energy_product.nominal()));
+    if (!g.normal_coercivity.source.empty()) CHECK(p.normal_coercivity.value() == Approx(g.normal_coercivity.nominal()));
+    CHECK(m.family_name() == g.family);
+  }
+}
+
+TEST_CASE("Sintered NdFeB grades meet their coercivity letter or record the exception", "[catalog]") {
+  for (const auto& g : Catalog::builtin().records()) {
+    if (g.family != "ndfeb_sintered") continue;
+    const auto minimum = magmat::coercivity_letter_minimum(magmat::coercivity_letter(g.name));
+    if (!minimum) continue;
+    INFO(g.name);
+    const double stated = g.intrinsic_coercivity.min.value_or(g.intrinsic_coercivity.nominal());
+    if (g.coercivity_letter_exception) {
+      CHECK(stated == Approx(g.coercivity_letter_exception->value).epsilon(0.01));
+      CHECK_FALSE(g.coercivity_letter_exception->source.empty());
+    } else {
+      CHECK(stated >= *minimum * 0.999);
+    }
+  }
 }

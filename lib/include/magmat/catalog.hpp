@@ -59,6 +59,8 @@ struct grade_record {
   std::optional<temperature_coefficient> intrinsic_coercivity_coefficient; ///< beta(HcJ), 1/K
   std::optional<thermodynamic_temperature> coefficients_from;
   std::optional<thermodynamic_temperature> coefficients_to;
+  /// False when the source gives coefficients without their interval; 20-100 degC is then assumed.
+  bool coefficients_stated = false;
   std::string coefficients_source;
   std::optional<thermodynamic_temperature> max_operating_temperature;
   std::optional<thermodynamic_temperature> curie_temperature;
@@ -92,6 +94,10 @@ struct grade_filter {
   std::optional<double> max_heavy_rare_earth;
   thermodynamic_temperature temperature = from_celsius(20.0);
 };
+
+/// The coercivity letter of a sintered NdFeB grade name: "N42SH" -> "SH", "N52" -> "",
+/// "48UH" -> "UH"; anything after the letters (a '-', a space, a maker's suffix) is ignored.
+std::string coercivity_letter(std::string_view grade_name);
 
 /// The industry's minimum HcJ (A/m) of a sintered NdFeB coercivity letter ("" for plain N,
 /// "M", "H", "SH", "UH", "EH", "AH"), or nothing for an unknown letter; see materials/grades/README.md.
