@@ -98,3 +98,23 @@ energy_density demagnetization_model::max_energy_product() const {
 }
 
 } // namespace magmat
+
+namespace magmat {
+
+demagnetization_curve demagnetization_model::sample(std::size_t points) const {
+  if (points < 2 || points > 100'000'000)
+    throw domain_error(fmt::format("a demagnetization curve needs 2 to 1e8 points, got {}", points));
+  demagnetization_curve curve;
+  const auto n = static_cast<Eigen::Index>(points);
+  curve.field = Eigen::ArrayXd::LinSpaced(n, 0.0, -intrinsic_coercivity_.value());
+  curve.polarization.resize(n);
+  curve.flux_density.resize(n);
+  for (Eigen::Index i = 0; i < n; ++i) {
+    const auto h = magnetic_field_strength::from_value(curve.field(i));
+    curve.polarization(i) = polarization(h).value();
+    curve.flux_density(i) = mu0() * curve.field(i) + curve.polarization(i);
+  }
+  return curve;
+}
+
+} // namespace magmat

@@ -20,10 +20,12 @@ except ImportError as exc:  # pragma: no cover - only when the extension was not
 
 from ._core import (
     ATOMIC_WEIGHTS_VERSION,
+    Catalog,
     Composition,
     DataError,
     DomainError,
     Element,
+    Grade,
     InfeasibleError,
     MagmatError,
     Magnet,
@@ -32,6 +34,8 @@ from ._core import (
     Phase,
     TemperatureCoefficients,
     UnknownNameError,
+    coercivity_letter,
+    coercivity_letter_minimum,
     convert,
     element,
     elements,
@@ -47,10 +51,12 @@ __version__ = "0.1.0"
 
 __all__ = [
     "ATOMIC_WEIGHTS_VERSION",
+    "Catalog",
     "Composition",
     "DataError",
     "DomainError",
     "Element",
+    "Grade",
     "InfeasibleError",
     "MagmatError",
     "Magnet",
@@ -60,6 +66,8 @@ __all__ = [
     "TemperatureCoefficients",
     "UnknownNameError",
     "__version__",
+    "coercivity_letter",
+    "coercivity_letter_minimum",
     "convert",
     "element",
     "elements",

@@ -11,4 +11,5 @@ PYBIND11_MODULE(_core, m) {
   magmat::python::register_report(m);
   magmat::python::register_phases(m);
   magmat::python::register_magnet(m);
+  magmat::python::register_catalog(m);
 }

@@ -16,4 +16,5 @@ void register_composition(py::module_& m);
 void register_report(py::module_& m);
 void register_phases(py::module_& m);
 void register_magnet(py::module_& m);
+void register_catalog(py::module_& m);
 } // namespace magmat::python

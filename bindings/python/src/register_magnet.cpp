@@ -2,6 +2,8 @@
 #include "pybind.hpp"
 #include "temperature_arg.hpp"
 
+#include <pybind11/eigen.h>
+
 #include <magmat/magnet.hpp>
 #include <magmat/units/cgs_magnetic.hpp>
 
@@ -105,6 +107,17 @@ void register_magnet(py::module_& m) {
                            100.0 * c.remanence.value(), 100.0 * c.intrinsic_coercivity.value());
       });
 
+  py::class_<demagnetization_curve>(m, "DemagnetizationCurve",
+      "Samples of a demagnetization curve: H (A/m, from 0 down to -HcJ), B and J (T), NumPy arrays.")
+      .def_readonly("H", &demagnetization_curve::field, "Internal field H in A/m (0 down to -HcJ).")
+      .def_readonly("B", &demagnetization_curve::flux_density, "Flux density B in T.")
+      .def_readonly("J", &demagnetization_curve::polarization, "Polarization J in T.")
+      .def("__len__", [](const demagnetization_curve& c) { return static_cast<std::size_t>(c.field.size()); })
+      .def("__repr__", [](const demagnetization_curve& c) {
+        return fmt::format("DemagnetizationCurve({} points, H from 0 to {:.4g} A/m)", c.field.size(),
+                           c.field.size() ? c.field(c.field.size() - 1) : 0.0);
+      });
+
   py::class_<Magnet> cls(m, "Magnet",
       "A magnet made of a bulk composition by a process. Temperatures in degrees Celsius (float or "
       "array); results in SI (T, A/m, J/m^3).");
@@ -135,7 +148,10 @@ void register_magnet(py::module_& m) {
       .def_property_readonly("main_phase", &Magnet::main_phase, "The main magnetic Phase.")
       .def_property_readonly("nucleation_phase", &Magnet::nucleation_phase,
           "The Phase where reversal nucleates: the diffused shell for grain-boundary-diffused magnets.")
-      .def_property_readonly("family", [](const Magnet& g) { return std::string(to_string(g.family())); })
+      .def_property_readonly("name", &Magnet::name, "The grade name, or the composition's formula.")
+      .def_property_readonly("family", [](const Magnet& g) { return std::string(g.family_name()); },
+          "'ndfeb_sintered' (also grain-boundary diffused), 'ndfeb_hot_deformed', 'ndfeb_bonded', 'smco5', "
+          "'sm2co17' or 'ferrite'; the phase family is main_phase.family.")
       .def_property_readonly("process", [](const Magnet& g) { return g.process().process; })
       .def_property_readonly("process_parameters", [](const Magnet& g) { return process_dict(g.process()); },
           "The process parameters in use, with their sources as {name: (key, confidence)}.")
@@ -165,6 +181,13 @@ void register_magnet(py::module_& m) {
             return map_celsius(t, [&](thermodynamic_temperature k) { return g.max_energy_product(k).value(); });
           },
           py::arg("temperature_C"), "Maximum energy product (BH)max in J/m^3.")
+      .def("demag_curve",
+          [](const Magnet& g, double temperature_C, std::size_t points) {
+            return g.sample_demagnetization(from_celsius(temperature_C), points);
+          },
+          py::arg("temperature_C") = 20.0, py::arg("points") = 400,
+          "The major demagnetization curve at temperature_C (degrees Celsius), sampled at `points` "
+          "fields from 0 to -HcJ: a DemagnetizationCurve with H (A/m), B and J (T) arrays.")
       .def("reversible_coefficients",
           [](const Magnet& g, double from_C, double to_C) {
             return g.reversible_coefficients(from_celsius(from_C), from_celsius(to_C));

@@ -4,7 +4,19 @@
 
 #include <magmat/units.hpp>
 
+#include <Eigen/Core>
+
+#include <cstddef>
+
 namespace magmat {
+
+/// Samples of a demagnetization curve, in SI: internal field H (A/m, from 0 down to -HcJ),
+/// flux density B and polarization J (T) at each H.
+struct demagnetization_curve {
+  Eigen::ArrayXd field;
+  Eigen::ArrayXd flux_density;
+  Eigen::ArrayXd polarization;
+};
 
 /// The 4-parameter logistic-switching model of the physics brief §5.3:
 ///   J(H) = Jlin(H) [1 - 2 sigma(H)],  Jlin(H) = Br + mu0 (mu_rec - 1) H,
@@ -38,6 +50,10 @@ public:
   energy_density max_energy_product() const;
   /// The internal field (A/m, negative) at which -H B(H) is largest.
   magnetic_field_strength max_energy_product_field() const;
+
+  /// `points` (>= 2) evenly spaced samples from H = 0 down to H = -HcJ (through the second
+  /// quadrant into the third, where B < 0). Throws domain_error for fewer than 2 points.
+  demagnetization_curve sample(std::size_t points) const;
 
 private:
   magnetic_polarization remanence_;

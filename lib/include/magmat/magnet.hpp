@@ -138,6 +138,10 @@ public:
   energy_density max_energy_product(thermodynamic_temperature temperature) const;
   /// The demagnetization curve at a temperature.
   demagnetization_model demagnetization(thermodynamic_temperature temperature) const;
+  /// Samples of that curve from H = 0 to -HcJ (see demagnetization_model::sample).
+  magmat::demagnetization_curve sample_demagnetization(thermodynamic_temperature temperature, std::size_t points) const {
+    return demagnetization(temperature).sample(points);
+  }
   /// alpha(Br) and beta(HcJ) over [from, to]; `from` must differ from `to`.
   temperature_coefficients reversible_coefficients(thermodynamic_temperature from,
                                                    thermodynamic_temperature to) const;

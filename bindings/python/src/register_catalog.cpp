@@ -1,0 +1,210 @@
+// Python bindings of catalog.hpp: the grade catalog and grades (Magnets with a datasheet).
+#include "pybind.hpp"
+
+#include <magmat/catalog.hpp>
+
+#include <fmt/format.h>
+
+#include <limits>
+#include <optional>
+#include <string>
+
+namespace magmat::python {
+namespace {
+
+py::object optional_float(const std::optional<double>& value) {
+  return value ? py::object(py::float_(*value)) : py::object(py::none());
+}
+
+py::dict range_dict(const datasheet_range& r) {
+  py::dict out;
+  out["min"] = optional_float(r.min);
+  out["typical"] = optional_float(r.typical);
+  out["max"] = optional_float(r.max);
+  out["nominal"] = r.nominal();
+  out["source"] = r.source;
+  return out;
+}
+
+py::object value_dict(const std::optional<datasheet_value>& v) {
+  if (!v) return py::none();
+  py::dict out;
+  out["value"] = v->value;
+  out["source"] = v->source;
+  return out;
+}
+
+py::object celsius(const std::optional<thermodynamic_temperature>& t) {
+  return t ? py::object(py::float_(to_celsius(*t))) : py::object(py::none());
+}
+
+// The datasheet of a grade as plain Python data, SI units (temperatures in degrees Celsius).
+py::dict datasheet_dict(const grade_record& g) {
+  py::dict out;
+  out["name"] = g.name;
+  out["aliases"] = g.aliases;
+  out["family"] = g.family;
+  out["description"] = g.description;
+  out["remanence"] = range_dict(g.remanence);
+  out["normal_coercivity"] = g.normal_coercivity.source.empty() ? py::object(py::none())
+                                                                : py::object(range_dict(g.normal_coercivity));
+  out["intrinsic_coercivity"] = range_dict(g.intrinsic_coercivity);
+  out["max_energy_product"] = range_dict(g.max_energy_product);
+  py::dict coefficients;
+  coefficients["remanence"] = g.remanence_coefficient ? py::object(py::float_(g.remanence_coefficient->value())) : py::object(py::none());
+  coefficients["intrinsic_coercivity"] = g.intrinsic_coercivity_coefficient
+                                             ? py::object(py::float_(g.intrinsic_coercivity_coefficient->value()))
+                                             : py::object(py::none());
+  coefficients["from_C"] = celsius(g.coefficients_from);
+  coefficients["to_C"] = celsius(g.coefficients_to);
+  coefficients["interval_stated"] = g.coefficients_stated;
+  coefficients["source"] = g.coefficients_source;
+  out["temperature_coefficients"] = coefficients;
+  out["max_operating_temperature_C"] = celsius(g.max_operating_temperature);
+  out["curie_temperature_C"] = celsius(g.curie_temperature);
+  out["density"] = value_dict(g.density);
+  out["recoil_permeability"] = value_dict(g.recoil_permeability);
+  out["squareness"] = value_dict(g.squareness);
+  if (g.composition) {
+    py::dict c;
+    c["basis"] = g.composition->basis;
+    c["total_rare_earth"] = optional_float(g.composition->total_rare_earth);
+    c["Dy"] = optional_float(g.composition->dysprosium);
+    c["Tb"] = optional_float(g.composition->terbium);
+    c["Pr"] = optional_float(g.composition->praseodymium);
+    c["Co"] = optional_float(g.composition->cobalt);
+    c["source"] = g.composition->source;
+    c["method"] = g.composition->method;
+    out["composition"] = c;
+  } else {
+    out["composition"] = py::none();
+  }
+  out["coercivity_letter_exception"] = value_dict(g.coercivity_letter_exception);
+  out["file"] = g.file;
+  return out;
+}
+
+// One row per grade, SI units, nominal values plus min/max; needs pandas.
+py::object to_dataframe(const Catalog& c) {
+  py::module_ pandas;
+  try {
+    pandas = py::module_::import("pandas");
+  } catch (py::error_already_set&) {
+    throw py::import_error("Catalog.to_dataframe needs pandas: pip install pandas (or magmat[dataframe])");
+  }
+  py::dict columns;
+  const char* names[] = {"name", "family", "aliases", "remanence", "remanence_min", "remanence_max",
+                         "intrinsic_coercivity", "intrinsic_coercivity_min", "normal_coercivity",
+                         "max_energy_product", "max_energy_product_min", "max_energy_product_max",
+                         "remanence_coefficient", "intrinsic_coercivity_coefficient", "coefficients_from_C",
+                         "coefficients_to_C", "max_operating_temperature_C", "curie_temperature_C", "density",
+                         "recoil_permeability", "source"};
+  for (const char* n : names) columns[n] = py::list();
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  auto add = [&](const char* n, py::object value) { columns[n].cast<py::list>().append(value); };
+  auto number = [&](const std::optional<double>& v) { return py::float_(v.value_or(nan)); };
+  for (const auto& g : c.records()) {
+    add("name", py::str(g.name));
+    add("family", py::str(g.family));
+    std::string aliases;
+    for (const auto& a : g.aliases) aliases += (aliases.empty() ? "" : ", ") + a;
+    add("aliases", py::str(aliases));
+    add("remanence", py::float_(g.remanence.nominal()));
+    add("remanence_min", number(g.remanence.min));
+    add("remanence_max", number(g.remanence.max));
+    add("intrinsic_coercivity", py::float_(g.intrinsic_coercivity.nominal()));
+    add("intrinsic_coercivity_min", number(g.intrinsic_coercivity.min));
+    add("normal_coercivity", py::float_(g.normal_coercivity.source.empty() ? nan : g.normal_coercivity.nominal()));
+    add("max_energy_product", py::float_(g.max_energy_product.nominal()));
+    add("max_energy_product_min", number(g.max_energy_product.min));
+    add("max_energy_product_max", number(g.max_energy_product.max));
+    add("remanence_coefficient", py::float_(g.remanence_coefficient ? g.remanence_coefficient->value() : nan));
+    add("intrinsic_coercivity_coefficient",
+        py::float_(g.intrinsic_coercivity_coefficient ? g.intrinsic_coercivity_coefficient->value() : nan));
+    add("coefficients_from_C", py::float_(g.coefficients_from ? to_celsius(*g.coefficients_from) : nan));
+    add("coefficients_to_C", py::float_(g.coefficients_to ? to_celsius(*g.coefficients_to) : nan));
+    add("max_operating_temperature_C",
+        py::float_(g.max_operating_temperature ? to_celsius(*g.max_operating_temperature) : nan));
+    add("curie_temperature_C", py::float_(g.curie_temperature ? to_celsius(*g.curie_temperature) : nan));
+    add("density", py::float_(g.density ? g.density->value : nan));
+    add("recoil_permeability", py::float_(g.recoil_permeability ? g.recoil_permeability->value : nan));
+    add("source", py::str(g.remanence.source));
+  }
+  return pandas.attr("DataFrame")(columns);
+}
+
+} // namespace
+
+void register_catalog(py::module_& m) {
+  py::class_<Grade, Magnet>(m, "Grade",
+      "A catalog grade: a Magnet whose 20 degC values are its datasheet's, whose temperature "
+      "behaviour follows the datasheet's coefficients inside their interval and the physics model "
+      "outside it. `datasheet` holds the file's values in SI units.")
+      .def_property_readonly("datasheet", [](const Grade& g) { return datasheet_dict(g.record()); },
+          "The datasheet as in the file, converted to SI: ranges as {'min','typical','max','nominal',"
+          "'source'} (T, A/m, J/m^3), coefficients in 1/K, temperatures in degrees Celsius, density in kg/m^3.")
+      .def("__repr__", [](const Grade& g) { return fmt::format("Grade('{}', family='{}')", g.name(), g.family_name()); });
+
+  py::class_<Catalog>(m, "Catalog",
+      "An immutable catalog of magnet grades. Catalog.default() is the shipped one; Catalog.load(path) "
+      "reads a user's file and catalog.extend(path) returns a new catalog with it added. A file with "
+      "any problem is rejected whole: DataError lists file, JSON pointer and reason of every problem.")
+      .def_static("default", &Catalog::builtin, py::return_value_policy::copy, "The grades shipped with magmat.")
+      .def_static("load", [](const std::string& path) { return Catalog::load(path); }, py::arg("path"),
+          "A catalog of the grades in a file (the format of materials/grades/*.json).")
+      .def_static("from_json", &Catalog::from_json, py::arg("text"), py::arg("label") = "<string>",
+          "A catalog from JSON text; `label` names it in error messages.")
+      .def("extend", [](const Catalog& c, const std::string& path) { return c.extend(std::filesystem::path(path)); },
+          py::arg("path"), "A new catalog with this one's grades plus the file's; this catalog is unchanged.")
+      .def("merge", [](const Catalog& c, const Catalog& other) { return c.extend(other); }, py::arg("other"),
+          "A new catalog with the grades of both; clashing names are an error.")
+      .def("__len__", &Catalog::size)
+      .def("names", &Catalog::names, "Grade names in catalog order.")
+      .def("__contains__", &Catalog::contains, py::arg("name"))
+      .def("__getitem__", &Catalog::grade, py::arg("name"),
+          "The Grade by name or alias, case-insensitive; an unknown name raises UnknownNameError "
+          "(a KeyError) suggesting the nearest names.")
+      .def("__iter__", [](const Catalog& c) {
+            py::list grades;
+            for (const auto& name : c.names()) grades.append(py::cast(c.grade(name)));
+            return py::iter(grades);
+          },
+          "Iterates over the grades (Grade objects) in catalog order.")
+      .def("datasheet", [](const Catalog& c, const std::string& name) { return datasheet_dict(c.record(name)); },
+          py::arg("name"), "The datasheet of a grade as plain data (see Grade.datasheet).")
+      .def("suggestions", &Catalog::suggestions, py::arg("name"), py::arg("count") = 3,
+          "The nearest grade names to `name`, best first.")
+      .def("find",
+          [](const Catalog& c, std::optional<std::string> family, std::optional<double> min_intrinsic_coercivity,
+             std::optional<double> min_max_energy_product, std::optional<double> max_heavy_rare_earth,
+             double temperature_C) {
+            grade_filter f;
+            f.family = family;
+            if (min_intrinsic_coercivity) f.min_intrinsic_coercivity = magnetic_field_strength::from_value(*min_intrinsic_coercivity);
+            if (min_max_energy_product) f.min_max_energy_product = energy_density::from_value(*min_max_energy_product);
+            f.max_heavy_rare_earth = max_heavy_rare_earth;
+            f.temperature = from_celsius(temperature_C);
+            std::vector<Grade> out;
+            for (const auto& name : c.find(f)) out.push_back(c.grade(name));
+            return out;
+          },
+          py::kw_only(), py::arg("family") = py::none(), py::arg("min_intrinsic_coercivity") = py::none(),
+          py::arg("min_max_energy_product") = py::none(), py::arg("max_heavy_rare_earth") = py::none(),
+          py::arg("temperature_C") = 20.0,
+          "The grades (Grade objects) that pass every given filter: family ('ndfeb_sintered', ...), "
+          "min_intrinsic_coercivity (A/m) and min_max_energy_product (J/m^3) at temperature_C "
+          "(degrees Celsius), max_heavy_rare_earth (Dy + ... mass fraction of the grade's typical or "
+          "estimated composition).")
+      .def("to_dataframe", &to_dataframe,
+          "A pandas DataFrame, one row per grade: nominal, min and max values in SI units (T, A/m, J/m^3), "
+          "coefficients in 1/K, temperatures in degrees Celsius, density in kg/m^3; missing values are NaN.")
+      .def("__repr__", [](const Catalog& c) { return fmt::format("Catalog({} grades)", c.size()); });
+
+  m.def("coercivity_letter", &coercivity_letter, py::arg("grade_name"),
+        "The coercivity letter of a sintered NdFeB grade name ('N42SH' -> 'SH', 'N52' -> '').");
+  m.def("coercivity_letter_minimum",
+        [](const std::string& letter) { return optional_float(coercivity_letter_minimum(letter)); }, py::arg("letter"),
+        "The industry's minimum HcJ in A/m of a sintered NdFeB coercivity letter, or None.");
+}
+
+} // namespace magmat::python
