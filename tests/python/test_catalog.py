@@ -1,0 +1,164 @@
+"""Tests of the grade catalog through Python (magmat.Catalog, magmat.Grade), issue [3]'s contract."""
+
+import math
+import pathlib
+
+import numpy as np
+import pytest
+
+import magmat as mm
+
+DATA = pathlib.Path(__file__).resolve().parents[1] / "data" / "grades"
+MU0 = mm.units.MU0
+
+
+@pytest.fixture(scope="module")
+def cat():
+    return mm.Catalog.default()
+
+
+def test_default_catalog_size_and_names(cat):
+    assert len(cat) >= 60
+    names = cat.names()
+    assert len(names) == len(cat) and "N42SH" in names
+    assert {g.family for g in cat} >= {"ndfeb_sintered", "ndfeb_bonded", "smco5", "sm2co17", "ferrite"}
+
+
+def test_grade_lookup_is_case_insensitive_and_knows_aliases(cat):
+    g = cat["N42SH"]
+    assert isinstance(g, mm.Magnet) and isinstance(g, mm.Grade)
+    assert (g.name, g.family) == ("N42SH", "ndfeb_sintered")
+    assert cat["n42sh"].name == "N42SH"
+    assert cat["42SH"].name == "N42SH"
+
+
+def test_unknown_grade_is_a_key_error_with_suggestions(cat):
+    with pytest.raises(KeyError) as info:
+        cat["N42XH"]
+    assert isinstance(info.value, mm.UnknownNameError)
+    message = str(info.value)
+    assert "N42SH" in message or "N42H" in message
+
+
+def test_properties_at_20_C_are_the_datasheet_values(cat):
+    g = cat["N42SH"]
+    p = g.properties(temperature_C=20)
+    ds = g.datasheet
+    assert p.remanence == pytest.approx(ds["remanence"]["nominal"])
+    assert p.intrinsic_coercivity == pytest.approx(ds["intrinsic_coercivity"]["nominal"])
+    assert p.max_energy_product == pytest.approx(ds["max_energy_product"]["nominal"])
+    # typical when the file gives one
+    if ds["remanence"]["typical"] is not None:
+        assert p.remanence == pytest.approx(ds["remanence"]["typical"])
+
+
+@pytest.mark.parametrize("name", [g for g in mm.Catalog.default().names()])
+def test_every_grade_is_a_working_magnet(cat, name):
+    g = cat[name]
+    ds = g.datasheet
+    p20 = g.properties(temperature_C=20)
+    assert p20.remanence == pytest.approx(ds["remanence"]["nominal"])
+    # basic physics of the datasheet within rounding
+    assert p20.max_energy_product <= p20.remanence ** 2 / (4 * MU0) * 1.03
+    if ds["normal_coercivity"] is not None:
+        assert ds["normal_coercivity"]["nominal"] <= ds["intrinsic_coercivity"]["nominal"] * 1.03
+    hot = g.properties(temperature_C=80)
+    if g.family == "ferrite":
+        assert hot.intrinsic_coercivity > p20.intrinsic_coercivity  # coercivity rises with T
+    else:
+        assert hot.intrinsic_coercivity < p20.intrinsic_coercivity
+    assert hot.remanence < p20.remanence
+
+
+def test_sintered_grades_meet_their_coercivity_letter(cat):
+    for g in cat:
+        if g.family != "ndfeb_sintered":
+            continue
+        minimum = mm.coercivity_letter_minimum(mm.coercivity_letter(g.name))
+        if minimum is None:
+            continue
+        ds = g.datasheet
+        stated = ds["intrinsic_coercivity"]["min"] or ds["intrinsic_coercivity"]["nominal"]
+        exception = ds["coercivity_letter_exception"]
+        if exception is None:
+            assert stated >= minimum * 0.999, g.name
+        else:
+            assert exception["source"], g.name
+            assert stated == pytest.approx(exception["value"], rel=0.01), g.name
+
+
+def test_find_filters_by_family_and_coercivity_at_temperature(cat):
+    found = cat.find(family="ndfeb_sintered", min_intrinsic_coercivity=1.2e6, temperature_C=150)
+    assert found, "some sintered grades keep 1.2 MA/m at 150 degC"
+    for g in found:
+        assert g.family == "ndfeb_sintered"
+        assert g.intrinsic_coercivity(temperature_C=150) >= 1.2e6
+    everything_sintered = {g.name for g in cat.find(family="ndfeb_sintered")}
+    assert {g.name for g in found} < everything_sintered
+    assert cat.find(family="ferrite", min_max_energy_product=1e6) == []
+
+
+def test_to_dataframe(cat):
+    pd = pytest.importorskip("pandas")
+    df = cat.to_dataframe()
+    assert isinstance(df, pd.DataFrame)
+    assert len(df) == len(cat)
+    row = df.set_index("name").loc["N42SH"]
+    assert row["intrinsic_coercivity"] == pytest.approx(cat["N42SH"].datasheet["intrinsic_coercivity"]["nominal"])
+
+
+def test_extend_returns_a_new_catalog(cat):
+    before = len(cat)
+    bigger = cat.extend(str(DATA / "valid_user_grades.json"))
+    assert len(bigger) == before + 2 and len(cat) == before
+    assert "LAB-N40UH" in bigger and "LAB-N40UH" not in cat
+    g = bigger["lab40uh"]
+    assert g.properties(temperature_C=20).remanence == pytest.approx(1.27)
+    assert g.remanence(temperature_C=100) == pytest.approx(1.27 * (1 - 0.0011 * 80))
+    assert mm.Catalog.load(str(DATA / "valid_user_grades.json")).names() == ["LAB-N40UH", "LAB-N38"]
+
+
+@pytest.mark.parametrize(
+    "file, fragment",
+    [
+        pytest.param("bad_json.json", "not valid JSON", id="bad-json"),
+        pytest.param("missing_field.json", "/grades/0/remanence: required field is missing", id="missing-field"),
+        pytest.param("wrong_unit.json", "/grades/0/remanence/typical/unit", id="wrong-unit"),
+        pytest.param("negative_value.json", "/grades/0/density", id="negative-value"),
+        pytest.param("duplicate_name.json", "already used", id="duplicate-name"),
+        pytest.param("physics_violations.json", "/grades/1/normal_coercivity: HcB", id="physics"),
+    ],
+)
+def test_malformed_user_files_are_rejected_whole(cat, file, fragment):
+    before = len(cat)
+    with pytest.raises(mm.DataError) as info:
+        cat.extend(str(DATA / file))
+    assert isinstance(info.value, ValueError)
+    assert file in str(info.value) and fragment in str(info.value)
+    assert len(cat) == before
+    with pytest.raises(mm.DataError):
+        mm.Catalog.load(str(DATA / file))
+
+
+def test_extending_with_a_clashing_name_fails_and_changes_nothing(cat):
+    user = mm.Catalog.load(str(DATA / "valid_user_grades.json"))
+    twice = cat.merge(user)
+    with pytest.raises(mm.DataError, match="already used"):
+        twice.merge(user)
+    assert len(twice) == len(cat) + 2
+
+
+def test_grades_give_demagnetization_curves(cat):
+    c = cat["N42SH"].demag_curve(temperature_C=150, points=50)
+    assert c.H.shape == c.B.shape == c.J.shape == (50,)
+    assert c.H[0] == 0 and c.H[-1] == pytest.approx(-cat["N42SH"].intrinsic_coercivity(temperature_C=150))
+    assert np.allclose(c.B, MU0 * c.H + c.J)
+    assert c.J[-1] == pytest.approx(0, abs=1e-12)
+
+
+def test_datasheet_units_are_si(cat):
+    ds = cat["Y30"].datasheet
+    assert ds["remanence"]["typical"] == pytest.approx(0.385)          # 385 mT
+    assert ds["intrinsic_coercivity"]["typical"] == pytest.approx(220e3)  # 220 kA/m
+    assert ds["max_energy_product"]["typical"] == pytest.approx(28e3)   # 28 kJ/m^3
+    assert math.isclose(mm.convert(ds["max_energy_product"]["typical"], "J/m3", "MGOe"), 3.5186, rel_tol=1e-3)
