@@ -44,6 +44,11 @@ magnetic_polarization demagnetization_model::polarization(magnetic_field_strengt
   return magnetic_polarization::from_value(linear * switching);
 }
 
+double demagnetization_model::reversed_fraction(magnetic_field_strength field) const {
+  if (width_ <= 0.0) return field.value() >= 0.0 ? 0.0 : 1.0;
+  return 0.5 * (1.0 - std::tanh((field.value() + intrinsic_coercivity_.value()) / (2.0 * width_)));
+}
+
 magnetic_flux_density demagnetization_model::flux_density(magnetic_field_strength field) const {
   return magnetic_flux_density::from_value(mu0() * field.value() + polarization(field).value());
 }

@@ -65,6 +65,18 @@ def _class_items(cls: ast.ClassDef) -> dict[str, ast.AST]:
     return items
 
 
+def _class_items_with_bases(cls: ast.ClassDef, module_items: dict[str, ast.AST]) -> dict[str, ast.AST]:
+    """The members of a stub class including those it inherits from its stub base classes
+    (``class Grade(Magnet)`` has Magnet's members, as a type checker reads the stub)."""
+    items: dict[str, ast.AST] = {}
+    for base in cls.bases:
+        base_node = module_items.get(base.id) if isinstance(base, ast.Name) else None
+        if isinstance(base_node, ast.ClassDef) and base_node is not cls:
+            items.update(_class_items_with_bases(base_node, module_items))
+    items.update(_class_items(cls))
+    return items
+
+
 def _decorators(node: ast.FunctionDef) -> set[str]:
     return {d.id for d in node.decorator_list if isinstance(d, ast.Name)}
 
@@ -110,7 +122,7 @@ def test_every_public_class_attribute_is_in_the_stub(stub):
             problems.append(f"{name}: not a class in the stub")
             continue
         runtime = _runtime_public_attributes(cls)
-        stubbed = {n for n in _class_items(node) if _public(n)}
+        stubbed = {n for n in _class_items_with_bases(node, items) if _public(n)}
         for missing in sorted(runtime - stubbed):
             problems.append(f"{name}.{missing}: missing from the stub")
         for extra in sorted(stubbed - runtime):

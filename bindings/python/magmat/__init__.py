@@ -45,7 +45,7 @@ from ._core import (
     rare_earth_content_table,
     si_unit,
 )
-from . import units
+from . import export, units
 
 __version__ = "0.1.0"
 
@@ -71,6 +71,7 @@ __all__ = [
     "convert",
     "element",
     "elements",
+    "export",
     "phase",
     "phase_ids",
     "process_names",

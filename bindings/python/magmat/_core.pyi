@@ -6,8 +6,8 @@ kg/m^3, kg/mol); temperatures are degrees Celsius in arguments named ``temperatu
 ``from_C`` and ``to_C``.
 """
 
-from collections.abc import Mapping, Sequence
-from typing import ClassVar, TypedDict
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any, ClassVar, TypedDict
 
 import numpy
 import numpy.typing
@@ -463,6 +463,23 @@ class TemperatureCoefficients:
     def __repr__(self) -> str:
         """The interval in degC and both coefficients in %/K."""
 
+class DemagnetizationCurve:
+    """Samples of a major demagnetization curve: H (A/m, from 0 down to -HcJ), B and J (T), float64 NumPy arrays of equal length."""
+
+    @property
+    def H(self) -> numpy.typing.NDArray[numpy.float64]:
+        """Internal field H in A/m, from 0 down to -HcJ."""
+    @property
+    def B(self) -> numpy.typing.NDArray[numpy.float64]:
+        """Flux density B = mu0 H + J in T at each H."""
+    @property
+    def J(self) -> numpy.typing.NDArray[numpy.float64]:
+        """Polarization J in T at each H."""
+    def __len__(self) -> int:
+        """Number of samples."""
+    def __repr__(self) -> str:
+        """DemagnetizationCurve(<n> points, H from 0 to <-HcJ> A/m)."""
+
 class Magnet:
     """A magnet made of a bulk composition by a process; temperatures in degC (float or array), results in T, A/m, J/m^3."""
 
@@ -491,8 +508,11 @@ class Magnet:
     def nucleation_phase(self) -> Phase:
         """The Phase where reversal nucleates: the diffused shell for grain-boundary-diffused magnets."""
     @property
+    def name(self) -> str:
+        """The grade name, or the composition's formula for a composition-defined magnet."""
+    @property
     def family(self) -> str:
-        """Phase family of the main phase: 'r2fe14b', 'smco5', 'sm2co17' or 'hexaferrite'."""
+        """Magnet family: 'ndfeb_sintered' (also grain-boundary diffused), 'ndfeb_hot_deformed', 'ndfeb_bonded', 'smco5', 'sm2co17' or 'ferrite'; the phase family is main_phase.family."""
     @property
     def process(self) -> str:
         """Process name, e.g. 'sintered'."""
@@ -523,6 +543,8 @@ class Magnet:
         self, temperature_C: float | numpy.typing.ArrayLike
     ) -> float | numpy.typing.NDArray[numpy.float64]:
         """Maximum energy product (BH)max in J/m^3 at temperature_C (degC)."""
+    def demag_curve(self, temperature_C: float = 20.0, points: int = 400) -> DemagnetizationCurve:
+        """The major demagnetization curve at temperature_C (degC), sampled at `points` (2 to 1e8) fields from 0 to -HcJ: H in A/m, B and J in T."""
     def reversible_coefficients(self, from_C: float = 20.0, to_C: float = 150.0) -> TemperatureCoefficients:
         """alpha(Br) and beta(HcJ) in 1/K over [from_C, to_C] (degC)."""
     def __repr__(self) -> str:
@@ -530,3 +552,113 @@ class Magnet:
 
 def process_names(family: str) -> list[str]:
     """Process names shipped for a phase family ('r2fe14b', 'smco5', 'sm2co17', 'hexaferrite')."""
+
+# --- catalog ------------------------------------------------------------------------------
+
+class _DatasheetRange(TypedDict):
+    min: float | None
+    typical: float | None
+    max: float | None
+    nominal: float
+    source: str
+
+class _DatasheetValue(TypedDict):
+    value: float
+    source: str
+
+class _DatasheetCoefficients(TypedDict):
+    remanence: float | None
+    intrinsic_coercivity: float | None
+    from_C: float | None
+    to_C: float | None
+    interval_stated: bool
+    source: str
+
+class _DatasheetComposition(TypedDict):
+    basis: str
+    total_rare_earth: float | None
+    Dy: float | None
+    Tb: float | None
+    Pr: float | None
+    Co: float | None
+    source: str
+    method: str
+
+class _Datasheet(TypedDict):
+    name: str
+    aliases: list[str]
+    family: str
+    description: str
+    remanence: _DatasheetRange
+    normal_coercivity: _DatasheetRange | None
+    intrinsic_coercivity: _DatasheetRange
+    max_energy_product: _DatasheetRange
+    temperature_coefficients: _DatasheetCoefficients
+    max_operating_temperature_C: float | None
+    curie_temperature_C: float | None
+    density: _DatasheetValue | None
+    recoil_permeability: _DatasheetValue | None
+    squareness: _DatasheetValue | None
+    composition: _DatasheetComposition | None
+    coercivity_letter_exception: _DatasheetValue | None
+    file: str
+
+class Grade(Magnet):
+    """A catalog grade: a Magnet whose 20 degC values are its datasheet's and whose temperature behaviour follows the datasheet's coefficients inside their interval and the physics model outside it."""
+
+    @property
+    def datasheet(self) -> _Datasheet:
+        """The datasheet in SI: ranges {'min','typical','max','nominal','source'} in T, A/m, J/m^3; coefficients in 1/K; temperatures in degC; density in kg/m^3."""
+    def __repr__(self) -> str:
+        """Grade('<name>', family='<family>')."""
+
+class Catalog:
+    """An immutable catalog of magnet grades; a file with any problem is rejected whole (DataError lists file, JSON pointer and reason of each problem)."""
+
+    @staticmethod
+    def default() -> Catalog:
+        """The grades shipped with magmat."""
+    @staticmethod
+    def load(path: str) -> Catalog:
+        """A catalog of the grades in a file (the format of materials/grades/*.json)."""
+    @staticmethod
+    def from_json(text: str, label: str = "<string>") -> Catalog:
+        """A catalog from JSON text; `label` names it in error messages."""
+    def extend(self, path: str) -> Catalog:
+        """A new catalog with this one's grades plus the file's; this catalog is unchanged."""
+    def merge(self, other: Catalog) -> Catalog:
+        """A new catalog with the grades of both; clashing names are an error."""
+    def __len__(self) -> int:
+        """Number of grades."""
+    def names(self) -> list[str]:
+        """Grade names in catalog order."""
+    def __contains__(self, name: str) -> bool:
+        """True if name is a grade name or alias (case-insensitive)."""
+    def __getitem__(self, name: str) -> Grade:
+        """The Grade by name or alias, case-insensitive; an unknown name raises UnknownNameError suggesting the nearest names."""
+    def __iter__(self) -> Iterator[Grade]:
+        """Iterates over the grades (Grade objects) in catalog order."""
+    def datasheet(self, name: str) -> _Datasheet:
+        """The datasheet of a grade as plain data in SI (see Grade.datasheet)."""
+    def suggestions(self, name: str, count: int = 3) -> list[str]:
+        """The nearest grade names to `name`, best first."""
+    def find(
+        self,
+        *,
+        family: str | None = None,
+        min_intrinsic_coercivity: float | None = None,
+        min_max_energy_product: float | None = None,
+        max_heavy_rare_earth: float | None = None,
+        temperature_C: float = 20.0,
+    ) -> list[Grade]:
+        """The grades passing every given filter: family, min_intrinsic_coercivity (A/m) and min_max_energy_product (J/m^3) at temperature_C (degC), max_heavy_rare_earth (mass fraction 0..1)."""
+    def to_dataframe(self) -> Any:
+        """A pandas DataFrame, one row per grade: nominal, min and max in SI (T, A/m, J/m^3), coefficients in 1/K, temperatures in degC, density in kg/m^3; missing values NaN (needs pandas)."""
+    def __repr__(self) -> str:
+        """Catalog(<n> grades)."""
+
+def coercivity_letter(grade_name: str) -> str:
+    """The coercivity letter of a sintered NdFeB grade name ('N42SH' -> 'SH', 'N52' -> '')."""
+
+def coercivity_letter_minimum(letter: str) -> float | None:
+    """The industry's minimum HcJ in A/m of a sintered NdFeB coercivity letter, or None."""

@@ -38,6 +38,9 @@ public:
 
   /// Polarization J (T) on the major branch at applied internal field H (A/m).
   magnetic_polarization polarization(magnetic_field_strength field) const;
+  /// Share of the magnet reversed at internal field H: sigma(H) of the model, 0 (none) to 1 (all);
+  /// J = Jlin (1 - 2 sigma).
+  double reversed_fraction(magnetic_field_strength field) const;
   /// Flux density B = mu0 H + J (T) at internal field H (A/m).
   magnetic_flux_density flux_density(magnetic_field_strength field) const;
 

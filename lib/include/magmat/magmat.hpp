@@ -13,4 +13,6 @@
 #include <magmat/demag.hpp>
 #include <magmat/magnet.hpp>
 #include <magmat/catalog.hpp>
+#include <magmat/permeance.hpp>
+#include <magmat/thermal.hpp>
 #include <magmat/report.hpp>

@@ -7,6 +7,7 @@
 #include <magmat/phases.hpp>
 #include <magmat/units.hpp>
 
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <string>
@@ -130,6 +131,13 @@ public:
   /// the magnet that is main phase.
   double main_phase_fraction() const { return main_phase_fraction_; }
   thermodynamic_temperature curie_temperature() const { return main_phase_.curie_temperature(); }
+  /// The temperature interval where the model (and so this magnet) is defined.
+  thermodynamic_temperature min_temperature() const {
+    return std::max(main_phase_.min_temperature(), nucleation_phase_.min_temperature());
+  }
+  thermodynamic_temperature max_temperature() const {
+    return std::min(main_phase_.max_temperature(), nucleation_phase_.max_temperature());
+  }
 
   magnet_properties properties(thermodynamic_temperature temperature) const;
   magnetic_polarization remanence(thermodynamic_temperature temperature) const;

@@ -1,0 +1,60 @@
+// A magnet in its circuit: the operating point on a load line, irreversible flux loss after a
+// temperature excursion, the operating temperature limits, and the field on a magnet's axis
+// (physics brief §6).
+#pragma once
+
+#include <magmat/magnet.hpp>
+#include <magmat/units.hpp>
+
+namespace magmat {
+
+/// Where the load line meets the normal curve.
+struct operating_point {
+  thermodynamic_temperature temperature;
+  magnetic_field_strength field;        ///< internal H (A/m, negative: demagnetizing)
+  magnetic_flux_density flux_density;   ///< B (T)
+  magnetic_polarization polarization;   ///< J (T)
+  bool beyond_knee = false;             ///< |H| + |external| exceeds the knee field Hk
+};
+
+/// The intersection of the load line B = −mu0 Pc (H + H_ext) with the normal curve at
+/// `temperature`. `permeance` is Pc (> 0, finite); `external_field` H_ext (A/m) is an extra
+/// reverse field at the magnet, e.g. armature reaction: positive values oppose the
+/// magnetization and shift the load line to the left. Found by bracketed bisection.
+operating_point find_operating_point(const Magnet& magnet, double permeance, thermodynamic_temperature temperature,
+                                     magnetic_field_strength external_field);
+
+/// Fraction of flux lost irreversibly (0.03 = 3 %) after the magnet, starting magnetized at
+/// 20 degC, is taken to `temperature` at permeance Pc (with the external field there) and back.
+/// First-order model: the share sigma of grains reversed at the worst point stays reversed,
+/// and the flux at 20 degC scales with the aligned polarization, 1 − 2 sigma.
+double irreversible_loss(const Magnet& magnet, double permeance, thermodynamic_temperature temperature,
+                         magnetic_field_strength external_field);
+
+/// The highest temperature at which the magnet at permeance Pc (with the external field) keeps
+/// its irreversible loss within `max_loss` (with max_loss = 0: the knee is not crossed), found
+/// by a scan and bisection from 20 degC up to the model's temperature range. Returns the top of
+/// that range if the limit is never reached; throws infeasible_error if it is exceeded at 20 degC.
+thermodynamic_temperature max_operating_temperature(const Magnet& magnet, double permeance, double max_loss,
+                                                    magnetic_field_strength external_field);
+
+/// The lowest temperature with the same criterion, scanning down from 20 degC: the cold limit
+/// of ferrite, whose coercivity falls as it cools. Returns the bottom of the model's range if the
+/// limit is never reached.
+thermodynamic_temperature min_operating_temperature(const Magnet& magnet, double permeance, double max_loss,
+                                                    magnetic_field_strength external_field);
+
+/// Flux density (T) on the axis of an axially magnetized cylinder at `distance` from a pole
+/// face, B = (J/2) [(z + L)/√((z + L)² + R²) − z/√(z² + R²)], the field of the two uniformly
+/// charged end faces (brief §6, [D]) with J the polarization at the cylinder's own operating
+/// point (its magnetometric demagnetizing factor, permeance.hpp) at `temperature`.
+magnetic_flux_density field_on_axis_cylinder(const Magnet& magnet, length length_along_axis, length diameter,
+                                             length distance, thermodynamic_temperature temperature);
+
+/// The same for a block magnetized along `length`, on the axis through the centre of a pole face:
+/// B = (J/π) [atan(ab / (2z √(4z² + a² + b²))) − atan(ab / (2(z + L) √(4(z + L)² + a² + b²)))]
+/// with a, b the pole face's sides ([D], charged rectangles).
+magnetic_flux_density field_on_axis_block(const Magnet& magnet, length length_along_magnetization, length width,
+                                          length height, length distance, thermodynamic_temperature temperature);
+
+} // namespace magmat

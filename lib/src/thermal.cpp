@@ -1,0 +1,164 @@
+// Operating point, irreversible loss, operating temperature limits and on-axis fields (thermal.hpp).
+#include <magmat/errors.hpp>
+#include <magmat/permeance.hpp>
+#include <magmat/thermal.hpp>
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <numbers>
+
+namespace magmat {
+namespace {
+
+constexpr double mu0 = vacuum_permeability_h_per_m;
+const thermodynamic_temperature room = from_celsius(20.0);
+
+void check_permeance(double permeance) {
+  if (!(permeance > 0.0) || !std::isfinite(permeance))
+    throw domain_error(fmt::format("permeance coefficient Pc must be a finite value > 0, got {}", permeance));
+}
+
+void check_field(magnetic_field_strength field) {
+  if (!std::isfinite(field.value()))
+    throw domain_error(fmt::format("external field must be finite, got {} A/m", field.value()));
+}
+
+// The operating point on a given curve: f(H) = B(H) + mu0 Pc (H + H_ext) rises monotonically in
+// H, so its root is bracketed by H = 0 (f >= 0 for H_ext >= 0) and a field far enough below.
+operating_point solve(const demagnetization_model& curve, double permeance, double external,
+                      thermodynamic_temperature temperature) {
+  auto f = [&](double h) {
+    return curve.flux_density(magnetic_field_strength::from_value(h)).value() + mu0 * permeance * (h + external);
+  };
+  double high = std::max(0.0, -external), low = -curve.intrinsic_coercivity().value() - std::abs(external) - 1.0;
+  while (f(high) < 0.0) high = 2.0 * high + 1.0; // an aiding field can push the point to H > 0
+  for (int i = 0; f(low) > 0.0; ++i) {
+    if (i > 200) throw domain_error("no operating point found: the load line does not meet the curve");
+    low = 2.0 * low - 1.0;
+  }
+  for (int i = 0; i < 200 && high - low > 1e-9 * (1.0 + std::abs(low)); ++i) {
+    const double mid = 0.5 * (low + high);
+    (f(mid) > 0.0 ? high : low) = mid;
+  }
+  const double h = 0.5 * (low + high);
+  operating_point point;
+  point.temperature = temperature;
+  point.field = magnetic_field_strength::from_value(h);
+  point.flux_density = curve.flux_density(point.field);
+  point.polarization = curve.polarization(point.field);
+  // H is the internal field with the external field included, so the brief's |H_op| + |H_ext| < Hk
+  // (§6.3) reads |H| < Hk here.
+  point.beyond_knee = std::abs(h) > curve.knee_field().value();
+  return point;
+}
+
+// How far the magnet is from its limit at T: > 0 inside, < 0 beyond (max_loss = 0: knee margin
+// as a fraction of Hk; else allowed loss minus loss).
+double margin(const Magnet& magnet, double permeance, double max_loss, magnetic_field_strength external,
+              thermodynamic_temperature t) {
+  if (max_loss <= 0.0) {
+    const demagnetization_model curve = magnet.demagnetization(t);
+    const operating_point point = solve(curve, permeance, external.value(), t);
+    const double knee = curve.knee_field().value();
+    return knee > 0.0 ? (knee - std::abs(point.field.value())) / knee : -1.0;
+  }
+  return max_loss - irreversible_loss(magnet, permeance, t, external);
+}
+
+// Scans from 20 degC towards `end` in `step` (signed) until the margin turns negative, then
+// bisects; returns `end` if it never does.
+thermodynamic_temperature limit(const Magnet& magnet, double permeance, double max_loss,
+                                magnetic_field_strength external, double end_kelvin, double step) {
+  check_permeance(permeance);
+  check_field(external);
+  if (!(max_loss >= 0.0 && max_loss < 1.0))
+    throw domain_error(fmt::format("max_loss must lie in [0, 1), got {}", max_loss));
+  if (margin(magnet, permeance, max_loss, external, room) < 0.0)
+    throw infeasible_error(fmt::format("{} already exceeds the allowed loss at 20 degC at Pc = {:g} "
+                                       "(external field {:g} A/m)", magnet.name(), permeance, external.value()));
+  double good = to_kelvin(room);
+  for (;;) {
+    const double next = step > 0.0 ? std::min(good + step, end_kelvin) : std::max(good + step, end_kelvin);
+    if (next == good) return from_kelvin(end_kelvin);
+    if (margin(magnet, permeance, max_loss, external, from_kelvin(next)) < 0.0) {
+      double bad = next;
+      for (int i = 0; i < 60 && std::abs(bad - good) > 1e-3; ++i) {
+        const double mid = 0.5 * (good + bad);
+        (margin(magnet, permeance, max_loss, external, from_kelvin(mid)) < 0.0 ? bad : good) = mid;
+      }
+      return from_kelvin(good);
+    }
+    good = next;
+  }
+}
+
+double polarization_at_operating_point(const Magnet& magnet, double demagnetizing_factor,
+                                       thermodynamic_temperature temperature) {
+  return find_operating_point(magnet, permeance_coefficient(demagnetizing_factor), temperature,
+                              magnetic_field_strength::from_value(0.0))
+      .polarization.value();
+}
+
+void check_distance(length distance) {
+  if (!(distance.value() >= 0.0) || !std::isfinite(distance.value()))
+    throw domain_error(fmt::format("distance from the pole face must be a finite length >= 0 m, got {} m",
+                                   distance.value()));
+}
+
+} // namespace
+
+operating_point find_operating_point(const Magnet& magnet, double permeance, thermodynamic_temperature temperature,
+                                     magnetic_field_strength external_field) {
+  check_permeance(permeance);
+  check_field(external_field);
+  return solve(magnet.demagnetization(temperature), permeance, external_field.value(), temperature);
+}
+
+double irreversible_loss(const Magnet& magnet, double permeance, thermodynamic_temperature temperature,
+                         magnetic_field_strength external_field) {
+  check_permeance(permeance);
+  check_field(external_field);
+  const demagnetization_model at_room = magnet.demagnetization(room);
+  const double baseline =
+      at_room.reversed_fraction(solve(at_room, permeance, 0.0, room).field);
+  const demagnetization_model hot = magnet.demagnetization(temperature);
+  const double exposed = hot.reversed_fraction(solve(hot, permeance, external_field.value(), temperature).field);
+  const double after = std::max(baseline, exposed);
+  if (baseline >= 0.5) return 1.0; // the magnet holds no net polarization even at 20 degC
+  return std::clamp(1.0 - (1.0 - 2.0 * after) / (1.0 - 2.0 * baseline), 0.0, 1.0);
+}
+
+thermodynamic_temperature max_operating_temperature(const Magnet& magnet, double permeance, double max_loss,
+                                                    magnetic_field_strength external_field) {
+  // stay 0.01 K inside the model's range (the Curie point itself is excluded)
+  return limit(magnet, permeance, max_loss, external_field, to_kelvin(magnet.max_temperature()) - 0.01, 2.0);
+}
+
+thermodynamic_temperature min_operating_temperature(const Magnet& magnet, double permeance, double max_loss,
+                                                    magnetic_field_strength external_field) {
+  return limit(magnet, permeance, max_loss, external_field, to_kelvin(magnet.min_temperature()) + 0.01, -2.0);
+}
+
+magnetic_flux_density field_on_axis_cylinder(const Magnet& magnet, length length_along_axis, length diameter,
+                                             length distance, thermodynamic_temperature temperature) {
+  check_distance(distance);
+  const double n = cylinder_demagnetizing_factor(length_along_axis, diameter);
+  const double j = polarization_at_operating_point(magnet, n, temperature);
+  const double z = distance.value(), l = length_along_axis.value(), r = 0.5 * diameter.value();
+  return magnetic_flux_density::from_value(0.5 * j * ((z + l) / std::hypot(z + l, r) - z / std::hypot(z, r)));
+}
+
+magnetic_flux_density field_on_axis_block(const Magnet& magnet, length length_along_magnetization, length width,
+                                          length height, length distance, thermodynamic_temperature temperature) {
+  check_distance(distance);
+  const double n = block_demagnetizing_factor(length_along_magnetization, width, height);
+  const double j = polarization_at_operating_point(magnet, n, temperature);
+  const double z = distance.value(), l = length_along_magnetization.value(), a = width.value(), b = height.value();
+  auto term = [&](double d) {
+    return d == 0.0 ? 0.5 * std::numbers::pi : std::atan(a * b / (2.0 * d * std::sqrt(4.0 * d * d + a * a + b * b)));
+  };
+  return magnetic_flux_density::from_value(j / std::numbers::pi * (term(z) - term(z + l)));
+}
+
+} // namespace magmat

@@ -1,0 +1,348 @@
+"""Tests of magmat.export (item 7 of the catalog issue): each produced file parses with the target
+format's rules as documented, and round-trips the numbers it carries. The target tools (FEMM,
+pyleecan, magpylib) are not needed; the one magpylib test is skipped when magpylib is absent.
+
+Format rules used by the parsers below (see docs/exports.md for the sources):
+* FEMM .fem [BlockProps]: between <BeginBlock> and <EndBlock>, one "<Key> = value" per line,
+  keys matched case-insensitively, BlockName a double-quoted string, numbers read by sscanf
+  ("%lf", integers "%i"), <BHPoints> = N followed by N "B<tab>H" lines.
+* FEMM Lua: mi_addmaterial("name", mu_x, mu_y, H_c, J, Cduct, Lam_d, Phi_hmax, lam_fill,
+  LamType, Phi_hx, Phi_hy, NStrands, WireD).
+* pyleecan: JSON objects with "__class__" naming Material, MatMagnetics, MatStructural.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import os
+import re
+
+import numpy as np
+import pytest
+
+import magmat as mm
+from magmat import export
+
+MU0 = mm.units.MU0
+
+
+# --- magnets ------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return mm.Catalog.default()
+
+
+MAGNETS = {
+    "grade-N42SH": lambda c: c["N42SH"],
+    "grade-ferrite-C8A": lambda c: c["C8A"],
+    "grade-SmCo-YXG24H": lambda c: c["YXG24H"],
+    "composition-Nd2Fe14B": lambda c: mm.Magnet.from_composition("Nd2Fe14B"),
+    "composition-wt%-NdDyFeB": lambda c: mm.Magnet.from_composition({"Nd": 28.0, "Dy": 3.0, "Fe": 68.0, "B": 1.0}),
+}
+
+
+@pytest.fixture(params=sorted(MAGNETS), ids=sorted(MAGNETS))
+def magnet(request, catalog):
+    return MAGNETS[request.param](catalog)
+
+
+# --- FEMM ---------------------------------------------------------------------------------
+
+_FEMM_LINE = re.compile(r"^\s*<([A-Za-z_]+)>\s*=\s*(.*?)\s*$")
+_FEMM_INTEGER_KEYS = {"lamtype", "nstrands", "bhpoints"}
+
+
+def parse_femm_block(text: str) -> dict[str, object]:
+    """A small parser that follows FEMM's block grammar; keys are returned lower case (FEMM
+    compares them case-insensitively). Raises AssertionError on anything outside the grammar."""
+    lines = text.splitlines()
+    assert lines, "empty block"
+    assert lines[0].strip().lower() == "<beginblock>", lines[0]
+    assert lines[-1].strip().lower() == "<endblock>", lines[-1]
+    values: dict[str, object] = {}
+    body = iter(lines[1:-1])
+    for line in body:
+        m = _FEMM_LINE.match(line)
+        assert m, f"not a '<Key> = value' line: {line!r}"
+        key, raw = m.group(1).lower(), m.group(2)
+        assert key not in values, f"duplicate key {key}"
+        if key == "blockname":
+            q = re.fullmatch(r'"([^"\r\n]*)"', raw)
+            assert q, f"BlockName must be a quoted string: {raw!r}"
+            values[key] = q.group(1)
+        elif key in _FEMM_INTEGER_KEYS:
+            assert re.fullmatch(r"[+-]?\d+", raw), f"{key} must be an integer: {raw!r}"
+            values[key] = int(raw)
+        else:
+            values[key] = float(raw)  # C's %lf accepts what Python's float() accepts here
+        if key == "bhpoints":
+            values["bh"] = [tuple(float(v) for v in next(body).split("\t")) for _ in range(values[key])]
+    return values
+
+
+FEMM_KEYS = [
+    "blockname", "mu_x", "mu_y", "h_c", "h_cangle", "j_re", "j_im", "sigma", "d_lam", "phi_h",
+    "phi_hx", "phi_hy", "lamtype", "lamfill", "nstrands", "wired", "bhpoints",
+]
+
+
+def test_femm_block_follows_the_grammar_with_every_key_in_femm_order(catalog):
+    text = export.femm_block(catalog["N42SH"])
+    assert text.endswith("\n")
+    values = parse_femm_block(text)
+    assert [k for k in values if k != "bh"] == FEMM_KEYS
+    assert values["blockname"] == "N42SH"
+    assert values["bhpoints"] == 0 and values["bh"] == []
+    assert values["lamtype"] == 0 and values["lamfill"] == 1.0 and values["nstrands"] == 0
+    assert values["h_cangle"] == 0.0 and values["j_re"] == 0.0 and values["j_im"] == 0.0
+    # FEMM's own writer: two-space <BeginBlock>, four-space keys
+    assert text.splitlines()[0] == "  <BeginBlock>"
+    assert text.splitlines()[1] == '    <BlockName> = "N42SH"'
+
+
+@pytest.mark.parametrize("temperature_C", [20.0, 80.0, 150.0], ids=["20C", "80C", "150C"])
+def test_femm_block_round_trips_br_and_recoil_permeability(magnet, temperature_C):
+    p = magnet.properties(temperature_C)
+    values = parse_femm_block(export.femm_block(magnet, temperature_C))
+    assert values["mu_x"] == p.recoil_permeability
+    assert values["mu_y"] == p.recoil_permeability
+    br_back = export.FEMM_MU0 * values["mu_x"] * values["h_c"]
+    assert br_back == pytest.approx(p.remanence, rel=1e-12, abs=0)
+    assert values["h_c"] > 0
+
+
+def test_femm_uses_femms_own_mu0():
+    assert export.FEMM_MU0 == 1.2566370614359173e-6  # FEMM's `#define muo`
+    assert export.FEMM_MU0 == pytest.approx(MU0, rel=1e-9)
+
+
+def test_femm_name_and_conductivity_units(catalog):
+    values = parse_femm_block(export.femm_block(catalog["N42SH"], name="NdFeB 42SH hot", conductivity=0.667e6))
+    assert values["blockname"] == "NdFeB 42SH hot"
+    assert values["sigma"] == pytest.approx(0.667, rel=1e-15)  # S/m in, MS/m out
+
+
+@pytest.mark.parametrize("bad", ['say "hi"', "back\\slash", "two\nlines", "", "   "],
+                         ids=["quote", "backslash", "newline", "empty", "blank"])
+def test_femm_rejects_names_femm_cannot_read_back(catalog, bad):
+    with pytest.raises(ValueError):
+        export.femm_block(catalog["N42SH"], name=bad)
+    with pytest.raises(ValueError):
+        export.femm_lua(catalog["N42SH"], name=bad)
+
+
+@pytest.mark.parametrize("bad", [-1.0, math.nan, math.inf], ids=["negative", "nan", "inf"])
+def test_femm_rejects_bad_conductivity(catalog, bad):
+    with pytest.raises(ValueError):
+        export.femm_block(catalog["N42SH"], conductivity=bad)
+
+
+def parse_lua_call(text: str) -> tuple[str, list[object]]:
+    """Function name and arguments of one Lua call with string and number literals."""
+    m = re.fullmatch(r"\s*([A-Za-z_][A-Za-z0-9_]*)\((.*)\)\s*", text, flags=re.S)
+    assert m, f"not a call: {text!r}"
+    args: list[object] = []
+    token = re.compile(r'\s*(?:"((?:[^"\\\n]|\\.)*)"|([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?))\s*(,|$)')
+    rest, pos = m.group(2), 0
+    while pos < len(rest):
+        t = token.match(rest, pos)
+        assert t, f"bad argument at {rest[pos:]!r}"
+        args.append(t.group(1) if t.group(1) is not None else float(t.group(2)))
+        pos = t.end()
+        if t.group(3) == "":
+            assert pos == len(rest)
+    return m.group(1), args
+
+
+def test_femm_lua_call_has_fourteen_arguments_in_femms_order(magnet):
+    name, args = parse_lua_call(export.femm_lua(magnet, 60.0, conductivity=1.2e6))
+    block = parse_femm_block(export.femm_block(magnet, 60.0, conductivity=1.2e6))
+    assert name == "mi_addmaterial"
+    assert len(args) == 14
+    # ("name", mu_x, mu_y, H_c, J, Cduct, Lam_d, Phi_hmax, lam_fill, LamType, Phi_hx, Phi_hy, NStrands, WireD)
+    expected = [block["blockname"], block["mu_x"], block["mu_y"], block["h_c"], block["j_re"], block["sigma"],
+                block["d_lam"], block["phi_h"], block["lamfill"], block["lamtype"], block["phi_hx"],
+                block["phi_hy"], block["nstrands"], block["wired"]]
+    assert args == expected
+    assert args[0] == magnet.name
+
+
+# --- pyleecan -----------------------------------------------------------------------------
+
+
+def test_pyleecan_json_file_parses_and_round_trips(tmp_path, catalog):
+    grade = catalog["C8A"]  # a ferrite grade whose datasheet has a density
+    path = tmp_path / "C8A.json"
+    returned = export.write_pyleecan_json(grade, path, 100.0)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data == returned
+    assert data["__class__"] == "Material"
+    assert data["name"] == "C8A"
+    assert data["is_isotropic"] is True
+    mag = data["mag"]
+    assert mag["__class__"] == "MatMagnetics"
+    assert mag["Brm20"] == grade.remanence(20.0)
+    assert mag["mur_lin"] == grade.properties(100.0).recoil_permeability
+    assert mag["alpha_Br"] == grade.reversible_coefficients(20.0, 100.0).remanence
+    assert mag["Hc"] == pytest.approx(mag["Brm20"] / (4e-7 * math.pi * mag["mur_lin"]), rel=1e-15)
+    assert data["struct"] == {"__class__": "MatStructural", "rho": grade.datasheet["density"]["value"]}
+    # pyleecan's law Br(T) = Brm20 (1 + alpha_Br (T - 20)) gives magmat's Br at the operating point
+    assert mag["Brm20"] * (1 + mag["alpha_Br"] * (100.0 - 20.0)) == pytest.approx(grade.remanence(100.0), rel=1e-12)
+    assert [p.name for p in tmp_path.iterdir()] == ["C8A.json"]  # no temporary file left
+
+
+def test_pyleecan_json_is_strict_json_with_only_known_fields(tmp_path, magnet):
+    path = tmp_path / "m.json"
+    export.write_pyleecan_json(magnet, path)
+    text = path.read_text(encoding="utf-8")
+    data = json.loads(text, parse_constant=lambda c: pytest.fail(f"non-standard JSON constant {c}"))
+    # field names from pyleecan's Generator/ClassesRef/Material/{Material,MatMagnetics,MatStructural}.csv
+    assert set(data) <= {"__class__", "name", "is_isotropic", "elec", "mag", "struct", "HT", "eco", "desc", "path"}
+    assert set(data["mag"]) <= {"__class__", "mur_lin", "Hc", "Brm20", "alpha_Br", "Wlam", "BH_curve", "LossData"}
+    assert data["mag"]["Wlam"] == 0.0
+    assert isinstance(data["name"], str) and isinstance(data["desc"], str)
+
+
+def test_pyleecan_default_coefficient_interval_is_20_to_150(magnet):
+    mag = export.pyleecan_material(magnet)["mag"]
+    assert mag["alpha_Br"] == magnet.reversible_coefficients(20.0, 150.0).remanence
+    assert mag["Brm20"] == magnet.properties(20.0).remanence
+    explicit = export.pyleecan_material(magnet, 20.0, coefficient_to_C=100.0)["mag"]
+    assert explicit["alpha_Br"] == magnet.reversible_coefficients(20.0, 100.0).remanence
+
+
+def test_pyleecan_struct_only_with_a_datasheet_density(catalog):
+    assert catalog["N42SH"].datasheet["density"] is None
+    assert "struct" not in export.pyleecan_material(catalog["N42SH"])
+    assert "struct" not in export.pyleecan_material(mm.Magnet.from_composition("Nd2Fe14B"))
+    assert export.pyleecan_material(catalog["C8A"], name="my ferrite")["name"] == "my ferrite"
+
+
+# --- magpylib -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("temperature_C", [-20.0, 20.0, 120.0], ids=["-20C", "20C", "120C"])
+def test_magpylib_polarization_norm_is_br(magnet, temperature_C):
+    j = export.magpylib_polarization(magnet, temperature_C)
+    assert isinstance(j, np.ndarray) and j.shape == (3,) and j.dtype == np.float64
+    assert np.linalg.norm(j) == pytest.approx(magnet.remanence(temperature_C), rel=1e-15)
+    assert j[0] == 0.0 and j[1] == 0.0 and j[2] > 0
+
+
+@pytest.mark.parametrize("direction", [(1, 0, 0), (0, -3, 0), (1, 1, 1), (1e-300, 2e-300, 0), (1e300, -1e300, 1e300)],
+                         ids=["x", "minus-y", "diagonal", "tiny", "huge"])
+def test_magpylib_direction_is_normalised(catalog, direction):
+    g = catalog["N42SH"]
+    j = export.magpylib_polarization(g, 20.0, direction)
+    d = np.asarray(direction, dtype=float)
+    d = d / np.max(np.abs(d))  # rescaled so that the norm neither under- nor overflows
+    assert np.linalg.norm(j) == pytest.approx(g.remanence(20.0), rel=1e-14)
+    assert np.allclose(j / g.remanence(20.0), d / np.linalg.norm(d), rtol=1e-14, atol=0)
+
+
+def test_magpylib_magnetization_is_polarization_over_mu0(catalog):
+    g = catalog["N42SH"]
+    m = export.magpylib_magnetization(g, 80.0, (0, 1, 0))
+    assert np.allclose(m * MU0, export.magpylib_polarization(g, 80.0, (0, 1, 0)), rtol=1e-15, atol=0)
+
+
+@pytest.mark.parametrize("direction", [(0, 0, 0), (0, math.nan, 1), (math.inf, 0, 0), (1, 0), (1, 0, 0, 0), [[1, 0, 0]]],
+                         ids=["zero", "nan", "inf", "two-components", "four-components", "nested"])
+def test_magpylib_bad_direction_raises_value_error(catalog, direction):
+    with pytest.raises(ValueError):
+        export.magpylib_polarization(catalog["N42SH"], 20.0, direction)
+    with pytest.raises(ValueError):
+        export.magpylib_magnetization(catalog["N42SH"], 20.0, direction)
+
+
+def test_magpylib_accepts_the_vectors_when_installed(catalog):
+    magpy = pytest.importorskip("magpylib")
+    if int(magpy.__version__.split(".")[0]) < 5:
+        pytest.skip("magpylib < 5 has no polarization parameter")
+    g = catalog["N42SH"]
+    j = export.magpylib_polarization(g, 60.0, (1, 0, 0))
+    cube = magpy.magnet.Cuboid(polarization=j, dimension=(0.01, 0.01, 0.01))
+    assert np.array_equal(cube.polarization, j)
+    assert np.allclose(cube.magnetization, export.magpylib_magnetization(g, 60.0, (1, 0, 0)), rtol=1e-8)
+    # far on the axis the field points along the polarization
+    b = cube.getB((0.1, 0.0, 0.0))
+    assert b[0] > 0 and abs(b[1]) < 1e-12 and abs(b[2]) < 1e-12
+
+
+# --- CSV ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("points", [2, 7, 200], ids=["2-points", "7-points", "200-points"])
+def test_csv_parses_and_round_trips_the_curve_exactly(magnet, points):
+    text = export.demag_curve_csv(magnet, 60.0, points)
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    assert rows[0] == ["H_A_per_m", "B_T", "J_T"]
+    assert len(rows) - 1 == points
+    assert all(len(r) == 3 for r in rows)
+    data = np.array([[float(v) for v in r] for r in rows[1:]])
+    curve = magnet.demag_curve(temperature_C=60.0, points=points)
+    assert np.array_equal(data[:, 0], curve.H)
+    assert np.array_equal(data[:, 1], curve.B)
+    assert np.array_equal(data[:, 2], curve.J)
+
+
+def test_csv_default_is_200_points_at_20C(catalog):
+    g = catalog["N42SH"]
+    text = export.demag_curve_csv(g)
+    assert text.count("\n") == 201
+    assert text.splitlines()[1].split(",")[1] == repr(g.remanence(20.0))
+
+
+def test_csv_written_atomically_to_path(tmp_path, catalog):
+    path = tmp_path / "curve.csv"
+    path.write_text("old contents\n")
+    text = export.demag_curve_csv(catalog["N42SH"], 20.0, 10, path=path)
+    assert path.read_text(encoding="utf-8") == text
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["curve.csv"]
+    with open(path, newline="") as f:
+        assert next(csv.reader(f)) == list(export.CSV_HEADER)
+    os.remove(path)
+    export.demag_curve_csv(catalog["N42SH"], 20.0, 10, path=str(path))  # str paths too
+    assert path.exists()
+
+
+def test_csv_failed_write_leaves_no_file(tmp_path, catalog):
+    with pytest.raises(OSError):
+        export.demag_curve_csv(catalog["N42SH"], 20.0, 10, path=tmp_path / "missing-folder" / "c.csv")
+    assert list(tmp_path.iterdir()) == []
+
+
+# --- errors from the core pass through ----------------------------------------------------
+
+EXPORTS = {
+    "femm_block": lambda m, t: export.femm_block(m, t),
+    "femm_lua": lambda m, t: export.femm_lua(m, t),
+    "pyleecan_material": lambda m, t: export.pyleecan_material(m, t),
+    "magpylib_polarization": lambda m, t: export.magpylib_polarization(m, t),
+    "magpylib_magnetization": lambda m, t: export.magpylib_magnetization(m, t),
+    "demag_curve_csv": lambda m, t: export.demag_curve_csv(m, t),
+}
+
+
+@pytest.mark.parametrize("which", sorted(EXPORTS), ids=sorted(EXPORTS))
+@pytest.mark.parametrize("temperature_C", [400.0, math.nan], ids=["above-curie", "nan"])
+def test_bad_temperature_raises_the_core_error(which, temperature_C):
+    m = mm.Magnet.from_composition("Nd2Fe14B")
+    with pytest.raises(mm.DomainError):
+        EXPORTS[which](m, temperature_C)
+
+
+def test_bad_point_count_raises_the_core_error(catalog):
+    with pytest.raises(mm.DomainError):
+        export.demag_curve_csv(catalog["N42SH"], 20.0, 1)
+
+
+def test_export_is_a_submodule_of_the_package():
+    assert mm.export is export
+    assert "export" in mm.__all__
+    assert set(export.__all__) <= set(dir(export))
