@@ -12,4 +12,6 @@ PYBIND11_MODULE(_core, m) {
   magmat::python::register_phases(m);
   magmat::python::register_magnet(m);
   magmat::python::register_catalog(m);
+  // after Magnet: adds the load-line methods to it
+  magmat::python::register_thermal(m);
 }

@@ -17,4 +17,5 @@ void register_report(py::module_& m);
 void register_phases(py::module_& m);
 void register_magnet(py::module_& m);
 void register_catalog(py::module_& m);
+void register_thermal(py::module_& m);
 } // namespace magmat::python

@@ -1,0 +1,107 @@
+// Python bindings of permeance.hpp and thermal.hpp: load lines, operating points, thermal
+// stability and on-axis fields (all SI; temperatures in degrees Celsius).
+#include "pybind.hpp"
+
+#include <magmat/permeance.hpp>
+#include <magmat/thermal.hpp>
+
+#include <fmt/format.h>
+
+namespace magmat::python {
+namespace {
+
+length metres(double value) { return length::from_value(value); }
+magnetic_field_strength ampere_per_metre(double value) { return magnetic_field_strength::from_value(value); }
+
+} // namespace
+
+void register_thermal(py::module_& m) {
+  py::class_<operating_point>(m, "OperatingPoint",
+      "Where the load line meets the normal curve: H (A/m, internal field, negative when "
+      "demagnetizing), B and J (T), beyond_knee (bool), temperature_C.")
+      .def_property_readonly("H", [](const operating_point& p) { return p.field.value(); })
+      .def_property_readonly("B", [](const operating_point& p) { return p.flux_density.value(); })
+      .def_property_readonly("J", [](const operating_point& p) { return p.polarization.value(); })
+      .def_property_readonly("beyond_knee", [](const operating_point& p) { return p.beyond_knee; })
+      .def_property_readonly("temperature_C", [](const operating_point& p) { return to_celsius(p.temperature); })
+      .def("__repr__", [](const operating_point& p) {
+        return fmt::format("OperatingPoint(temperature_C={:.2f}, H={:.6g} A/m, B={:.5g} T, J={:.5g} T, beyond_knee={})",
+                           to_celsius(p.temperature), p.field.value(), p.flux_density.value(), p.polarization.value(),
+                           p.beyond_knee ? "True" : "False");
+      });
+
+  m.def("permeance_coefficient_cylinder",
+        [](double length, double diameter) { return permeance_coefficient_cylinder(metres(length), metres(diameter)); },
+        py::kw_only(), py::arg("length"), py::arg("diameter"),
+        "Permeance coefficient Pc = (1 - N)/N of a cylinder magnetized along its axis in free space, from its "
+        "magnetometric demagnetizing factor N. length and diameter in metres.");
+  m.def("permeance_coefficient_block",
+        [](double length, double width, double height) {
+          return permeance_coefficient_block(metres(length), metres(width), metres(height));
+        },
+        py::kw_only(), py::arg("length"), py::arg("width"), py::arg("height"),
+        "Pc of a block magnetized along `length` in free space, from Aharoni's magnetometric N. Metres.");
+  m.def("demagnetizing_factor_cylinder",
+        [](double length, double diameter) { return cylinder_demagnetizing_factor(metres(length), metres(diameter)); },
+        py::kw_only(), py::arg("length"), py::arg("diameter"),
+        "Magnetometric demagnetizing factor of an axially magnetized cylinder (metres in).");
+  m.def("demagnetizing_factor_block",
+        [](double length, double width, double height) {
+          return block_demagnetizing_factor(metres(length), metres(width), metres(height));
+        },
+        py::kw_only(), py::arg("length"), py::arg("width"), py::arg("height"),
+        "Magnetometric demagnetizing factor of a block along `length` (Aharoni; metres in).");
+  m.def("permeance_coefficient", &permeance_coefficient, py::arg("demagnetizing_factor"),
+        "Pc = (1 - N)/N for a demagnetizing factor N in (0, 1].");
+
+  py::class_<Magnet> magnet = py::reinterpret_borrow<py::class_<Magnet>>(m.attr("Magnet"));
+  magnet
+      .def("operating_point",
+           [](const Magnet& g, double pc, double temperature_C, double external_field) {
+             return find_operating_point(g, pc, from_celsius(temperature_C), ampere_per_metre(external_field));
+           },
+           py::kw_only(), py::arg("pc"), py::arg("temperature_C") = 20.0, py::arg("external_field") = 0.0,
+           "The operating point at permeance coefficient pc and temperature_C (degrees Celsius): the load line "
+           "B = -mu0 pc (H + external_field) meets the normal curve. external_field (A/m) is an extra reverse "
+           "field at the magnet such as armature reaction; positive values oppose the magnetization.")
+      .def("irreversible_loss",
+           [](const Magnet& g, double pc, double temperature_C, double external_field) {
+             return irreversible_loss(g, pc, from_celsius(temperature_C), ampere_per_metre(external_field));
+           },
+           py::kw_only(), py::arg("pc"), py::arg("temperature_C"), py::arg("external_field") = 0.0,
+           "Fraction of flux lost irreversibly (0.03 = 3 %) after taking the magnet from 20 degC to "
+           "temperature_C at permeance pc (with the external field there) and back to 20 degC.")
+      .def("max_operating_temperature",
+           [](const Magnet& g, double pc, double max_loss, double external_field) {
+             return to_celsius(max_operating_temperature(g, pc, max_loss, ampere_per_metre(external_field)));
+           },
+           py::kw_only(), py::arg("pc"), py::arg("max_loss") = 0.0, py::arg("external_field") = 0.0,
+           "Highest temperature (degrees Celsius) at permeance pc keeping the irreversible loss within max_loss "
+           "(0: the knee is not crossed); the top of the model's range if never reached. InfeasibleError if the "
+           "limit is exceeded at 20 degC.")
+      .def("min_operating_temperature",
+           [](const Magnet& g, double pc, double max_loss, double external_field) {
+             return to_celsius(min_operating_temperature(g, pc, max_loss, ampere_per_metre(external_field)));
+           },
+           py::kw_only(), py::arg("pc"), py::arg("max_loss") = 0.0, py::arg("external_field") = 0.0,
+           "Lowest temperature (degrees Celsius) with the same criterion: the cold limit of ferrite.")
+      .def("field_on_axis_cylinder",
+           [](const Magnet& g, double length, double diameter, double distance, double temperature_C) {
+             return field_on_axis_cylinder(g, metres(length), metres(diameter), metres(distance),
+                                           from_celsius(temperature_C)).value();
+           },
+           py::kw_only(), py::arg("length"), py::arg("diameter"), py::arg("distance"), py::arg("temperature_C") = 20.0,
+           "Flux density (T) on the axis of an axially magnetized cylinder of this material at `distance` (m) "
+           "from a pole face; length and diameter in metres.")
+      .def("field_on_axis_block",
+           [](const Magnet& g, double length, double width, double height, double distance, double temperature_C) {
+             return field_on_axis_block(g, metres(length), metres(width), metres(height), metres(distance),
+                                        from_celsius(temperature_C)).value();
+           },
+           py::kw_only(), py::arg("length"), py::arg("width"), py::arg("height"), py::arg("distance"),
+           py::arg("temperature_C") = 20.0,
+           "Flux density (T) on the axis through the centre of a pole face of a block magnetized along `length`, "
+           "at `distance` (m) from that face; sides in metres.");
+}
+
+} // namespace magmat::python
