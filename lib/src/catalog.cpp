@@ -40,12 +40,16 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 
 std::string coercivity_letter(std::string_view name) {
   std::size_t i = 0;
-  if (i < name.size() && (name[i] == 'N' || name[i] == 'n')) ++i;
+  while (i < name.size() && std::isalpha(static_cast<unsigned char>(name[i]))) ++i; // "N", "G", ...
   while (i < name.size() && std::isdigit(static_cast<unsigned char>(name[i]))) ++i;
-  std::string letter;
+  std::string letters;
   while (i < name.size() && std::isalpha(static_cast<unsigned char>(name[i])))
-    letter.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(name[i++]))));
-  return letter;
+    letters.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(name[i++]))));
+  // A maker's suffix after the letter ("EHT", "AHT") is dropped: the longest known prefix wins.
+  for (std::size_t n = letters.size(); n > 0; --n) {
+    if (coercivity_letter_minimum(std::string_view(letters).substr(0, n))) return letters.substr(0, n);
+  }
+  return letters.empty() ? std::string() : letters;
 }
 
 std::optional<double> coercivity_letter_minimum(std::string_view letter) {

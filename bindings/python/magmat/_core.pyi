@@ -547,8 +547,58 @@ class Magnet:
         """The major demagnetization curve at temperature_C (degC), sampled at `points` (2 to 1e8) fields from 0 to -HcJ: H in A/m, B and J in T."""
     def reversible_coefficients(self, from_C: float = 20.0, to_C: float = 150.0) -> TemperatureCoefficients:
         """alpha(Br) and beta(HcJ) in 1/K over [from_C, to_C] (degC)."""
+    def operating_point(self, *, pc: float, temperature_C: float = 20.0, external_field: float = 0.0) -> OperatingPoint:
+        """Load line B = -mu0 pc (H + external_field) meets the normal curve; external_field in A/m, positive opposing."""
+    def irreversible_loss(self, *, pc: float, temperature_C: float, external_field: float = 0.0) -> float:
+        """Fraction of flux lost irreversibly after 20 degC -> temperature_C -> 20 degC at permeance pc (0.03 = 3 %)."""
+    def max_operating_temperature(self, *, pc: float, max_loss: float = 0.0, external_field: float = 0.0) -> float:
+        """Highest temperature in degC at permeance pc within max_loss (0: knee not crossed)."""
+    def min_operating_temperature(self, *, pc: float, max_loss: float = 0.0, external_field: float = 0.0) -> float:
+        """Lowest temperature in degC with the same criterion (the cold limit of ferrite)."""
+    def field_on_axis_cylinder(self, *, length: float, diameter: float, distance: float, temperature_C: float = 20.0) -> float:
+        """On-axis flux density in T at distance (m) from a pole face of an axially magnetized cylinder (m)."""
+    def field_on_axis_block(
+        self, *, length: float, width: float, height: float, distance: float, temperature_C: float = 20.0
+    ) -> float:
+        """On-axis flux density in T at distance (m) from the centre of a pole face of a block along length (m)."""
     def __repr__(self) -> str:
         """Magnet('<formula>', process='<process>')."""
+
+class OperatingPoint:
+    """Where the load line meets the normal curve: H in A/m, B and J in T, beyond_knee, temperature_C (degC)."""
+
+    @property
+    def H(self) -> float:
+        """Internal field in A/m (negative when demagnetizing)."""
+    @property
+    def B(self) -> float:
+        """Flux density in T."""
+    @property
+    def J(self) -> float:
+        """Polarization in T."""
+    @property
+    def beyond_knee(self) -> bool:
+        """True when |H| exceeds the knee field Hk."""
+    @property
+    def temperature_C(self) -> float:
+        """Temperature in degC."""
+    def __repr__(self) -> str:
+        """OperatingPoint(temperature_C=..., H=... A/m, B=... T, J=... T, beyond_knee=...)."""
+
+def permeance_coefficient_cylinder(*, length: float, diameter: float) -> float:
+    """Pc = (1 - N)/N of an axially magnetized cylinder in free space (magnetometric N); metres in."""
+
+def permeance_coefficient_block(*, length: float, width: float, height: float) -> float:
+    """Pc of a block magnetized along length in free space (Aharoni's N); metres in."""
+
+def demagnetizing_factor_cylinder(*, length: float, diameter: float) -> float:
+    """Magnetometric demagnetizing factor of an axially magnetized cylinder; metres in."""
+
+def demagnetizing_factor_block(*, length: float, width: float, height: float) -> float:
+    """Magnetometric demagnetizing factor of a block along length (Aharoni); metres in."""
+
+def permeance_coefficient(demagnetizing_factor: float) -> float:
+    """Pc = (1 - N)/N for N in (0, 1]."""
 
 def process_names(family: str) -> list[str]:
     """Process names shipped for a phase family ('r2fe14b', 'smco5', 'sm2co17', 'hexaferrite')."""

@@ -96,7 +96,8 @@ struct grade_filter {
 };
 
 /// The coercivity letter of a sintered NdFeB grade name: "N42SH" -> "SH", "N52" -> "",
-/// "48UH" -> "UH"; anything after the letters (a '-', a space, a maker's suffix) is ignored.
+/// "48UH" -> "UH", "G42EHT" -> "EH" (a maker's prefix letter and suffix after the known letter
+/// are dropped); letters that name no known class come back as they are.
 std::string coercivity_letter(std::string_view grade_name);
 
 /// The industry's minimum HcJ (A/m) of a sintered NdFeB coercivity letter ("" for plain N,
