@@ -1,0 +1,269 @@
+"""Plots of magnets with matplotlib (an optional dependency: ``pip install matplotlib`` or
+``pip install magmat[plot]``).
+
+Only matplotlib's object-oriented API is used: figures are made with
+:class:`matplotlib.figure.Figure` on an Agg canvas, never through ``pyplot``, so plotting
+works without a display, changes no global pyplot state and can run in worker threads (one
+figure per thread). matplotlib is imported when a function is called, not when this module is
+imported, so ``import magmat.plot`` works without it; the call then raises ``ImportError``.
+
+Inputs follow magmat's rules: SI units (A/m, T), temperatures in degrees Celsius. The axes are
+drawn in SI (H in kA/m, B and J in T) or, with ``units="cgs"``, in kOe and kG.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import tempfile
+from typing import TYPE_CHECKING, Any, Iterable, Optional, Tuple, Union
+
+import numpy as np
+
+from . import units as _units
+from ._core import VACUUM_PERMEABILITY, Magnet
+
+if TYPE_CHECKING:  # pragma: no cover - typing only
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+__all__ = ["demagnetization_curves"]
+
+PathLike = Union[str, "os.PathLike[str]"]
+
+_INSTALL_HINT = (
+    "magmat.plot needs matplotlib, an optional dependency: install it with "
+    "`pip install matplotlib` (or `pip install magmat[plot]`)"
+)
+
+# Axis scales: (factor from A/m to the H unit, H label, function T -> B unit, B label).
+_UNITS = {
+    "SI": (lambda h: np.asarray(h, dtype=float) / 1e3, "H (kA/m)",
+           lambda b: np.asarray(b, dtype=float), "B, J (T)"),
+    "cgs": (lambda h: np.asarray(_units.A_per_m_to_kOe(np.asarray(h, dtype=float)), dtype=float), "H (kOe)",
+            lambda b: np.asarray(_units.T_to_kG(np.asarray(b, dtype=float)), dtype=float), "B, J (kG)"),
+}
+
+# Curve colours, one per temperature: matplotlib's default cycle without its red ("C3"), which
+# marks operating points beyond the knee.
+_COLORS = ("C0", "C1", "C2", "C4", "C5", "C6", "C7", "C8", "C9")
+_KNEE_COLOR = "C3"
+
+
+def _require_matplotlib() -> None:
+    try:
+        import matplotlib  # noqa: F401
+        from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: F401
+        from matplotlib.figure import Figure  # noqa: F401
+    except ImportError as exc:
+        raise ImportError(_INSTALL_HINT) from exc
+
+
+def _scales(units: str) -> Tuple[Any, str, Any, str]:
+    if not isinstance(units, str) or units not in _UNITS:
+        raise ValueError(f'units must be "SI" (kA/m, T) or "cgs" (kOe, kG), got {units!r}')
+    return _UNITS[units]
+
+
+def _temperatures(temperatures_C: Union[float, Iterable[float]]) -> list:
+    values = np.atleast_1d(np.asarray(temperatures_C, dtype=float))
+    if values.ndim != 1 or values.size == 0:
+        raise ValueError(f"temperatures_C must be one temperature or a non-empty sequence of them (degC), got {temperatures_C!r}")
+    if not np.all(np.isfinite(values)):
+        raise ValueError(f"temperatures_C must be finite (degC), got {values.tolist()}")
+    return [float(t) for t in values]
+
+
+def _format_temperature(t: float) -> str:
+    return f"{t:g} \N{DEGREE SIGN}C"
+
+
+def _format_number(x: float) -> str:
+    return f"{x:.3g}"
+
+
+def save_png(figure: "Figure", path: PathLike, dpi: float = 100) -> None:
+    """Saves ``figure`` to ``path`` as a PNG of ``figure size (inches) * dpi`` pixels, atomically:
+    it is written to a temporary file in the same folder, then moved over ``path`` with
+    ``os.replace``, so readers never see a half-written file."""
+    _require_matplotlib()
+    if not (isinstance(dpi, (int, float)) and math.isfinite(dpi) and dpi > 0):
+        raise ValueError(f"dpi must be a finite number > 0, got {dpi!r}")
+    target = os.fspath(path)
+    folder = os.path.dirname(os.path.abspath(target))
+    fd, tmp = tempfile.mkstemp(prefix="." + os.path.basename(target) + ".", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            figure.savefig(f, format="png", dpi=dpi)
+            f.flush()
+            os.fsync(f.fileno())
+        # mkstemp creates the file readable by its owner only; give it a new file's usual mode.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def demagnetization_curves(
+    magnet: Magnet,
+    temperatures_C: Union[float, Iterable[float]] = (20, 100, 150),
+    *,
+    pc: Optional[float] = None,
+    external_field: float = 0.0,
+    units: str = "SI",
+    points: int = 400,
+    intrinsic: bool = True,
+    ax: Optional["Axes"] = None,
+    path: Optional[PathLike] = None,
+    dpi: float = 100,
+    figsize: Tuple[float, float] = (7, 5),
+) -> "Figure":
+    """Plots the major demagnetization curves of ``magnet`` at each of ``temperatures_C`` (degC).
+
+    * Normal curves B(H) are solid lines, intrinsic curves J(H) (when ``intrinsic``) dashed, in
+      one colour per temperature. They run from H = 0 down to -HcJ: the second quadrant and,
+      for B, on into the third.
+    * With a permeance coefficient ``pc`` (> 0), the load line B = -mu0 pc (H + external_field)
+      is drawn (black, dash-dotted, label starting ``"load line"``) with the operating point at
+      each temperature (:meth:`magmat.Magnet.operating_point`): a circle in the curve's colour,
+      or a red cross when the point lies beyond the knee. ``external_field`` is in A/m,
+      positive opposing the magnetization.
+    * ``units="SI"`` labels the axes "H (kA/m)" and "B, J (T)"; ``units="cgs"`` gives "H (kOe)"
+      and "B, J (kG)". Any other value raises ``ValueError``.
+    * ``points`` samples per curve (checked by the core).
+    * ``ax``: draw into an existing matplotlib Axes (its figure is returned and saved; ``figsize``
+      is then ignored). Otherwise a new :class:`matplotlib.figure.Figure` of ``figsize`` inches
+      and ``dpi`` is made on an Agg canvas (no pyplot).
+    * ``path``: also save the figure there as a PNG of ``figsize * dpi`` pixels, atomically.
+
+    Returns the Figure. Errors of the core (an invalid temperature, ``pc``, ``points``) propagate
+    unchanged (``magmat.DomainError``, a ``ValueError``). Without matplotlib, raises
+    ``ImportError`` telling how to install it.
+    """
+    _require_matplotlib()
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+    from matplotlib.lines import Line2D
+
+    h_scale, h_label, b_scale, b_label = _scales(units)
+    temps = _temperatures(temperatures_C)
+    if pc is not None:
+        pc = float(pc)
+        if not (math.isfinite(pc) and pc > 0):
+            raise ValueError(f"pc (permeance coefficient) must be a finite number > 0, got {pc!r}")
+    external_field = float(external_field)
+    if not math.isfinite(external_field):
+        raise ValueError(f"external_field must be finite (A/m), got {external_field!r}")
+    if not (isinstance(dpi, (int, float)) and math.isfinite(dpi) and dpi > 0):
+        raise ValueError(f"dpi must be a finite number > 0, got {dpi!r}")
+
+    # Compute everything first, so an error in the core leaves no half-drawn axes behind.
+    curves = [magnet.demag_curve(temperature_C=t, points=points) for t in temps]
+    ops = [magnet.operating_point(pc=pc, temperature_C=t, external_field=external_field) for t in temps] if pc is not None else []
+
+    if ax is None:
+        fig = Figure(figsize=tuple(figsize), dpi=dpi, layout="constrained")
+        FigureCanvasAgg(fig)
+        ax = fig.add_subplot()
+    else:
+        fig = ax.figure
+
+    legend_handles = []
+    legend_labels = []
+
+    # Curves.
+    h_min, b_min, b_max = 0.0, 0.0, 0.0  # SI: A/m, T
+    for i, (t, curve) in enumerate(zip(temps, curves)):
+        color = _COLORS[i % len(_COLORS)]
+        H = np.asarray(curve.H, dtype=float)
+        B = np.asarray(curve.B, dtype=float)
+        J = np.asarray(curve.J, dtype=float)
+        (normal,) = ax.plot(h_scale(H), b_scale(B), color=color, linestyle="-", linewidth=1.8,
+                            label=f"B(H) at {_format_temperature(t)}")
+        if intrinsic:
+            ax.plot(h_scale(H), b_scale(J), color=color, linestyle="--", linewidth=1.4,
+                    label=f"J(H) at {_format_temperature(t)}")
+        legend_handles.append(normal)
+        legend_labels.append(_format_temperature(t))
+        h_min = min(h_min, float(np.min(H)))
+        b_min = min(b_min, float(np.min(B)))
+        b_max = max(b_max, float(np.max(B)), float(np.max(J)) if intrinsic else float(np.max(B)))
+
+    legend_handles.append(Line2D([], [], color="black", linestyle="-", linewidth=1.8))
+    legend_labels.append("B (normal)")
+    if intrinsic:
+        legend_handles.append(Line2D([], [], color="black", linestyle="--", linewidth=1.4))
+        legend_labels.append("J (intrinsic)")
+
+    # Operating points widen the limits if they fall outside the curves (large external fields).
+    for op in ops:
+        h_min = min(h_min, op.H)
+        b_min = min(b_min, op.B)
+        b_max = max(b_max, op.B)
+
+    # Limits (SI), with margins: the second quadrant and the third down to -HcJ.
+    h_span = -h_min if h_min < 0 else 1.0
+    b_span = (b_max - b_min) if b_max > b_min else 1.0
+    x_lo, x_hi = h_min - 0.04 * h_span, 0.03 * h_span
+    y_lo, y_hi = b_min - 0.04 * b_span, b_max + 0.08 * b_span
+
+    if pc is not None:
+        slope = -VACUUM_PERMEABILITY * pc  # T per A/m
+        h_right = min(0.0, -external_field)  # B = 0 at H = -external_field
+        h_top = y_hi / slope - external_field  # where the line leaves the top of the axes
+        h_left = max(x_lo, h_top)
+        if not h_left < h_right:
+            h_left, h_right = x_lo, max(x_hi, h_right)
+        h_line = np.array([h_left, h_right])
+        b_line = slope * (h_line + external_field)
+        ext = "" if external_field == 0.0 else f", H_ext = {_format_number(float(h_scale(external_field)))} {h_label[3:-1]}"
+        (load,) = ax.plot(h_scale(h_line), b_scale(b_line), color="black", linestyle="-.", linewidth=1.2,
+                          label=f"load line (Pc = {_format_number(pc)}{ext})", zorder=3)
+        legend_handles.append(load)
+        legend_labels.append(load.get_label())
+
+        any_knee = False
+        any_ok = False
+        for i, (t, op) in enumerate(zip(temps, ops)):
+            color = _COLORS[i % len(_COLORS)]
+            if op.beyond_knee:
+                any_knee = True
+                ax.plot([float(h_scale(op.H))], [float(b_scale(op.B))], linestyle="none", marker="X",
+                        markersize=10, color=_KNEE_COLOR, markeredgecolor="black", markeredgewidth=0.8,
+                        label=f"operating point at {_format_temperature(t)} (beyond knee)", zorder=5)
+            else:
+                any_ok = True
+                ax.plot([float(h_scale(op.H))], [float(b_scale(op.B))], linestyle="none", marker="o",
+                        markersize=7, color=color, markeredgecolor="black", markeredgewidth=0.8,
+                        label=f"operating point at {_format_temperature(t)}", zorder=5)
+        if any_ok:
+            legend_handles.append(Line2D([], [], linestyle="none", marker="o", markersize=7, color="white",
+                                         markeredgecolor="black", markeredgewidth=0.8))
+            legend_labels.append("operating point")
+        if any_knee:
+            legend_handles.append(Line2D([], [], linestyle="none", marker="X", markersize=10, color=_KNEE_COLOR,
+                                         markeredgecolor="black", markeredgewidth=0.8))
+            legend_labels.append("beyond the knee")
+
+    ax.axhline(0.0, color="0.5", linewidth=0.8, zorder=1)
+    ax.axvline(0.0, color="0.5", linewidth=0.8, zorder=1)
+    ax.set_xlim(float(h_scale(x_lo)), float(h_scale(x_hi)))
+    ax.set_ylim(float(b_scale(y_lo)), float(b_scale(y_hi)))
+    ax.set_xlabel(h_label)
+    ax.set_ylabel(b_label)
+    ax.set_title(f"{magnet.name}: demagnetization curves")
+    ax.grid(True, color="0.85", linewidth=0.6)
+    ax.set_axisbelow(True)
+    # Outside the axes on the right, so it never hides a curve whatever the magnet.
+    ax.legend(legend_handles, legend_labels, loc="upper left", bbox_to_anchor=(1.02, 1.0),
+              borderaxespad=0.0, fontsize="small", frameon=False)
+
+    if path is not None:
+        save_png(fig, path, dpi=dpi)
+    return fig

@@ -1,0 +1,115 @@
+"""Tests of demagnetization curves, load lines and thermal stability through Python (issue [4])."""
+
+import math
+
+import numpy as np
+import pytest
+
+import magmat as mm
+
+MU0 = mm.units.MU0
+
+
+def magnets():
+    cat = mm.Catalog.default()
+    return [
+        pytest.param(cat["N42SH"], id="grade-N42SH"),
+        pytest.param(mm.Magnet.from_composition({"Nd": 31.0, "Fe": 68.0, "B": 1.0}), id="composition-NdFeB"),
+        pytest.param(mm.Magnet.from_composition("SmCo5", process="sintered"), id="SmCo5"),
+        pytest.param(mm.Magnet.from_composition("Sm(Co0.69Fe0.22Cu0.07Zr0.02)7.5", process="sintered"), id="Sm2Co17"),
+        pytest.param(mm.Magnet.from_composition("SrFe12O19", process="sintered_ferrite"), id="ferrite"),
+    ]
+
+
+@pytest.mark.parametrize("m", magnets())
+def test_the_contract_calls_work_for_every_kind_of_magnet(m):
+    c = m.demag_curve(temperature_C=100, points=400)
+    assert c.H.shape == c.B.shape == c.J.shape == (400,)
+    np.testing.assert_allclose(c.B, MU0 * c.H + c.J, rtol=0, atol=1e-12)
+    op = m.operating_point(pc=2.0, temperature_C=100, external_field=0.0)
+    assert op.H < 0 < op.B and op.beyond_knee in (True, False)
+    assert op.B == pytest.approx(-MU0 * 2.0 * op.H, rel=1e-7)
+    loss = m.irreversible_loss(pc=1.0, temperature_C=120)
+    assert 0.0 <= loss <= 1.0
+    t_max = m.max_operating_temperature(pc=2.0, max_loss=0.0)
+    t_min = m.min_operating_temperature(pc=2.0)
+    assert t_min <= 20.0 <= t_max
+    b = m.field_on_axis_cylinder(length=0.01, diameter=0.01, distance=0.002, temperature_C=20)
+    assert 0 < b < m.remanence(temperature_C=20)
+
+
+def test_figures_from_the_curve_match_the_catalog_at_20_C():
+    g = mm.Catalog.default()["N42SH"]
+    c = g.demag_curve(temperature_C=20, points=20001)
+    p = g.properties(temperature_C=20)
+    # Br and HcJ are the curve's end points exactly
+    assert c.B[0] == pytest.approx(p.remanence, rel=1e-12)
+    assert -c.H[-1] == pytest.approx(p.intrinsic_coercivity, rel=1e-12)
+    # HcB and (BH)max read off the sampled curve agree with the catalog's (datasheet) values within
+    # 12 %: the curve is the model's straight recoil line with a knee, the datasheet is measured.
+    hcb_curve = -np.interp(0.0, c.B[::-1], c.H[::-1])
+    bh_curve = np.max(-c.H * c.B)
+    assert hcb_curve == pytest.approx(p.normal_coercivity, rel=0.12)
+    assert bh_curve == pytest.approx(p.max_energy_product, rel=0.12)
+
+
+def test_energy_product_from_the_curve_is_the_linear_optimum_when_the_knee_is_beyond_it():
+    g = mm.Catalog.default()["N42SH"]
+    c = g.demag_curve(temperature_C=20, points=200001)
+    br = g.remanence(temperature_C=20)
+    mu_rec = g.properties(temperature_C=20).recoil_permeability
+    assert np.max(-c.H * c.B) == pytest.approx(br ** 2 / (4 * MU0 * mu_rec), rel=1e-6)
+
+
+def test_higher_coercivity_runs_hotter():
+    cat = mm.Catalog.default()
+    assert cat["N42SH"].max_operating_temperature(pc=2.0) > cat["N42"].max_operating_temperature(pc=2.0)
+
+
+def test_ferrite_loss_is_worst_at_the_cold_end():
+    y30 = mm.Catalog.default()["Y30"]
+    assert y30.irreversible_loss(pc=0.5, temperature_C=-40) > y30.irreversible_loss(pc=0.5, temperature_C=100)
+    assert -60 < y30.min_operating_temperature(pc=0.7) < 20
+
+
+def test_permeance_coefficients_of_shapes():
+    assert mm.permeance_coefficient_block(length=0.01, width=0.01, height=0.01) == pytest.approx(2.0)
+    assert mm.permeance_coefficient_cylinder(length=0.02, diameter=0.01) > mm.permeance_coefficient_cylinder(
+        length=0.01, diameter=0.01)
+    assert mm.demagnetizing_factor_cylinder(length=0.01, diameter=0.01) == pytest.approx(0.3116, abs=1e-4)
+    assert mm.permeance_coefficient(0.5) == pytest.approx(1.0)
+
+
+def test_external_field_moves_the_operating_point():
+    g = mm.Catalog.default()["N42"]
+    quiet = g.operating_point(pc=2.0, temperature_C=100)
+    loaded = g.operating_point(pc=2.0, temperature_C=100, external_field=4e5)
+    assert loaded.H < quiet.H and loaded.beyond_knee
+
+
+@pytest.mark.parametrize(
+    "call, error",
+    [
+        pytest.param(lambda: mm.permeance_coefficient_cylinder(length=-0.01, diameter=0.01), mm.DomainError,
+                     id="negative-length"),
+        pytest.param(lambda: mm.permeance_coefficient_block(length=0.01, width=float("nan"), height=0.01),
+                     mm.DomainError, id="nan-width"),
+        pytest.param(lambda: mm.Catalog.default()["N42"].operating_point(pc=-2.0), mm.DomainError, id="negative-pc"),
+        pytest.param(lambda: mm.Catalog.default()["N42"].operating_point(pc=2.0, temperature_C=400), mm.DomainError,
+                     id="above-curie"),
+        pytest.param(lambda: mm.Catalog.default()["N42"].irreversible_loss(pc=2.0, temperature_C=-300),
+                     mm.DomainError, id="below-absolute-zero"),
+        pytest.param(lambda: mm.Catalog.default()["N42"].operating_point(pc=float("nan")), mm.DomainError, id="nan-pc"),
+        pytest.param(lambda: mm.Catalog.default()["Y30"].max_operating_temperature(pc=0.1), mm.InfeasibleError,
+                     id="beyond-limit-at-20C"),
+        pytest.param(lambda: mm.Catalog.default()["N42"].demag_curve(points=1), mm.DomainError, id="one-point"),
+        pytest.param(lambda: mm.Catalog.default()["N42"].field_on_axis_cylinder(length=0.01, diameter=0.01,
+                                                                                 distance=-1.0), mm.DomainError,
+                     id="negative-distance"),
+    ],
+)
+def test_bad_input_raises_a_clear_error(call, error):
+    with pytest.raises(error) as info:
+        call()
+    assert isinstance(info.value, ValueError)
+    assert str(info.value)
