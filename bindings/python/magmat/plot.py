@@ -36,12 +36,12 @@ _INSTALL_HINT = (
     "`pip install matplotlib` (or `pip install magmat[plot]`)"
 )
 
-# Axis scales: (factor from A/m to the H unit, H label, function T -> B unit, B label).
+# Axis scales: (function A/m -> H unit, H unit, function T -> B unit, B unit).
 _UNITS = {
-    "SI": (lambda h: np.asarray(h, dtype=float) / 1e3, "H (kA/m)",
-           lambda b: np.asarray(b, dtype=float), "B, J (T)"),
-    "cgs": (lambda h: np.asarray(_units.A_per_m_to_kOe(np.asarray(h, dtype=float)), dtype=float), "H (kOe)",
-            lambda b: np.asarray(_units.T_to_kG(np.asarray(b, dtype=float)), dtype=float), "B, J (kG)"),
+    "SI": (lambda h: np.asarray(h, dtype=float) / 1e3, "kA/m",
+           lambda b: np.asarray(b, dtype=float), "T"),
+    "cgs": (lambda h: np.asarray(_units.A_per_m_to_kOe(np.asarray(h, dtype=float)), dtype=float), "kOe",
+            lambda b: np.asarray(_units.T_to_kG(np.asarray(b, dtype=float)), dtype=float), "kG"),
 }
 
 # Curve colours, one per temperature: matplotlib's default cycle without its red ("C3"), which
@@ -151,7 +151,7 @@ def demagnetization_curves(
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
 
-    h_scale, h_label, b_scale, b_label = _scales(units)
+    h_scale, h_unit, b_scale, b_unit = _scales(units)
     temps = _temperatures(temperatures_C)
     if pc is not None:
         pc = float(pc)
@@ -167,10 +167,14 @@ def demagnetization_curves(
     curves = [magnet.demag_curve(temperature_C=t, points=points) for t in temps]
     ops = [magnet.operating_point(pc=pc, temperature_C=t, external_field=external_field) for t in temps] if pc is not None else []
 
-    if ax is None:
-        fig = Figure(figsize=tuple(figsize), dpi=dpi, layout="constrained")
+    own_figure = ax is None
+    if own_figure:
+        try:
+            fig = Figure(figsize=tuple(figsize), dpi=dpi, layout="constrained")
+        except TypeError:  # matplotlib < 3.5
+            fig = Figure(figsize=tuple(figsize), dpi=dpi, constrained_layout=True)
         FigureCanvasAgg(fig)
-        ax = fig.add_subplot()
+        ax = fig.add_subplot(1, 1, 1)
     else:
         fig = ax.figure
 
@@ -222,7 +226,7 @@ def demagnetization_curves(
             h_left, h_right = x_lo, max(x_hi, h_right)
         h_line = np.array([h_left, h_right])
         b_line = slope * (h_line + external_field)
-        ext = "" if external_field == 0.0 else f", H_ext = {_format_number(float(h_scale(external_field)))} {h_label[3:-1]}"
+        ext = "" if external_field == 0.0 else f", H_ext = {_format_number(float(h_scale(external_field)))} {h_unit}"
         (load,) = ax.plot(h_scale(h_line), b_scale(b_line), color="black", linestyle="-.", linewidth=1.2,
                           label=f"load line (Pc = {_format_number(pc)}{ext})", zorder=3)
         legend_handles.append(load)
@@ -255,14 +259,20 @@ def demagnetization_curves(
     ax.axvline(0.0, color="0.5", linewidth=0.8, zorder=1)
     ax.set_xlim(float(h_scale(x_lo)), float(h_scale(x_hi)))
     ax.set_ylim(float(b_scale(y_lo)), float(b_scale(y_hi)))
-    ax.set_xlabel(h_label)
-    ax.set_ylabel(b_label)
+    ax.set_xlabel(f"H ({h_unit})")
+    ax.set_ylabel(f"B, J ({b_unit})")
     ax.set_title(f"{magnet.name}: demagnetization curves")
     ax.grid(True, color="0.85", linewidth=0.6)
     ax.set_axisbelow(True)
-    # Outside the axes on the right, so it never hides a curve whatever the magnet.
-    ax.legend(legend_handles, legend_labels, loc="upper left", bbox_to_anchor=(1.02, 1.0),
-              borderaxespad=0.0, fontsize="small", frameon=False)
+    if own_figure:
+        # Outside the axes on the right (the constrained layout makes room), so it never hides a
+        # curve whatever the magnet.
+        ax.legend(legend_handles, legend_labels, loc="upper left", bbox_to_anchor=(1.02, 1.0),
+                  borderaxespad=0.0, fontsize="small", frameon=False)
+    else:
+        # A caller's Axes: its layout is theirs, so stay inside; the lower right is where the
+        # curves leave most room (B > 0 near H = 0).
+        ax.legend(legend_handles, legend_labels, loc="lower right", fontsize="small")
 
     if path is not None:
         save_png(fig, path, dpi=dpi)
