@@ -113,3 +113,19 @@ def test_bad_input_raises_a_clear_error(call, error):
         call()
     assert isinstance(info.value, ValueError)
     assert str(info.value)
+
+
+def test_curve_figures_agree_with_the_model_and_the_catalog():
+    m = mm.Magnet.from_composition({"Nd": 31.0, "Fe": 68.0, "B": 1.0})
+    f = m.curve_figures(temperature_C=150)
+    p = m.properties(temperature_C=150)
+    # composition magnets: the properties are the curve's own figures
+    assert f["normal_coercivity"] == pytest.approx(p.normal_coercivity, rel=1e-12)
+    assert f["max_energy_product"] == pytest.approx(p.max_energy_product, rel=1e-12)
+    assert f["knee_field"] == pytest.approx(p.knee_field, rel=1e-12)
+    assert -f["max_energy_product_field"] < f["intrinsic_coercivity"]
+    # grades: the curve agrees with the datasheet's HcB and (BH)max within 12 % at 20 degC
+    g = mm.Catalog.default()["N42SH"]
+    fg, pg = g.curve_figures(temperature_C=20), g.properties(temperature_C=20)
+    assert fg["normal_coercivity"] == pytest.approx(pg.normal_coercivity, rel=0.12)
+    assert fg["max_energy_product"] == pytest.approx(pg.max_energy_product, rel=0.12)

@@ -55,6 +55,18 @@ from . import export, units
 
 __version__ = "0.1.0"
 
+
+def __getattr__(name: str):
+    # The plotting submodule (matplotlib, an optional dependency) is loaded lazily, on first
+    # use as ``magmat.plot`` (``import magmat.plot`` and ``from magmat import plot`` work too),
+    # never by ``import magmat``; it is not in __all__, so ``from magmat import *`` skips it.
+    if name == "plot":
+        import importlib
+
+        return importlib.import_module(".plot", __name__)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 __all__ = [
     "ATOMIC_WEIGHTS_VERSION",
     "Catalog",

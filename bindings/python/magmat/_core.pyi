@@ -547,6 +547,8 @@ class Magnet:
         """The major demagnetization curve at temperature_C (degC), sampled at `points` (2 to 1e8) fields from 0 to -HcJ: H in A/m, B and J in T."""
     def reversible_coefficients(self, from_C: float = 20.0, to_C: float = 150.0) -> TemperatureCoefficients:
         """alpha(Br) and beta(HcJ) in 1/K over [from_C, to_C] (degC)."""
+    def curve_figures(self, temperature_C: float = 20.0) -> dict[str, float]:
+        """HcB, HcJ, Hk (A/m), (BH)max (J/m^3), Br (T) and the (negative) field of (BH)max read off the curve."""
     def operating_point(self, *, pc: float, temperature_C: float = 20.0, external_field: float = 0.0) -> OperatingPoint:
         """Load line B = -mu0 pc (H + external_field) meets the normal curve; external_field in A/m, positive opposing."""
     def irreversible_loss(self, *, pc: float, temperature_C: float, external_field: float = 0.0) -> float:

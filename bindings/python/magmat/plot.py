@@ -226,9 +226,11 @@ def demagnetization_curves(
             h_left, h_right = x_lo, max(x_hi, h_right)
         h_line = np.array([h_left, h_right])
         b_line = slope * (h_line + external_field)
-        ext = "" if external_field == 0.0 else f", H_ext = {_format_number(float(h_scale(external_field)))} {h_unit}"
+        label = f"load line, Pc = {_format_number(pc)}"
+        if external_field != 0.0:
+            label += f"\nH_ext = {_format_number(float(h_scale(external_field)))} {h_unit}"
         (load,) = ax.plot(h_scale(h_line), b_scale(b_line), color="black", linestyle="-.", linewidth=1.2,
-                          label=f"load line (Pc = {_format_number(pc)}{ext})", zorder=3)
+                          label=label, zorder=3)
         legend_handles.append(load)
         legend_labels.append(load.get_label())
 
@@ -261,7 +263,9 @@ def demagnetization_curves(
     ax.set_ylim(float(b_scale(y_lo)), float(b_scale(y_hi)))
     ax.set_xlabel(f"H ({h_unit})")
     ax.set_ylabel(f"B, J ({b_unit})")
-    ax.set_title(f"{magnet.name}: demagnetization curves")
+    name = str(magnet.name)
+    # A composition magnet's name is its formula, which can be long: then on a line of its own.
+    ax.set_title(f"Demagnetization curves of {name}" if len(name) <= 24 else f"Demagnetization curves of\n{name}")
     ax.grid(True, color="0.85", linewidth=0.6)
     ax.set_axisbelow(True)
     if own_figure:

@@ -188,6 +188,23 @@ void register_magnet(py::module_& m) {
           py::arg("temperature_C") = 20.0, py::arg("points") = 400,
           "The major demagnetization curve at temperature_C (degrees Celsius), sampled at `points` "
           "fields from 0 to -HcJ: a DemagnetizationCurve with H (A/m), B and J (T) arrays.")
+      .def("curve_figures",
+          [](const Magnet& g, double temperature_C) {
+            const demagnetization_model curve = g.demagnetization(from_celsius(temperature_C));
+            py::dict out;
+            out["remanence"] = curve.remanence().value();
+            out["intrinsic_coercivity"] = curve.intrinsic_coercivity().value();
+            out["normal_coercivity"] = curve.normal_coercivity().value();
+            out["knee_field"] = curve.knee_field().value();
+            out["max_energy_product"] = curve.max_energy_product().value();
+            out["max_energy_product_field"] = curve.max_energy_product_field().value();
+            return out;
+          },
+          py::arg("temperature_C") = 20.0,
+          "HcB, HcJ, Hk, (BH)max and the field of (BH)max read off the demagnetization curve itself at "
+          "temperature_C (dict, SI: T, A/m, J/m^3; fields as positive magnitudes except "
+          "max_energy_product_field, the negative internal field). For a catalog grade these are the curve's "
+          "values; properties() gives the datasheet's HcB and (BH)max at 20 degC.")
       .def("reversible_coefficients",
           [](const Magnet& g, double from_C, double to_C) {
             return g.reversible_coefficients(from_celsius(from_C), from_celsius(to_C));
