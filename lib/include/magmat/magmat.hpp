@@ -15,4 +15,6 @@
 #include <magmat/catalog.hpp>
 #include <magmat/permeance.hpp>
 #include <magmat/thermal.hpp>
+#include <magmat/heavy_rare_earth.hpp>
+#include <magmat/design_study.hpp>
 #include <magmat/report.hpp>

@@ -127,6 +127,13 @@ public:
   /// underneath for the temperature behaviour outside the datasheet's interval.
   Magnet with_datasheet(datasheet_anchor anchor) const;
   const std::optional<datasheet_anchor>& datasheet() const { return anchor_; }
+  /// This magnet with reversal nucleating in another phase (e.g. a shell of another composition);
+  /// remanence and the bill of materials stay this magnet's.
+  Magnet with_nucleation_phase(Phase phase) const {
+    Magnet changed = *this;
+    changed.nucleation_phase_ = std::move(phase);
+    return changed;
+  }
   /// Mass (and, as secondary phases are taken at the main phase's density, volume) fraction of
   /// the magnet that is main phase.
   double main_phase_fraction() const { return main_phase_fraction_; }

@@ -1,0 +1,83 @@
+// Design studies (design_study.hpp): solve, account, compare.
+#include <magmat/design_study.hpp>
+#include <magmat/errors.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace magmat {
+
+const std::vector<Element>& study_elements() {
+  static const std::vector<Element> elements{Element::Nd, Element::Pr, Element::Dy, Element::Tb,
+                                             Element::Ce, Element::La, Element::Sm};
+  return elements;
+}
+
+const study_row& study::row(std::string_view strategy) const {
+  for (const auto& r : rows) {
+    if (r.strategy == strategy) return r;
+  }
+  std::string names;
+  for (const auto& r : rows) names += (names.empty() ? "" : ", ") + r.strategy;
+  throw unknown_name_error(fmt::format("no strategy '{}' in this study; it has {}", strategy, names));
+}
+
+study design_study(const requirement& r, const study_options& options) {
+  validate(r);
+  const double mass_kg = options.magnet_mass.value();
+  if (!(mass_kg > 0.0) || !std::isfinite(mass_kg))
+    throw domain_error(fmt::format("magnet_mass must be a finite mass > 0 kg, got {} kg", mass_kg));
+  if (!(options.units_per_year >= 0.0) || !std::isfinite(options.units_per_year))
+    throw domain_error(fmt::format("units_per_year must be a finite number >= 0, got {}", options.units_per_year));
+  if (options.magnet_tonnes_per_year &&
+      (!(*options.magnet_tonnes_per_year >= 0.0) || !std::isfinite(*options.magnet_tonnes_per_year)))
+    throw domain_error(fmt::format("magnet_tonnes_per_year must be a finite value >= 0, got {}",
+                                   *options.magnet_tonnes_per_year));
+
+  std::vector<std::string> names = options.strategies.empty() ? strategy_names() : options.strategies;
+  if (std::find(names.begin(), names.end(), options.baseline) == names.end()) names.insert(names.begin(), options.baseline);
+
+  study out;
+  out.required = r;
+  out.baseline = options.baseline;
+  out.magnet_tonnes_per_year = options.magnet_tonnes_per_year.value_or(mass_kg * options.units_per_year / 1000.0);
+  const double units = options.magnet_tonnes_per_year ? *options.magnet_tonnes_per_year * 1000.0 / mass_kg
+                                                      : options.units_per_year;
+  for (const auto& name : names) {
+    const strategy& s = strategy_data(name); // unknown names throw here, before any work
+    const strategy_solution solution = solve_strategy(s, r, options.overrides);
+    study_row row;
+    row.strategy = name;
+    row.feasible = solution.feasible;
+    row.reason = solution.reason;
+    row.level = solution.level;
+    row.magnet = solution.magnet;
+    if (solution.feasible) {
+      const Composition& c = solution.magnet->composition();
+      for (Element e : study_elements()) {
+        const double w = c.mass_fraction(e);
+        row.mass_fractions[e] = w;
+        row.kg_per_unit[e] = w * mass_kg;
+        row.tonnes_per_year[e] = w * mass_kg * units / 1000.0;
+      }
+      row.rare_earth_mass_fraction = c.rare_earth_mass_fraction();
+      row.heavy_rare_earth_mass_fraction = c.heavy_rare_earth_mass_fraction();
+    }
+    out.rows.push_back(std::move(row));
+  }
+  const study_row& base = out.row(options.baseline);
+  if (!base.feasible) {
+    out.baseline_note = fmt::format("the baseline '{}' is infeasible ({}), so no savings are given", base.strategy,
+                                    base.reason);
+  } else {
+    for (auto& row : out.rows) {
+      if (!row.feasible) continue;
+      for (Element e : study_elements()) row.saving_vs_baseline[e] = base.tonnes_per_year.at(e) - row.tonnes_per_year.at(e);
+    }
+  }
+  return out;
+}
+
+} // namespace magmat

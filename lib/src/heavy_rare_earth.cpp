@@ -1,0 +1,315 @@
+// Requirements, design strategies and their solver (heavy_rare_earth.hpp).
+#include <magmat/errors.hpp>
+#include <magmat/heavy_rare_earth.hpp>
+#include <magmat/thermal.hpp>
+
+#include "embedded_files.hpp"
+#include "json_fields.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+
+namespace magmat {
+namespace {
+
+using detail::json_cursor;
+
+const thermodynamic_temperature room = from_celsius(20.0);
+
+// Stored order of the shipped strategies (the table order of a design study).
+const char* const shipped_order[] = {"bulk_dy", "bulk_tb", "gbd_dy", "gbd_tb", "hre_free_fine_grain",
+                                     "hre_free_hot_deformed", "ce_la_substituted", "smco5", "sm2co17", "ferrite"};
+
+double fraction_of(strategy& s, const json_cursor& field, const std::string& name) {
+  s.sources[name] = field.at("source").string();
+  return field.has("unit") ? field.quantity("1") : field.at("value").number();
+}
+
+strategy parse_strategy(std::string_view text, const std::string& file) {
+  const auto document = detail::parse_json(text, file);
+  const json_cursor root(file, document);
+  strategy s;
+  s.name = root.at("name").string();
+  s.description = root.at("description").string();
+  const std::string kind = root.at("kind").string();
+  if (kind == "heavy_rare_earth") s.kind = strategy_kind::heavy_rare_earth;
+  else if (kind == "substitution") s.kind = strategy_kind::substitution;
+  else if (kind == "fixed") s.kind = strategy_kind::fixed;
+  else root.at("kind").fail("must be heavy_rare_earth, substitution or fixed");
+  s.process = root.at("process").string();
+  if (root.has("element")) s.element = element_from_symbol(root.at("element").string());
+  if (root.has("base")) {
+    const auto base = root.at("base");
+    s.total_rare_earth = fraction_of(s, base.at("total_rare_earth"), "total_rare_earth");
+    s.boron = fraction_of(s, base.at("boron"), "boron");
+  }
+  if (root.has("max_amount")) s.max_amount = fraction_of(s, root.at("max_amount"), "max_amount");
+  if (root.has("gbd_efficiency")) s.gbd_efficiency = fraction_of(s, root.at("gbd_efficiency"), "gbd_efficiency");
+  if (root.has("max_thickness")) {
+    s.max_thickness = length::from_value(root.at("max_thickness").quantity("m"));
+    s.sources["max_thickness"] = root.at("max_thickness").at("source").string();
+  }
+  if (root.has("n_eff_scale")) s.n_eff_scale = fraction_of(s, root.at("n_eff_scale"), "n_eff_scale");
+  if (root.has("lanthanum_share")) s.lanthanum_share = fraction_of(s, root.at("lanthanum_share"), "lanthanum_share");
+  if (root.has("composition")) s.composition = root.at("composition").string();
+  if (s.kind != strategy_kind::fixed && (!s.element || !(s.max_amount > 0.0)))
+    root.fail("a varied strategy needs an element and a max_amount > 0");
+  if (!s.composition && !(s.total_rare_earth > 0.0 && s.total_rare_earth < 0.5 && s.boron > 0.0))
+    root.at("base").fail("needs 0 < total_rare_earth < 50 % and boron > 0");
+  if (s.gbd_efficiency && !(*s.gbd_efficiency >= 1.0)) root.at("gbd_efficiency").fail("must be >= 1");
+  return s;
+}
+
+const std::map<std::string, strategy, std::less<>>& registry() {
+  static const auto strategies = [] {
+    std::map<std::string, strategy, std::less<>> loaded;
+    for (const auto& file : detail::embedded_files()) {
+      if (!file.path.starts_with("strategies/") || !file.path.ends_with(".json")) continue;
+      const std::string label = "materials/" + std::string(file.path);
+      strategy s = parse_strategy(file.text, label);
+      const std::string name = s.name;
+      if (!loaded.emplace(name, std::move(s)).second) throw data_error(label + ": /name: duplicate strategy");
+    }
+    return loaded;
+  }();
+  return strategies;
+}
+
+std::string kilo(double a_per_m) { return fmt::format("{:.0f} kA/m", a_per_m / 1e3); }
+
+// The NdFeB bulk: Nd (and the substitutes) filling `total` rare earth, plus `extra` mass
+// fraction of one element, B and Fe balance.
+Composition ndfeb_bulk(const strategy& s, std::map<Element, double> rare_earth_masses) {
+  std::map<Element, double> percent;
+  for (const auto& [element, mass] : rare_earth_masses) {
+    if (mass > 0.0) percent[element] = 100.0 * mass;
+  }
+  percent[Element::B] = 100.0 * s.boron;
+  return Composition::from_mass_percent(percent, Element::Fe);
+}
+
+} // namespace
+
+void validate(const requirement& r) {
+  const double kelvin = to_kelvin(r.temperature);
+  if (!(kelvin > 0.0) || !std::isfinite(kelvin))
+    throw domain_error(fmt::format("requirement temperature must lie above absolute zero, got {} K", kelvin));
+  if (!r.min_intrinsic_coercivity && !r.permeance)
+    throw domain_error("a requirement needs min_intrinsic_coercivity or permeance (or both)");
+  if (r.min_intrinsic_coercivity && !(r.min_intrinsic_coercivity->value() >= 0.0))
+    throw domain_error(fmt::format("min_intrinsic_coercivity must be >= 0 A/m, got {}", r.min_intrinsic_coercivity->value()));
+  if (r.permeance && !(*r.permeance > 0.0 && std::isfinite(*r.permeance)))
+    throw domain_error(fmt::format("permeance must be a finite value > 0, got {}", *r.permeance));
+  if (!(r.max_irreversible_loss >= 0.0 && r.max_irreversible_loss < 1.0))
+    throw domain_error(fmt::format("max_irreversible_loss must lie in [0, 1), got {}", r.max_irreversible_loss));
+  if (!std::isfinite(r.external_field.value()))
+    throw domain_error("external_field must be finite");
+  if (r.min_remanence && !(r.min_remanence->value() >= 0.0))
+    throw domain_error(fmt::format("min_remanence must be >= 0 T, got {}", r.min_remanence->value()));
+  if (r.min_max_energy_product && !(r.min_max_energy_product->value() >= 0.0))
+    throw domain_error(fmt::format("min_max_energy_product must be >= 0 J/m^3, got {}", r.min_max_energy_product->value()));
+}
+
+namespace {
+
+// The coercivity and load-line parts of a requirement (monotone in a strategy's level).
+requirement_check check_hot(const Magnet& magnet, const requirement& r) {
+  const double c = to_celsius(r.temperature);
+  try {
+    if (r.min_intrinsic_coercivity) {
+      const double hcj = magnet.intrinsic_coercivity(r.temperature).value();
+      if (hcj < r.min_intrinsic_coercivity->value())
+        return {false, fmt::format("HcJ at {:.0f} degC is {}, below the required {}", c, kilo(hcj),
+                                   kilo(r.min_intrinsic_coercivity->value()))};
+    }
+    if (r.permeance) {
+      if (r.max_irreversible_loss <= 0.0) {
+        const auto point = find_operating_point(magnet, *r.permeance, r.temperature, r.external_field);
+        if (point.beyond_knee)
+          return {false, fmt::format("at {:.0f} degC and Pc = {:g} the operating point ({}) lies beyond the knee", c,
+                                     *r.permeance, kilo(point.field.value()))};
+      } else {
+        const double loss = irreversible_loss(magnet, *r.permeance, r.temperature, r.external_field);
+        if (loss > r.max_irreversible_loss)
+          return {false, fmt::format("irreversible loss after {:.0f} degC at Pc = {:g} is {:.2f} %, above the allowed "
+                                     "{:.2f} %", c, *r.permeance, 100.0 * loss, 100.0 * r.max_irreversible_loss)};
+      }
+    }
+  } catch (const domain_error& e) {
+    return {false, e.what()};
+  }
+  return {true, ""};
+}
+
+requirement_check check_room(const Magnet& magnet, const requirement& r) {
+  if (r.min_remanence) {
+    const double br = magnet.remanence(room).value();
+    if (br < r.min_remanence->value())
+      return {false, fmt::format("Br at 20 degC is {:.3f} T, below the required {:.3f} T", br, r.min_remanence->value())};
+  }
+  if (r.min_max_energy_product) {
+    const double bh = magnet.max_energy_product(room).value();
+    if (bh < r.min_max_energy_product->value())
+      return {false, fmt::format("(BH)max at 20 degC is {:.0f} kJ/m^3, below the required {:.0f} kJ/m^3", bh / 1e3,
+                                 r.min_max_energy_product->value() / 1e3)};
+  }
+  return {true, ""};
+}
+
+} // namespace
+
+requirement_check check_requirement(const Magnet& magnet, const requirement& r) {
+  validate(r);
+  requirement_check hot = check_hot(magnet, r);
+  if (!hot.met) return hot;
+  return check_room(magnet, r);
+}
+
+std::vector<std::string> strategy_names() {
+  std::vector<std::string> names;
+  for (const char* name : shipped_order) {
+    if (registry().count(name)) names.emplace_back(name);
+  }
+  for (const auto& [name, s] : registry()) {
+    if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+  }
+  return names;
+}
+
+const strategy& strategy_data(std::string_view name) {
+  const auto it = registry().find(name);
+  if (it == registry().end()) {
+    std::string known;
+    for (const auto& n : strategy_names()) known += (known.empty() ? "" : ", ") + n;
+    throw unknown_name_error(fmt::format("unknown strategy '{}'; known strategies: {}", name, known));
+  }
+  return it->second;
+}
+
+Magnet strategy_magnet(const strategy& s, double level, const strategy_overrides& o) {
+  if (!(level >= 0.0) || !std::isfinite(level))
+    throw domain_error(fmt::format("strategy level must be a finite value >= 0, got {}", level));
+  if (s.composition) return Magnet::from_composition(Composition::from_formula(*s.composition), s.process);
+
+  microstructure m;
+  const auto efficiency = o.gbd_efficiency ? o.gbd_efficiency : s.gbd_efficiency;
+  if (efficiency) {
+    if (!(*efficiency >= 1.0)) throw domain_error(fmt::format("gbd_efficiency must be >= 1, got {}", *efficiency));
+    m.shell_volume_fraction = 1.0 / *efficiency;
+  }
+  if (s.n_eff_scale) m.n_eff = process_data(phase_family::r2fe14b, s.process).n_eff * *s.n_eff_scale;
+
+  std::map<Element, double> rare_earths;
+  if (s.kind == strategy_kind::heavy_rare_earth) {
+    if (level >= s.total_rare_earth) throw domain_error(fmt::format("{:.3g} wt% {} exceeds the rare earth of the base",
+                                                                     100.0 * level, symbol(*s.element)));
+    rare_earths = {{Element::Nd, s.total_rare_earth - level}, {*s.element, level}};
+  } else if (s.kind == strategy_kind::substitution) {
+    if (level > 1.0) throw domain_error(fmt::format("substitute share {} exceeds the whole rare-earth site", level));
+    const double la = o.lanthanum_share.value_or(s.lanthanum_share);
+    if (!(la >= 0.0 && la <= 1.0)) throw domain_error(fmt::format("lanthanum_share must lie in [0, 1], got {}", la));
+    // Atomic shares on the site at a fixed rare-earth mass.
+    const double nd_w = atomic_weight(Element::Nd), ce_w = atomic_weight(Element::Ce), la_w = atomic_weight(Element::La);
+    const double per_atom = (1.0 - level) * nd_w + level * (1.0 - la) * ce_w + level * la * la_w;
+    const double atoms = s.total_rare_earth / per_atom;
+    rare_earths = {{Element::Nd, atoms * (1.0 - level) * nd_w}, {Element::Ce, atoms * level * (1.0 - la) * ce_w},
+                   {Element::La, atoms * level * la * la_w}};
+  } else {
+    rare_earths = {{Element::Nd, s.total_rare_earth}};
+  }
+  Magnet magnet = Magnet::from_composition(ndfeb_bulk(s, rare_earths), s.process, m);
+
+  if (o.tb_dy_effectiveness && s.element == Element::Tb && level > 0.0) {
+    const double r = *o.tb_dy_effectiveness;
+    if (!(r > 0.0) || !std::isfinite(r)) throw domain_error(fmt::format("tb_dy_effectiveness must be > 0, got {}", r));
+    // Dy at r times the Tb atoms sets the coercivity; the Tb composition sets Br and the bill.
+    const double dy = level * r * atomic_weight(Element::Dy) / atomic_weight(Element::Tb);
+    if (dy >= s.total_rare_earth)
+      throw domain_error("tb_dy_effectiveness asks for more Dy-equivalent than the base's rare earth");
+    const Magnet equivalent = Magnet::from_composition(
+        ndfeb_bulk(s, {{Element::Nd, s.total_rare_earth - dy}, {Element::Dy, dy}}), s.process, m);
+    magnet = magnet.with_nucleation_phase(equivalent.nucleation_phase());
+  }
+  return magnet;
+}
+
+strategy_solution solve_strategy(const strategy& s, const requirement& r, const strategy_overrides& o) {
+  validate(r);
+  strategy_solution out;
+  out.strategy = s.name;
+  if (s.max_thickness && o.magnet_thickness && *o.magnet_thickness > *s.max_thickness) {
+    out.reason = fmt::format("grain-boundary diffusion reaches only {:.1f} mm into a magnet; this one is {:.1f} mm thick",
+                             s.max_thickness->value() * 1e3, o.magnet_thickness->value() * 1e3);
+    return out;
+  }
+  auto attempt = [&](double level) -> std::optional<Magnet> {
+    try {
+      return strategy_magnet(s, level, o);
+    } catch (const domain_error&) {
+      return std::nullopt;
+    }
+  };
+  auto hot_ok = [&](double level) {
+    const auto magnet = attempt(level);
+    return magnet && check_hot(*magnet, r).met;
+  };
+  const std::string what = s.element ? std::string(symbol(*s.element)) : std::string();
+
+  if (s.kind == strategy_kind::fixed) {
+    out.level = 0.0;
+  } else if (s.kind == strategy_kind::heavy_rare_earth) {
+    if (!hot_ok(s.max_amount)) {
+      const auto magnet = attempt(s.max_amount);
+      out.reason = fmt::format("cannot meet the requirement even with {:.2f} wt% {}: {}", 100.0 * s.max_amount, what,
+                               magnet ? check_hot(*magnet, r).reason : "no model for that composition");
+      return out;
+    }
+    double low = 0.0, high = s.max_amount;
+    if (hot_ok(0.0)) high = 0.0;
+    for (int i = 0; i < 60 && high - low > 1e-6; ++i) {
+      const double mid = 0.5 * (low + high);
+      (hot_ok(mid) ? high : low) = mid;
+    }
+    out.level = high;
+  } else { // substitution: the most substitute that still meets every part
+    auto all_ok = [&](double level) {
+      const auto magnet = attempt(level);
+      return magnet && check_requirement(*magnet, r).met;
+    };
+    if (!all_ok(0.0)) {
+      const auto magnet = attempt(0.0);
+      out.reason = fmt::format("even without {} the base magnet fails: {}", what,
+                               magnet ? check_requirement(*magnet, r).reason : "no model");
+      return out;
+    }
+    double low = 0.0, high = s.max_amount;
+    if (all_ok(high)) low = high;
+    for (int i = 0; i < 60 && high - low > 1e-6; ++i) {
+      const double mid = 0.5 * (low + high);
+      (all_ok(mid) ? low : high) = mid;
+    }
+    out.level = low;
+  }
+
+  const auto magnet = attempt(out.level);
+  if (!magnet) {
+    out.reason = "no model for the composition this strategy needs";
+    return out;
+  }
+  const requirement_check check = check_requirement(*magnet, r);
+  out.magnet = *magnet;
+  if (!check.met) {
+    out.reason = s.kind == strategy_kind::heavy_rare_earth
+                     ? fmt::format("the {:.2f} wt% {} needed for coercivity leaves the magnet short: {}",
+                                   100.0 * out.level, what, check.reason)
+                     : check.reason;
+    return out;
+  }
+  out.feasible = true;
+  return out;
+}
+
+} // namespace magmat
