@@ -40,13 +40,17 @@ double cylinder_demagnetizing_factor(length length_along_axis, length diameter) 
     const double j1 = std::cyl_bessel_j(1.0, x);
     return j1 * j1 * -std::expm1(-x * ratio) / (x * x);
   };
-  // Panels of width pi/2 follow the Bessel function's oscillation; past x_max the integrand
-  // averages 1/(pi x^3) (J1² ~ 2 cos²(...)/(pi x)), whose tail 1/(2 pi x_max²) is added.
+  // Panels of width pi/2 follow the Bessel function's oscillation up to x_max; beyond it
+  // J1(x)² averages 1/(pi x), and the tail (1/pi) ∫ (1 − exp(−r x))/x³ dx is integrated after
+  // u = 1/x, where it is smooth: (1/pi) ∫0^(1/x_max) u (1 − exp(−r/u)) du.
   constexpr double x_max = 2000.0;
   const double panel = 0.5 * std::numbers::pi;
   double integral = 0.0;
   for (double a = 0.0; a < x_max; a += panel) integral += gauss_legendre(integrand, a, std::min(a + panel, x_max));
-  integral += 1.0 / (2.0 * std::numbers::pi * x_max * x_max);
+  auto tail = [ratio](double u) { return u > 0.0 ? u * -std::expm1(-ratio / u) / std::numbers::pi : 0.0; };
+  constexpr int tail_panels = 16;
+  for (int i = 0; i < tail_panels; ++i)
+    integral += gauss_legendre(tail, i / (tail_panels * x_max), (i + 1) / (tail_panels * x_max));
   return 2.0 / ratio * integral;
 }
 

@@ -35,7 +35,10 @@ TEST_CASE("Cylinder factors: centre-point values of the brief and the magnetomet
   // the end-face charges' field (docs/model.md): 0.3116
   CHECK(magmat::cylinder_demagnetizing_factor(m(1), m(1)) == Approx(0.31158).margin(1e-4));
   // limits: thin disc -> 1, long rod -> 4/(3 pi) (D/L)
-  CHECK(magmat::cylinder_demagnetizing_factor(m(1e-4), m(1)) == Approx(1.0).margin(1e-3));
+  // thin discs: 0.99935 at L/D = 1e-4 (direct quadrature), never above 1
+  CHECK(magmat::cylinder_demagnetizing_factor(m(1e-4), m(1)) == Approx(0.99935).margin(2e-5));
+  CHECK(magmat::cylinder_demagnetizing_factor(m(3e-5), m(1)) <= 1.0);
+  CHECK(magmat::permeance_coefficient_cylinder(m(3e-5), m(1)) > 0.0);
   CHECK(magmat::cylinder_demagnetizing_factor(m(100), m(1)) == Approx(4.0 / (3.0 * 3.141592653589793) / 100.0).epsilon(0.01));
 }
 

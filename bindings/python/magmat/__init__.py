@@ -33,6 +33,9 @@ from ._core import (
     OperatingPoint,
     ParseError,
     Phase,
+    Requirement,
+    Study,
+    StudyRow,
     TemperatureCoefficients,
     UnknownNameError,
     coercivity_letter,
@@ -40,6 +43,7 @@ from ._core import (
     convert,
     demagnetizing_factor_block,
     demagnetizing_factor_cylinder,
+    design_study,
     element,
     elements,
     permeance_coefficient,
@@ -50,6 +54,8 @@ from ._core import (
     process_names,
     rare_earth_content_table,
     si_unit,
+    strategy_magnet,
+    strategy_names,
 )
 from . import export, units
 
@@ -82,6 +88,9 @@ __all__ = [
     "OperatingPoint",
     "ParseError",
     "Phase",
+    "Requirement",
+    "Study",
+    "StudyRow",
     "TemperatureCoefficients",
     "UnknownNameError",
     "__version__",
@@ -90,6 +99,7 @@ __all__ = [
     "convert",
     "demagnetizing_factor_block",
     "demagnetizing_factor_cylinder",
+    "design_study",
     "element",
     "elements",
     "export",
@@ -101,5 +111,7 @@ __all__ = [
     "process_names",
     "rare_earth_content_table",
     "si_unit",
+    "strategy_magnet",
+    "strategy_names",
     "units",
 ]

@@ -14,13 +14,17 @@ struct operating_point {
   magnetic_field_strength field;        ///< internal H (A/m, negative: demagnetizing)
   magnetic_flux_density flux_density;   ///< B (T)
   magnetic_polarization polarization;   ///< J (T)
-  bool beyond_knee = false;             ///< |H| + |external| exceeds the knee field Hk
+  /// |H| exceeds the knee field Hk; H already holds the external field, so this is brief
+  /// §6.3's |H_op| + |H_ext| > Hk.
+  bool beyond_knee = false;
 };
 
 /// The intersection of the load line B = −mu0 Pc (H + H_ext) with the normal curve at
 /// `temperature`. `permeance` is Pc (> 0, finite); `external_field` H_ext (A/m) is an extra
-/// reverse field at the magnet, e.g. armature reaction: positive values oppose the
-/// magnetization and shift the load line to the left. Found by bracketed bisection.
+/// reverse field in the magnet's circuit, e.g. armature reaction as MMF per unit magnet length:
+/// positive values oppose the magnetization and shift the load line to the left by H_ext. (For a
+/// uniform field H_a applied to an isolated magnet, brief §6.1 gives B = −mu0 Pc H + mu0 (1 + Pc) H_a,
+/// that is H_ext = −H_a (1 + Pc)/Pc here.) Found by bracketed bisection.
 operating_point find_operating_point(const Magnet& magnet, double permeance, thermodynamic_temperature temperature,
                                      magnetic_field_strength external_field);
 

@@ -1,0 +1,189 @@
+// Python bindings of heavy_rare_earth.hpp and design_study.hpp: requirements, strategies and
+// design studies (SI units; temperatures in degrees Celsius; tonnes per year).
+#include "pybind.hpp"
+
+#include <magmat/design_study.hpp>
+#include <magmat/errors.hpp>
+
+#include <fmt/format.h>
+
+#include <limits>
+#include <optional>
+#include <string>
+
+namespace magmat::python {
+namespace {
+
+py::dict by_symbol(const std::map<Element, double>& values) {
+  py::dict out;
+  for (const auto& [e, v] : values) out[py::str(std::string(symbol(e)))] = v;
+  return out;
+}
+
+py::object optional_value(const std::optional<double>& v) { return v ? py::object(py::float_(*v)) : py::none(); }
+
+std::string requirement_repr(const requirement& r) {
+  std::string parts = fmt::format("temperature_C={:g}", to_celsius(r.temperature));
+  if (r.min_intrinsic_coercivity) parts += fmt::format(", min_intrinsic_coercivity={:g}", r.min_intrinsic_coercivity->value());
+  if (r.permeance) parts += fmt::format(", permeance={:g}, max_irreversible_loss={:g}", *r.permeance, r.max_irreversible_loss);
+  if (r.external_field.value() != 0.0) parts += fmt::format(", external_field={:g}", r.external_field.value());
+  if (r.min_remanence) parts += fmt::format(", min_remanence={:g}", r.min_remanence->value());
+  if (r.min_max_energy_product) parts += fmt::format(", min_max_energy_product={:g}", r.min_max_energy_product->value());
+  return "Requirement(" + parts + ")";
+}
+
+py::object study_dataframe(const study& s) {
+  py::module_ pandas;
+  try {
+    pandas = py::module_::import("pandas");
+  } catch (py::error_already_set&) {
+    throw py::import_error("Study.to_dataframe needs pandas: pip install pandas (or magmat[dataframe])");
+  }
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  py::list records;
+  for (const auto& row : s.rows) {
+    py::dict rec;
+    rec["strategy"] = row.strategy;
+    rec["feasible"] = row.feasible;
+    rec["reason"] = row.reason;
+    rec["rare_earth_mass_fraction"] = row.feasible ? row.rare_earth_mass_fraction : nan;
+    rec["heavy_rare_earth_mass_fraction"] = row.feasible ? row.heavy_rare_earth_mass_fraction : nan;
+    for (Element e : study_elements()) {
+      const std::string sym(symbol(e));
+      rec[py::str(sym + "_mass_fraction")] = row.feasible ? row.mass_fractions.at(e) : nan;
+      rec[py::str(sym + "_kg_per_unit")] = row.feasible ? row.kg_per_unit.at(e) : nan;
+      rec[py::str(sym + "_t_per_year")] = row.feasible ? row.tonnes_per_year.at(e) : nan;
+      const auto saved = row.saving_vs_baseline.find(e);
+      rec[py::str(sym + "_saving_t_per_year")] = saved != row.saving_vs_baseline.end() ? saved->second : nan;
+    }
+    if (row.magnet) {
+      rec["remanence_20C"] = row.magnet->remanence(from_celsius(20.0)).value();
+      try {
+        rec["intrinsic_coercivity_at_T"] = row.magnet->intrinsic_coercivity(s.required.temperature).value();
+      } catch (const error&) {
+        rec["intrinsic_coercivity_at_T"] = nan;
+      }
+    } else {
+      rec["remanence_20C"] = nan;
+      rec["intrinsic_coercivity_at_T"] = nan;
+    }
+    records.append(rec);
+  }
+  return pandas.attr("DataFrame").attr("from_records")(records);
+}
+
+} // namespace
+
+void register_design(py::module_& m) {
+  py::class_<requirement>(m, "Requirement",
+      "What a magnet must do at temperature_C (degrees Celsius): min_intrinsic_coercivity (A/m) there, and/or "
+      "hold a load line of permeance coefficient `permeance` with at most max_irreversible_loss (0: knee not "
+      "crossed) under an optional external reverse field (A/m); optionally min_remanence (T) and "
+      "min_max_energy_product (J/m^3) at 20 degC.")
+      .def(py::init([](double temperature_C, std::optional<double> min_intrinsic_coercivity, std::optional<double> permeance,
+                       double max_irreversible_loss, double external_field, std::optional<double> min_remanence,
+                       std::optional<double> min_max_energy_product) {
+             requirement r;
+             r.temperature = from_celsius(temperature_C);
+             if (min_intrinsic_coercivity) r.min_intrinsic_coercivity = magnetic_field_strength::from_value(*min_intrinsic_coercivity);
+             r.permeance = permeance;
+             r.max_irreversible_loss = max_irreversible_loss;
+             r.external_field = magnetic_field_strength::from_value(external_field);
+             if (min_remanence) r.min_remanence = magnetic_polarization::from_value(*min_remanence);
+             if (min_max_energy_product) r.min_max_energy_product = energy_density::from_value(*min_max_energy_product);
+             validate(r);
+             return r;
+           }),
+           py::kw_only(), py::arg("temperature_C"), py::arg("min_intrinsic_coercivity") = py::none(),
+           py::arg("permeance") = py::none(), py::arg("max_irreversible_loss") = 0.0, py::arg("external_field") = 0.0,
+           py::arg("min_remanence") = py::none(), py::arg("min_max_energy_product") = py::none())
+      .def_property_readonly("temperature_C", [](const requirement& r) { return to_celsius(r.temperature); })
+      .def_property_readonly("min_intrinsic_coercivity", [](const requirement& r) {
+        return r.min_intrinsic_coercivity ? py::object(py::float_(r.min_intrinsic_coercivity->value())) : py::none();
+      })
+      .def_property_readonly("permeance", [](const requirement& r) { return optional_value(r.permeance); })
+      .def_property_readonly("max_irreversible_loss", [](const requirement& r) { return r.max_irreversible_loss; })
+      .def_property_readonly("external_field", [](const requirement& r) { return r.external_field.value(); })
+      .def_property_readonly("min_remanence", [](const requirement& r) {
+        return r.min_remanence ? py::object(py::float_(r.min_remanence->value())) : py::none();
+      })
+      .def_property_readonly("min_max_energy_product", [](const requirement& r) {
+        return r.min_max_energy_product ? py::object(py::float_(r.min_max_energy_product->value())) : py::none();
+      })
+      .def("check", [](const requirement& r, const Magnet& magnet) {
+            const requirement_check c = check_requirement(magnet, r);
+            return py::make_tuple(c.met, c.reason);
+          },
+          py::arg("magnet"), "(met, reason): whether a magnet meets this requirement, and if not why.")
+      .def("__repr__", &requirement_repr);
+
+  py::class_<study_row>(m, "StudyRow",
+      "One strategy's result: feasible, reason, the solved magnet, mass fractions (kg/kg), kg per unit, "
+      "t per year and t per year saved against the baseline (dicts by element symbol).")
+      .def_property_readonly("strategy", [](const study_row& r) { return r.strategy; })
+      .def_property_readonly("feasible", [](const study_row& r) { return r.feasible; })
+      .def_property_readonly("reason", [](const study_row& r) { return r.reason; })
+      .def_property_readonly("level", [](const study_row& r) { return r.level; },
+          "The solved level: Dy/Tb mass fraction (heavy-rare-earth strategies) or the substitute's share of "
+          "the rare-earth site (Ce/La).")
+      .def_property_readonly("magnet", [](const study_row& r) { return r.magnet ? py::cast(*r.magnet) : py::none(); })
+      .def_property_readonly("dy_mass_fraction", [](const study_row& r) { return r.feasible ? r.mass_fractions.at(Element::Dy) : std::numeric_limits<double>::quiet_NaN(); })
+      .def_property_readonly("tb_mass_fraction", [](const study_row& r) { return r.feasible ? r.mass_fractions.at(Element::Tb) : std::numeric_limits<double>::quiet_NaN(); })
+      .def_property_readonly("nd_mass_fraction", [](const study_row& r) { return r.feasible ? r.mass_fractions.at(Element::Nd) : std::numeric_limits<double>::quiet_NaN(); })
+      .def_property_readonly("rare_earth_mass_fraction", [](const study_row& r) { return r.feasible ? r.rare_earth_mass_fraction : std::numeric_limits<double>::quiet_NaN(); })
+      .def_property_readonly("heavy_rare_earth_mass_fraction", [](const study_row& r) { return r.feasible ? r.heavy_rare_earth_mass_fraction : std::numeric_limits<double>::quiet_NaN(); })
+      .def_property_readonly("mass_fractions", [](const study_row& r) { return by_symbol(r.mass_fractions); })
+      .def_property_readonly("kg_per_unit", [](const study_row& r) { return by_symbol(r.kg_per_unit); })
+      .def_property_readonly("tonnes_per_year", [](const study_row& r) { return by_symbol(r.tonnes_per_year); })
+      .def_property_readonly("saving_vs_baseline", [](const study_row& r) { return by_symbol(r.saving_vs_baseline); })
+      .def("__repr__", [](const study_row& r) {
+        return r.feasible ? fmt::format("StudyRow('{}', feasible, level={:.5g})", r.strategy, r.level)
+                          : fmt::format("StudyRow('{}', infeasible: {})", r.strategy, r.reason);
+      });
+
+  py::class_<study>(m, "Study", "A design study: one StudyRow per strategy; study['gbd_tb'], iteration, to_dataframe().")
+      .def("__getitem__", [](const study& s, const std::string& name) { return s.row(name); }, py::arg("strategy"))
+      .def("__iter__", [](const study& s) { return py::iter(py::cast(s.rows)); })
+      .def("__len__", [](const study& s) { return s.rows.size(); })
+      .def_property_readonly("rows", [](const study& s) { return s.rows; })
+      .def_property_readonly("baseline", [](const study& s) { return s.baseline; })
+      .def_property_readonly("baseline_note", [](const study& s) { return s.baseline_note; })
+      .def_property_readonly("requirement", [](const study& s) { return s.required; })
+      .def_property_readonly("magnet_tonnes_per_year", [](const study& s) { return s.magnet_tonnes_per_year; })
+      .def("to_dataframe", &study_dataframe, "A pandas DataFrame, one row per strategy (mass fractions, kg/unit, t/year, savings).")
+      .def("__repr__", [](const study& s) { return fmt::format("Study({} strategies, baseline '{}')", s.rows.size(), s.baseline); });
+
+  m.def("design_study",
+        [](const requirement& r, std::optional<std::vector<std::string>> strategies, const std::string& baseline,
+           double magnet_mass_kg, double units_per_year, std::optional<double> magnet_tonnes_per_year,
+           std::optional<double> gbd_efficiency, std::optional<double> tb_dy_effectiveness,
+           std::optional<double> lanthanum_share, std::optional<double> magnet_thickness) {
+          study_options o;
+          if (strategies) o.strategies = *strategies;
+          o.baseline = baseline;
+          o.magnet_mass = mass::from_value(magnet_mass_kg);
+          o.units_per_year = units_per_year;
+          o.magnet_tonnes_per_year = magnet_tonnes_per_year;
+          o.overrides.gbd_efficiency = gbd_efficiency;
+          o.overrides.tb_dy_effectiveness = tb_dy_effectiveness;
+          o.overrides.lanthanum_share = lanthanum_share;
+          if (magnet_thickness) o.overrides.magnet_thickness = length::from_value(*magnet_thickness);
+          py::gil_scoped_release release;
+          return design_study(r, o);
+        },
+        py::arg("requirement"), py::arg("strategies") = py::none(), py::kw_only(), py::arg("baseline") = "bulk_dy",
+        py::arg("magnet_mass_kg") = 1.0, py::arg("units_per_year") = 0.0, py::arg("magnet_tonnes_per_year") = py::none(),
+        py::arg("gbd_efficiency") = py::none(), py::arg("tb_dy_effectiveness") = py::none(),
+        py::arg("lanthanum_share") = py::none(), py::arg("magnet_thickness") = py::none(),
+        "Solve every strategy (or the named ones) for the requirement and account its rare earths: magnet_mass_kg "
+        "per unit and units_per_year (or magnet_tonnes_per_year directly); savings against `baseline`. Overrides: "
+        "gbd_efficiency (>= 1), tb_dy_effectiveness (Tb's coercivity per atom relative to Dy's), lanthanum_share "
+        "(La in the Ce/La substitute), magnet_thickness (m, for the diffusion depth limit).");
+  m.def("strategy_names", &strategy_names, "Names of the shipped design strategies, in table order.");
+  m.def("strategy_magnet",
+        [](const std::string& name, double level) { return strategy_magnet(strategy_data(name), level); },
+        py::arg("strategy"), py::arg("level"),
+        "The magnet a strategy makes at a level (Dy/Tb mass fraction, or substitute share of the rare-earth site).");
+}
+
+} // namespace magmat::python

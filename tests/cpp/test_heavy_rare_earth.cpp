@@ -1,0 +1,173 @@
+// Tests of heavy_rare_earth.hpp and design_study.hpp: requirements, strategies, the solver and
+// design studies.
+#include <catch2/catch.hpp>
+
+#include <magmat/design_study.hpp>
+#include <magmat/errors.hpp>
+#include <magmat/thermal.hpp>
+
+#include <cmath>
+#include <limits>
+
+using Catch::Detail::Approx;
+using magmat::Element;
+using magmat::from_celsius;
+using magmat::requirement;
+
+namespace {
+requirement at(double celsius, double pc) {
+  requirement r;
+  r.temperature = from_celsius(celsius);
+  r.permeance = pc;
+  return r;
+}
+requirement coercive(double celsius, double a_per_m) {
+  requirement r;
+  r.temperature = from_celsius(celsius);
+  r.min_intrinsic_coercivity = magmat::magnetic_field_strength::from_value(a_per_m);
+  return r;
+}
+double dy_needed(const char* strategy, const requirement& r) {
+  const auto solution = magmat::solve_strategy(magmat::strategy_data(strategy), r);
+  REQUIRE(solution.feasible);
+  return solution.level;
+}
+} // namespace
+
+TEST_CASE("Every shipped strategy is listed in table order and loads", "[heavy_rare_earth]") {
+  const auto names = magmat::strategy_names();
+  REQUIRE(names.size() == 10);
+  CHECK(names.front() == "bulk_dy");
+  CHECK(names.back() == "ferrite");
+  for (const auto& name : names) CHECK_FALSE(magmat::strategy_data(name).description.empty());
+  CHECK_THROWS_AS(magmat::strategy_data("bulk_ho"), magmat::unknown_name_error);
+}
+
+TEST_CASE("Grain-boundary diffusion needs less Dy than bulk alloying, and Tb less than Dy", "[heavy_rare_earth]") {
+  const requirement r = coercive(150.0, 8e5);
+  const double bulk_dy = dy_needed("bulk_dy", r), gbd_dy = dy_needed("gbd_dy", r);
+  const double bulk_tb = dy_needed("bulk_tb", r), gbd_tb = dy_needed("gbd_tb", r);
+  CHECK(gbd_dy < bulk_dy);
+  CHECK(bulk_tb < bulk_dy);
+  CHECK(gbd_tb < gbd_dy);
+  // the diffusion efficiency of 4 shows as about a quarter of the bulk amount
+  CHECK(gbd_dy / bulk_dy == Approx(0.25).margin(0.08));
+}
+
+TEST_CASE("Required Dy rises monotonically with the operating temperature", "[heavy_rare_earth]") {
+  double previous = -1.0;
+  for (double c : {80.0, 100.0, 120.0, 140.0, 160.0, 180.0}) {
+    INFO(c << " degC");
+    const double dy = dy_needed("bulk_dy", coercive(c, 8e5));
+    CHECK(dy >= previous);
+    previous = dy;
+  }
+  CHECK(previous > 0.0);
+}
+
+TEST_CASE("Every feasible solution meets its requirement when checked independently", "[heavy_rare_earth]") {
+  for (const requirement& r : {at(150.0, 2.0), at(120.0, 1.0), coercive(180.0, 6e5)}) {
+    for (const auto& name : magmat::strategy_names()) {
+      const auto solution = magmat::solve_strategy(magmat::strategy_data(name), r);
+      INFO(name << ": " << solution.reason);
+      if (!solution.feasible) {
+        CHECK_FALSE(solution.reason.empty());
+        continue;
+      }
+      REQUIRE(solution.magnet);
+      const auto& m = *solution.magnet;
+      if (r.min_intrinsic_coercivity) CHECK(m.intrinsic_coercivity(r.temperature) >= *r.min_intrinsic_coercivity);
+      if (r.permeance) {
+        const auto point = magmat::find_operating_point(m, *r.permeance, r.temperature, r.external_field);
+        CHECK_FALSE(point.beyond_knee);
+      }
+    }
+  }
+}
+
+TEST_CASE("A strategy that cannot reach the requirement says why", "[heavy_rare_earth]") {
+  const auto ferrite = magmat::solve_strategy(magmat::strategy_data("ferrite"), coercive(20.0, 2e6));
+  CHECK_FALSE(ferrite.feasible);
+  CHECK_THAT(ferrite.reason, Catch::Contains("HcJ"));
+  const auto dy = magmat::solve_strategy(magmat::strategy_data("bulk_dy"), coercive(250.0, 2e6));
+  CHECK_FALSE(dy.feasible);
+  CHECK_THAT(dy.reason, Catch::Contains("even with"));
+  requirement strong = coercive(150.0, 6e5);
+  strong.min_remanence = magmat::magnetic_polarization::from_value(1.42);
+  const auto short_br = magmat::solve_strategy(magmat::strategy_data("bulk_dy"), strong);
+  CHECK_FALSE(short_br.feasible);
+  CHECK_THAT(short_br.reason, Catch::Contains("Br"));
+  magmat::strategy_overrides thick;
+  thick.magnet_thickness = magmat::length::from_value(0.010);
+  const auto gbd = magmat::solve_strategy(magmat::strategy_data("gbd_dy"), coercive(150.0, 6e5), thick);
+  CHECK_FALSE(gbd.feasible);
+  CHECK_THAT(gbd.reason, Catch::Contains("mm"));
+}
+
+TEST_CASE("Ce substitution keeps the most Ce that still meets a mild requirement", "[heavy_rare_earth]") {
+  const auto solution = magmat::solve_strategy(magmat::strategy_data("ce_la_substituted"), coercive(60.0, 3e5));
+  REQUIRE(solution.feasible);
+  CHECK(solution.level > 0.0);
+  CHECK(solution.level <= 0.5 + 1e-9);
+  CHECK(solution.magnet->composition().mass_fraction(Element::Ce) > 0.0);
+}
+
+TEST_CASE("The Tb/Dy effectiveness ratio is an overridable parameter", "[heavy_rare_earth]") {
+  const requirement r = coercive(150.0, 8e5);
+  magmat::strategy_overrides weak, strong;
+  weak.tb_dy_effectiveness = 1.0;
+  strong.tb_dy_effectiveness = 2.0;
+  const double with_weak = magmat::solve_strategy(magmat::strategy_data("bulk_tb"), r, weak).level;
+  const double with_strong = magmat::solve_strategy(magmat::strategy_data("bulk_tb"), r, strong).level;
+  CHECK(with_strong < with_weak);
+  CHECK(with_strong == Approx(0.5 * with_weak).epsilon(0.02));
+}
+
+TEST_CASE("A design study accounts rare earths per kg, per unit and per year, and savings", "[design_study]") {
+  magmat::study_options options;
+  options.magnet_mass = magmat::mass::from_value(1.5);
+  options.units_per_year = 1e6;
+  const auto study = magmat::design_study(at(150.0, 2.0), options);
+  CHECK(study.rows.size() == 10);
+  const auto& base = study.row("bulk_dy");
+  REQUIRE(base.feasible);
+  for (const auto& row : study.rows) {
+    INFO(row.strategy);
+    if (!row.feasible) continue;
+    for (Element e : magmat::study_elements()) {
+      CHECK(row.kg_per_unit.at(e) == Approx(1.5 * row.mass_fractions.at(e)));
+      CHECK(row.tonnes_per_year.at(e) == Approx(1.5e6 * row.mass_fractions.at(e) / 1000.0));
+      CHECK(row.saving_vs_baseline.at(e) == Approx(base.tonnes_per_year.at(e) - row.tonnes_per_year.at(e)));
+    }
+  }
+  CHECK(study.row("gbd_dy").saving_vs_baseline.at(Element::Dy) > 0.0);
+  CHECK(study.row("smco5").tonnes_per_year.at(Element::Sm) > 0.0);
+  CHECK_THROWS_AS(study.row("nope"), magmat::unknown_name_error);
+}
+
+TEST_CASE("A design study can take the yearly magnet tonnage of a demand figure", "[design_study]") {
+  magmat::study_options options;
+  options.magnet_mass = magmat::mass::from_value(2.0);
+  options.magnet_tonnes_per_year = 16100.0; // EV traction NdFeB in 2040 (seed digest)
+  options.strategies = {"bulk_dy", "gbd_dy"};
+  const auto study = magmat::design_study(at(150.0, 2.0), options);
+  CHECK(study.magnet_tonnes_per_year == Approx(16100.0));
+  CHECK(study.row("bulk_dy").tonnes_per_year.at(Element::Dy) ==
+        Approx(16100.0 * study.row("bulk_dy").mass_fractions.at(Element::Dy)));
+}
+
+TEST_CASE("Bad requirements and options are refused", "[design_study]") {
+  requirement nothing;
+  CHECK_THROWS_WITH(magmat::validate(nothing), Catch::Contains("min_intrinsic_coercivity or permeance"));
+  CHECK_THROWS_AS(magmat::validate(at(150.0, -1.0)), magmat::domain_error);
+  CHECK_THROWS_AS(magmat::validate(at(std::numeric_limits<double>::quiet_NaN(), 2.0)), magmat::domain_error);
+  requirement lossy = at(150.0, 2.0);
+  lossy.max_irreversible_loss = 1.5;
+  CHECK_THROWS_WITH(magmat::validate(lossy), Catch::Contains("max_irreversible_loss"));
+  magmat::study_options negative;
+  negative.units_per_year = -5.0;
+  CHECK_THROWS_WITH(magmat::design_study(at(150.0, 2.0), negative), Catch::Contains("units_per_year"));
+  magmat::study_options unknown;
+  unknown.strategies = {"bulk_dy", "magic"};
+  CHECK_THROWS_AS(magmat::design_study(at(150.0, 2.0), unknown), magmat::unknown_name_error);
+}
