@@ -714,3 +714,144 @@ def coercivity_letter(grade_name: str) -> str:
 
 def coercivity_letter_minimum(letter: str) -> float | None:
     """The industry's minimum HcJ in A/m of a sintered NdFeB coercivity letter, or None."""
+
+# --- design studies -----------------------------------------------------------------------
+
+class Requirement:
+    """What a magnet must do at temperature_C (degC): min HcJ (A/m) and/or a load line (Pc, allowed loss, external field in A/m); optional min Br (T) and (BH)max (J/m^3) at 20 degC."""
+
+    def __init__(
+        self,
+        *,
+        temperature_C: float,
+        min_intrinsic_coercivity: float | None = None,
+        permeance: float | None = None,
+        max_irreversible_loss: float = 0.0,
+        external_field: float = 0.0,
+        min_remanence: float | None = None,
+        min_max_energy_product: float | None = None,
+    ) -> None:
+        """Validates the requirement (DomainError names the bad field)."""
+    @property
+    def temperature_C(self) -> float:
+        """Operating temperature in degC."""
+    @property
+    def min_intrinsic_coercivity(self) -> float | None:
+        """Minimum HcJ at temperature_C in A/m."""
+    @property
+    def permeance(self) -> float | None:
+        """Permeance coefficient of the load line."""
+    @property
+    def max_irreversible_loss(self) -> float:
+        """Allowed irreversible loss (0: knee not crossed)."""
+    @property
+    def external_field(self) -> float:
+        """Extra reverse field in A/m (positive opposes the magnetization)."""
+    @property
+    def min_remanence(self) -> float | None:
+        """Minimum Br at 20 degC in T."""
+    @property
+    def min_max_energy_product(self) -> float | None:
+        """Minimum (BH)max at 20 degC in J/m^3."""
+    def check(self, magnet: Magnet) -> tuple[bool, str]:
+        """(met, reason) for a magnet."""
+    def __repr__(self) -> str:
+        """Requirement(temperature_C=..., ...)."""
+
+class StudyRow:
+    """One strategy's result; dicts are keyed by element symbol (Nd, Pr, Dy, Tb, Ce, La, Sm)."""
+
+    @property
+    def strategy(self) -> str:
+        """Strategy name."""
+    @property
+    def feasible(self) -> bool:
+        """Whether the strategy meets the requirement."""
+    @property
+    def reason(self) -> str:
+        """Why it is infeasible ("" when feasible)."""
+    @property
+    def level(self) -> float:
+        """Solved Dy/Tb mass fraction, or the substitute's share of the rare-earth site."""
+    @property
+    def magnet(self) -> Magnet | None:
+        """The solved magnet."""
+    @property
+    def dy_mass_fraction(self) -> float:
+        """Dy, kg per kg of magnet (NaN when infeasible)."""
+    @property
+    def tb_mass_fraction(self) -> float:
+        """Tb, kg per kg of magnet (NaN when infeasible)."""
+    @property
+    def nd_mass_fraction(self) -> float:
+        """Nd, kg per kg of magnet (NaN when infeasible)."""
+    @property
+    def rare_earth_mass_fraction(self) -> float:
+        """All rare earths, kg per kg (NaN when infeasible)."""
+    @property
+    def heavy_rare_earth_mass_fraction(self) -> float:
+        """Heavy rare earths, kg per kg (NaN when infeasible)."""
+    @property
+    def mass_fractions(self) -> dict[str, float]:
+        """kg per kg of magnet."""
+    @property
+    def kg_per_unit(self) -> dict[str, float]:
+        """kg per unit."""
+    @property
+    def tonnes_per_year(self) -> dict[str, float]:
+        """t per year."""
+    @property
+    def saving_vs_baseline(self) -> dict[str, float]:
+        """t per year saved against the baseline (negative: more used)."""
+    def __repr__(self) -> str:
+        """StudyRow('<strategy>', ...)."""
+
+class Study:
+    """A design study: study['gbd_tb'], iteration over StudyRow, to_dataframe()."""
+
+    def __getitem__(self, strategy: str) -> StudyRow:
+        """The row of a strategy (UnknownNameError if absent)."""
+    def __iter__(self) -> Iterator[StudyRow]:
+        """Rows in table order."""
+    def __len__(self) -> int:
+        """Number of strategies."""
+    @property
+    def rows(self) -> list[StudyRow]:
+        """Rows in table order."""
+    @property
+    def baseline(self) -> str:
+        """Baseline strategy of the savings."""
+    @property
+    def baseline_note(self) -> str:
+        """Why savings are missing, if they are."""
+    @property
+    def requirement(self) -> Requirement:
+        """The requirement solved for."""
+    @property
+    def magnet_tonnes_per_year(self) -> float:
+        """Magnet demand the yearly tonnages refer to, t/year."""
+    def to_dataframe(self) -> Any:
+        """A pandas DataFrame, one row per strategy."""
+    def __repr__(self) -> str:
+        """Study(N strategies, baseline '...')."""
+
+def design_study(
+    requirement: Requirement,
+    strategies: list[str] | None = None,
+    *,
+    baseline: str = "bulk_dy",
+    magnet_mass_kg: float = 1.0,
+    units_per_year: float = 0.0,
+    magnet_tonnes_per_year: float | None = None,
+    gbd_efficiency: float | None = None,
+    tb_dy_effectiveness: float | None = None,
+    lanthanum_share: float | None = None,
+    magnet_thickness: float | None = None,
+) -> Study:
+    """Solve the strategies for the requirement and account rare earths per kg, unit (kg) and year (t)."""
+
+def strategy_names() -> list[str]:
+    """Names of the shipped design strategies, in table order."""
+
+def strategy_magnet(strategy: str, level: float) -> Magnet:
+    """The magnet a strategy makes at a level (Dy/Tb mass fraction or substitute share)."""

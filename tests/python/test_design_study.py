@@ -1,0 +1,116 @@
+"""Tests of requirements, strategies and design studies through Python (issue [5]'s contract)."""
+
+import math
+
+import pytest
+
+import magmat as mm
+
+STRATEGIES = ["bulk_dy", "bulk_tb", "gbd_dy", "gbd_tb", "hre_free_fine_grain", "hre_free_hot_deformed",
+              "ce_la_substituted", "smco5", "sm2co17", "ferrite"]
+
+
+@pytest.fixture(scope="module")
+def study():
+    return mm.design_study(mm.Requirement(temperature_C=150, permeance=2.0), magnet_mass_kg=1.5,
+                           units_per_year=1e6)
+
+
+def test_the_acceptance_study_returns_every_strategy_with_every_field(study):
+    assert [row.strategy for row in study] == STRATEGIES
+    for name in STRATEGIES:
+        row = study[name]
+        assert row.feasible in (True, False)
+        assert (row.reason == "") == row.feasible
+        if row.feasible:
+            for value in (row.dy_mass_fraction, row.tb_mass_fraction, row.nd_mass_fraction,
+                          row.rare_earth_mass_fraction):
+                assert 0.0 <= value <= 1.0
+            assert isinstance(row.magnet, mm.Magnet)
+            assert set(row.kg_per_unit) == set(row.tonnes_per_year) == {"Nd", "Pr", "Dy", "Tb", "Ce", "La", "Sm"}
+            assert row.tonnes_per_year["Dy"] == pytest.approx(row.kg_per_unit["Dy"] * 1e6 / 1000)
+            assert set(row.saving_vs_baseline) == set(row.kg_per_unit)
+        else:
+            assert row.magnet is None or isinstance(row.magnet, mm.Magnet)
+            assert math.isnan(row.dy_mass_fraction)
+
+
+def test_savings_are_against_the_baseline(study):
+    base = study["bulk_dy"]
+    gbd = study["gbd_dy"]
+    assert gbd.saving_vs_baseline["Dy"] == pytest.approx(base.tonnes_per_year["Dy"] - gbd.tonnes_per_year["Dy"])
+    assert gbd.saving_vs_baseline["Dy"] > 0
+    assert study["bulk_dy"].saving_vs_baseline["Dy"] == 0.0
+
+
+def test_feasible_magnets_meet_the_requirement_when_checked_independently(study):
+    req = study.requirement
+    for row in study:
+        if not row.feasible:
+            continue
+        op = row.magnet.operating_point(pc=req.permeance, temperature_C=req.temperature_C)
+        assert not op.beyond_knee, row.strategy
+        met, reason = req.check(row.magnet)
+        assert met, (row.strategy, reason)
+
+
+def test_gbd_needs_less_dy_and_tb_less_than_dy():
+    s = mm.design_study(mm.Requirement(temperature_C=150, min_intrinsic_coercivity=8e5), units_per_year=1)
+    assert s["gbd_dy"].dy_mass_fraction < s["bulk_dy"].dy_mass_fraction
+    assert s["bulk_tb"].tb_mass_fraction < s["bulk_dy"].dy_mass_fraction
+    assert s["gbd_tb"].tb_mass_fraction < s["gbd_dy"].dy_mass_fraction
+
+
+def test_required_dy_rises_with_temperature():
+    levels = [mm.design_study(mm.Requirement(temperature_C=t, min_intrinsic_coercivity=8e5),
+                              strategies=["bulk_dy"])["bulk_dy"].dy_mass_fraction for t in (80, 120, 160, 180)]
+    assert levels == sorted(levels) and levels[-1] > 0
+
+
+def test_overrides_and_demand_tonnage():
+    req = mm.Requirement(temperature_C=150, min_intrinsic_coercivity=8e5)
+    default = mm.design_study(req, strategies=["gbd_dy"])["gbd_dy"].dy_mass_fraction
+    efficient = mm.design_study(req, strategies=["gbd_dy"], gbd_efficiency=8.0)["gbd_dy"].dy_mass_fraction
+    assert efficient < default
+    thick = mm.design_study(req, strategies=["gbd_dy"], magnet_thickness=0.01)["gbd_dy"]
+    assert not thick.feasible and "mm" in thick.reason
+    demand = mm.design_study(req, strategies=["bulk_dy"], magnet_mass_kg=2.0, magnet_tonnes_per_year=16100)
+    assert demand.magnet_tonnes_per_year == 16100
+    assert demand["bulk_dy"].tonnes_per_year["Dy"] == pytest.approx(16100 * demand["bulk_dy"].dy_mass_fraction)
+
+
+def test_to_dataframe(study):
+    pd = pytest.importorskip("pandas")
+    df = study.to_dataframe()
+    assert isinstance(df, pd.DataFrame) and list(df["strategy"]) == STRATEGIES
+    assert "Dy_saving_t_per_year" in df.columns
+
+
+def test_strategy_magnet_and_names():
+    assert mm.strategy_names() == STRATEGIES
+    m = mm.strategy_magnet("bulk_dy", 0.02)
+    assert m.composition.mass_fraction("Dy") == pytest.approx(0.02, rel=1e-9)
+
+
+@pytest.mark.parametrize(
+    "call, error, fragment",
+    [
+        pytest.param(lambda: mm.Requirement(temperature_C=150), mm.DomainError, "permeance", id="nothing-to-meet"),
+        pytest.param(lambda: mm.Requirement(temperature_C=150, permeance=-2.0), mm.DomainError, "permeance",
+                     id="negative-pc"),
+        pytest.param(lambda: mm.Requirement(temperature_C=float("nan"), permeance=2.0), mm.DomainError, "temperature",
+                     id="nan-temperature"),
+        pytest.param(lambda: mm.Requirement(temperature_C=150, permeance=2.0, max_irreversible_loss=2.0),
+                     mm.DomainError, "max_irreversible_loss", id="loss-above-1"),
+        pytest.param(lambda: mm.design_study(mm.Requirement(temperature_C=150, permeance=2.0), ["magic"]),
+                     mm.UnknownNameError, "magic", id="unknown-strategy"),
+        pytest.param(lambda: mm.design_study(mm.Requirement(temperature_C=150, permeance=2.0), baseline="nope"),
+                     mm.UnknownNameError, "nope", id="unknown-baseline"),
+        pytest.param(lambda: mm.design_study(mm.Requirement(temperature_C=150, permeance=2.0), magnet_mass_kg=-1),
+                     mm.DomainError, "magnet_mass", id="negative-mass"),
+    ],
+)
+def test_bad_input(call, error, fragment):
+    with pytest.raises(error) as info:
+        call()
+    assert fragment in str(info.value)
