@@ -2,6 +2,7 @@
 #include <magmat/phases.hpp>
 
 #include "embedded_files.hpp"
+#include "data_fields.hpp"
 #include "json_fields.hpp"
 
 #include <magmat/temperature.hpp>
@@ -17,22 +18,7 @@ namespace {
 
 using detail::json_cursor;
 
-phase_family family_from(const json_cursor& field) {
-  const std::string name = field.string();
-  if (name == "r2fe14b") return phase_family::r2fe14b;
-  if (name == "smco5") return phase_family::smco5;
-  if (name == "sm2co17") return phase_family::sm2co17;
-  if (name == "hexaferrite") return phase_family::hexaferrite;
-  field.fail("unknown family '" + name + "' (expected r2fe14b, smco5, sm2co17 or hexaferrite)");
-}
-
-confidence confidence_from(const json_cursor& field) {
-  const std::string tag = field.string();
-  if (tag == "C") return confidence::confirmed;
-  if (tag == "D") return confidence::derived;
-  if (tag == "U") return confidence::unconfirmed;
-  field.fail("confidence must be \"C\", \"D\" or \"U\", got \"" + tag + "\"");
-}
+using detail::confidence_from;
 
 // Records the source of a sourced value object under `name`, if it names one.
 void note_source(phase_record& record, const std::string& name, const json_cursor& value) {
@@ -67,7 +53,7 @@ phase_record parse_phase(std::string_view text, const std::string& file) {
     root.at(root.has("nominal_formula") ? "nominal_formula" : "formula")
         .fail(std::string("not a formula magmat can read (give a nominal_formula): ") + e.what());
   }
-  record.family = family_from(root.at("family"));
+  record.family = detail::phase_family_from(root.at("family"));
   record.reference_temperature = kelvin_field(root.at("reference_temperature"));
 
   const auto js = root.at("saturation_polarization");

@@ -3,6 +3,7 @@
 #include <magmat/magnet.hpp>
 
 #include "embedded_files.hpp"
+#include "data_fields.hpp"
 #include "json_fields.hpp"
 
 #include <fmt/format.h>
@@ -15,21 +16,7 @@ namespace {
 
 using detail::json_cursor;
 
-phase_family family_from(const json_cursor& field) {
-  for (phase_family f : {phase_family::r2fe14b, phase_family::smco5, phase_family::sm2co17,
-                         phase_family::hexaferrite}) {
-    if (field.string() == to_string(f)) return f;
-  }
-  field.fail("unknown family '" + field.string() + "'");
-}
-
-confidence confidence_from(const json_cursor& field) {
-  const std::string tag = field.string();
-  if (tag == "C") return confidence::confirmed;
-  if (tag == "D") return confidence::derived;
-  if (tag == "U") return confidence::unconfirmed;
-  field.fail("confidence must be \"C\", \"D\" or \"U\"");
-}
+using detail::confidence_from;
 
 void note_source(process_parameters& record, const std::string& name, const json_cursor& value) {
   if (!value.has("source")) value.fail("every value needs a \"source\"");
@@ -88,7 +75,7 @@ process_parameters parse_process(std::string_view text, const std::string& file)
   const auto document = detail::parse_json(text, file);
   const json_cursor root(file, document);
   process_parameters record;
-  record.family = family_from(root.at("family"));
+  record.family = detail::phase_family_from(root.at("family"));
   record.process = root.at("process").string();
   record.description = root.at("description").string();
   record.relative_density = ratio(record, root, "relative_density", 0.1, 1.0);

@@ -15,12 +15,12 @@ from __future__ import annotations
 import json
 import math
 import os
-import tempfile
 from typing import Any, Sequence, Union
 
 import numpy as np
 
 from ._core import VACUUM_PERMEABILITY, Magnet
+from ._files import write_text_atomically
 
 __all__ = [
     "FEMM_MU0",
@@ -87,21 +87,7 @@ def _linear_magnet(magnet: Magnet, temperature_C: float) -> tuple[float, float]:
 
 def _atomic_write_text(path: PathLike, text: str) -> None:
     """Writes text to path through a temporary file in the same folder and os.replace."""
-    target = os.fspath(path)
-    folder = os.path.dirname(os.path.abspath(target))
-    fd, tmp = tempfile.mkstemp(prefix="." + os.path.basename(target) + ".", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+    write_text_atomically(path, text)
 
 
 # --- FEMM ---------------------------------------------------------------------------------

@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import math
 import os
-import tempfile
 from typing import TYPE_CHECKING, Any, Iterable, Optional, Tuple, Union
 
 import numpy as np
 
 from . import units as _units
+from ._files import write_atomically
 from ._core import VACUUM_PERMEABILITY, Magnet
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -89,25 +89,7 @@ def save_png(figure: "Figure", path: PathLike, dpi: float = 100) -> None:
     _require_matplotlib()
     if not (isinstance(dpi, (int, float)) and math.isfinite(dpi) and dpi > 0):
         raise ValueError(f"dpi must be a finite number > 0, got {dpi!r}")
-    target = os.fspath(path)
-    folder = os.path.dirname(os.path.abspath(target))
-    fd, tmp = tempfile.mkstemp(prefix="." + os.path.basename(target) + ".", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            figure.savefig(f, format="png", dpi=dpi)
-            f.flush()
-            os.fsync(f.fileno())
-        # mkstemp creates the file readable by its owner only; give it a new file's usual mode.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+    write_atomically(path, lambda f: figure.savefig(f, format="png", dpi=dpi))
 
 
 def demagnetization_curves(
