@@ -16,3 +16,5 @@
 #include <magmat/permeance.hpp>
 #include <magmat/thermal.hpp>
 #include <magmat/report.hpp>
+#include <magmat/prices.hpp>
+#include <magmat/scenarios.hpp>
