@@ -19,6 +19,8 @@ Checks (exit status 1 and one line per error, "file: /json/pointer: message"):
     family, its points lie inside the phase's validity range, and solving
     HcJ = alpha_K HA(T) - N_eff Ms(T) through them (as lib/src/process_data.cpp does) gives
     0 < alpha_K <= 1 and N_eff >= 0, which the loader requires.
+  * prices (schema/price.schema.json) and scenarios (schema/scenario.schema.json): each file validates,
+    is named <name>.json, its source keys resolve; scenario years increase strictly.
   * grades: each file validates against schema/grade.schema.json and is named <family>.json; every
     source key resolves; grade names and aliases are unique across all grade files (case-insensitive);
     per quantity min <= typical <= max; HcB <= HcJ; HcB <= Br/mu0; (BH)max <= Br^2/(4 mu0) * 1.03;
@@ -415,6 +417,34 @@ def check_grades(grade_dir, validator, keys, used, errors):
     return len(files), count
 
 
+def check_prices_and_scenarios(root, price_validator, scenario_validator, keys, used, errors):
+    """Validate materials/prices/*.json and materials/scenarios/*.json; return the file counts."""
+    price_files = sorted((root / "prices").glob("*.json"))
+    scenario_files = sorted((root / "scenarios").glob("*.json"))
+    for kind, files, validator in (("price", price_files, price_validator),
+                                   ("scenario", scenario_files, scenario_validator)):
+        if not files:
+            errors.append("%s: /: no %s files found" % (root / (kind + "s"), kind))
+        for path in files:
+            data = load(path, errors)
+            if data is None:
+                continue
+            validate(validator, path, data, errors)
+            check_sources_and_derivations(path, data, keys, used, errors)
+            if not isinstance(data, dict):
+                continue
+            if data.get("name") != path.stem:
+                errors.append("%s: /name: name %r does not match the file name %r" % (path, data.get("name"), path.stem))
+            if kind == "scenario":
+                points = data.get("points") if isinstance(data.get("points"), list) else []
+                years = [p.get("year") for p in points if isinstance(p, dict)]
+                for i in range(1, len(years)):
+                    if isinstance(years[i], (int, float)) and isinstance(years[i - 1], (int, float)) \
+                            and not years[i] > years[i - 1]:
+                        errors.append("%s: /points/%d/year: years must increase strictly" % (path, i))
+    return len(price_files), len(scenario_files)
+
+
 def validate(validator, path, data, errors):
     for err in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
         errors.append("%s: %s: %s" % (path, pointer(err.absolute_path), err.message))
@@ -438,7 +468,7 @@ def main(argv=None):
     errors = []
     schemas = {name: load(schema_dir / name, errors)
                for name in ("phase.schema.json", "process.schema.json", "references.schema.json",
-                            "grade.schema.json")}
+                            "grade.schema.json", "price.schema.json", "scenario.schema.json")}
     refs = load(refs_path, errors)
     if errors:
         print("\n".join(errors), file=sys.stderr)
@@ -488,11 +518,17 @@ def main(argv=None):
     grade_files, grade_count = check_grades(grade_dir, V(schemas["grade.schema.json"], format_checker=fmt),
                                             keys, used, errors)
 
+    price_files, scenario_files = check_prices_and_scenarios(
+        root, V(schemas["price.schema.json"], format_checker=fmt), V(schemas["scenario.schema.json"], format_checker=fmt),
+        keys, used, errors)
+
     if errors:
         print("\n".join(errors), file=sys.stderr)
         return 1
     print("check_materials: %d phase files, %d process files, %d grade files (%d grades) and %d references OK "
-          "(%d keys used)" % (len(phase_files), len(process_files), grade_files, grade_count, len(keys), len(used)))
+          "(%d keys used), %d price files and %d scenario files OK"
+          % (len(phase_files), len(process_files), grade_files, grade_count, len(keys), len(used),
+             price_files, scenario_files))
     return 0
 
 

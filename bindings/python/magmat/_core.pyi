@@ -855,3 +855,114 @@ def strategy_names() -> list[str]:
 
 def strategy_magnet(strategy: str, level: float) -> Magnet:
     """The magnet a strategy makes at a level (Dy/Tb mass fraction or substitute share)."""
+# --- prices and supply scenarios ----------------------------------------------------------
+
+class PriceTable:
+    """Element prices in a currency per kg of contained element, with date, basis and a source note per element."""
+
+    def __init__(
+        self,
+        name: str,
+        currency: str,
+        date: str,
+        basis: str,
+        prices: Mapping[Element | str, float],
+        sources: Mapping[Element | str, str] | None = None,
+    ) -> None:
+        """A table from prices in `currency` per kg of element; each price must be finite and >= 0."""
+    @property
+    def name(self) -> str:
+        """Table name, e.g. 'usgs_mcs_2019'."""
+    @property
+    def currency(self) -> str:
+        """Currency, e.g. 'USD'."""
+    @property
+    def date(self) -> str:
+        """The period the prices refer to."""
+    @property
+    def basis(self) -> str:
+        """What the prices are (oxide or metal, per kg of contained element)."""
+    @property
+    def prices(self) -> dict[str, float]:
+        """{symbol: price per kg of contained element}."""
+    @property
+    def sources(self) -> dict[str, str]:
+        """{symbol: source key, form and conversion}."""
+    def with_shock(self, factor: float, elements: Sequence[Element | str] | None = None) -> PriceTable:
+        """A copy with the prices of `elements` (default: every rare earth in the table) multiplied by factor."""
+    def __repr__(self) -> str:
+        """PriceTable('<name>', currency=..., date=..., <n> elements)."""
+
+def default_price_table() -> PriceTable:
+    """The shipped price table (materials/prices/usgs_mcs_2019.json)."""
+
+def load_price_table(path: str) -> PriceTable:
+    """A price table from a file in the format of materials/prices/*.json."""
+
+def raw_material_cost(composition: Composition | str | dict[str, float], prices: PriceTable | None = None) -> float:
+    """Raw-material cost per kg of magnet in the table's currency; an element without a price raises UnknownNameError."""
+
+class SupplyScenario:
+    """A yearly tonnage series from the METI policy (t/year), with its source and location in it."""
+
+    @property
+    def name(self) -> str:
+        """Scenario name (file name without .json)."""
+    @property
+    def description(self) -> str:
+        """What the series is."""
+    @property
+    def quantity(self) -> str:
+        """E.g. 'NdFeB demand', 'recoverable end-of-life NdFeB', 'Sm demand'."""
+    @property
+    def unit(self) -> str:
+        """Always 't/year'."""
+    @property
+    def region(self) -> str:
+        """'world' or 'Japan'."""
+    @property
+    def source(self) -> str:
+        """Reference key in materials/references.json."""
+    @property
+    def location(self) -> str:
+        """Where in the source the figures stand."""
+    @property
+    def quote(self) -> str:
+        """The source's sentence."""
+    @property
+    def years(self) -> numpy.typing.NDArray[numpy.float64]:
+        """The given years."""
+    @property
+    def values(self) -> numpy.typing.NDArray[numpy.float64]:
+        """The given values in t/year."""
+    def at(
+        self, year: float | numpy.typing.ArrayLike, extrapolate: bool = False
+    ) -> float | numpy.typing.NDArray[numpy.float64]:
+        """Value in t/year at year: exact at given years, linear between them; outside the range DomainError unless extrapolate=True."""
+    def __repr__(self) -> str:
+        """SupplyScenario('<name>', quantity=..., region=...)."""
+
+def supply_scenario(name: str) -> SupplyScenario:
+    """The shipped scenario by name; an unknown name raises UnknownNameError listing the known names."""
+
+def supply_scenario_names() -> list[str]:
+    """Names of the shipped scenarios, sorted."""
+
+def element_tonnes(
+    magnet_tonnes: float,
+    composition: Composition | str | dict[str, float] | Sequence[tuple[Composition | str | dict[str, float], float]],
+) -> dict[str, float]:
+    """{symbol: t} in magnet_tonnes t of a magnet or of a mix [(composition, share), ...] (shares sum to 1 within 1e-6)."""
+
+def compound_tonnes_from_element(
+    element_tonnes: float, compound: Composition | str | dict[str, float], element: Element | str
+) -> float:
+    """Tonnes of compound containing element_tonnes t of element (80 t Sm -> 236.7 t SmCo5)."""
+
+def recycled_element_tonnes(
+    scenario: SupplyScenario,
+    year: float,
+    scrap_composition: Composition | str | dict[str, float],
+    recovery_yield: float = 1.0,
+) -> dict[str, float]:
+    """{symbol: t} recovered in year from a recoverable-scrap scenario, scrap composition and yield in (0, 1]."""

@@ -15,4 +15,5 @@ PYBIND11_MODULE(_core, m) {
   // after Magnet: adds the load-line methods to it
   magmat::python::register_thermal(m);
   magmat::python::register_design(m);
+  magmat::python::register_supply(m);
 }

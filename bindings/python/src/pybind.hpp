@@ -19,4 +19,5 @@ void register_magnet(py::module_& m);
 void register_catalog(py::module_& m);
 void register_thermal(py::module_& m);
 void register_design(py::module_& m);
+void register_supply(py::module_& m);
 } // namespace magmat::python

@@ -18,3 +18,5 @@
 #include <magmat/heavy_rare_earth.hpp>
 #include <magmat/design_study.hpp>
 #include <magmat/report.hpp>
+#include <magmat/prices.hpp>
+#include <magmat/scenarios.hpp>

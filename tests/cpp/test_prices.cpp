@@ -1,0 +1,115 @@
+// Tests of prices.hpp: the shipped table, user tables, price shocks and raw-material cost.
+#include <magmat/errors.hpp>
+#include <magmat/prices.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <limits>
+#include <string>
+
+using Catch::Detail::Approx;
+using namespace magmat;
+
+namespace {
+
+// A user table for the hand calculation: Nd, Fe and B at round test prices (not market prices).
+const char* test_table = R"({
+  "name": "test", "currency": "USD", "date": "test", "basis": "metal",
+  "prices": {
+    "Nd": {"price": {"value": 100, "unit": "USD/kg"}, "source": "TEST"},
+    "Fe": {"price": {"value": 1000, "unit": "USD/t"}, "source": "TEST"},
+    "B":  {"price": {"value": 10, "unit": "USD/kg"}, "source": "TEST"}
+  }
+})";
+
+} // namespace
+
+TEST_CASE("the shipped table converts oxide prices to contained element", "[prices]") {
+  const auto& t = default_price_table();
+  CHECK(t.currency == "USD");
+  CHECK(t.date.find("2019") != std::string::npos);
+  // USGS MCS 2021: Nd2O3 45 USD/kg (2019); w_Nd(Nd2O3) = 2*144.242/(2*144.242+3*15.999)
+  const double w_nd = Composition::from_formula("Nd2O3").mass_fraction(Element::Nd);
+  CHECK(w_nd == Approx(0.85734).epsilon(1e-4));
+  CHECK(t.price_per_kg.at(Element::Nd) == Approx(45.0 / w_nd));
+  CHECK(t.price_per_kg.at(Element::Dy) == Approx(239.0 / Composition::from_formula("Dy2O3").mass_fraction(Element::Dy)));
+  CHECK(t.price_per_kg.at(Element::Tb) == Approx(507.0 / Composition::from_formula("Tb4O7").mass_fraction(Element::Tb)));
+  CHECK(t.price_per_kg.at(Element::Co) == Approx(17.0 / 0.45359237));
+  CHECK(t.price_per_kg.at(Element::Fe) == Approx(0.249));
+  CHECK(t.sources.at(Element::Nd).find("USGS-MCS-2021-REE") != std::string::npos);
+  CHECK(t.sources.at(Element::Nd).find("Nd2O3") != std::string::npos);
+  CHECK(t.price_per_kg.count(Element::B) == 0);  // no sourced boron price
+  CHECK(t.price_per_kg.count(Element::Sm) == 0); // no sourced samarium price
+}
+
+TEST_CASE("raw-material cost of Nd2Fe14B by hand", "[prices]") {
+  const auto t = price_table_from_json(test_table, "test.json");
+  const auto nd = Composition::from_formula("Nd2Fe14B");
+  const double expected = nd.mass_fraction(Element::Nd) * 100.0 + nd.mass_fraction(Element::Fe) * 1.0 +
+                          nd.mass_fraction(Element::B) * 10.0;
+  CHECK(raw_material_cost(nd, t) == Approx(expected));
+  // by hand: M = 2*144.242 + 14*55.845 + 10.81 = 1081.12 g/mol
+  CHECK(raw_material_cost(nd, t) == Approx((288.484 * 100 + 781.83 * 1 + 10.81 * 10) / 1081.124).epsilon(1e-4));
+}
+
+TEST_CASE("a x7 shock multiplies the rare-earth part only", "[prices]") {
+  const auto t = price_table_from_json(test_table, "test.json");
+  const auto nd = Composition::from_formula("Nd2Fe14B");
+  const double re_part = nd.mass_fraction(Element::Nd) * 100.0;
+  const double rest = raw_material_cost(nd, t) - re_part;
+  const auto shocked = with_shock(t, 7.0);
+  CHECK(raw_material_cost(nd, shocked) == Approx(7.0 * re_part + rest));
+  CHECK(shocked.price_per_kg.at(Element::Fe) == t.price_per_kg.at(Element::Fe));
+  CHECK(shocked.name == "test x7");
+  const auto iron = with_shock(t, 2.0, std::vector<Element>{Element::Fe});
+  CHECK(iron.price_per_kg.at(Element::Fe) == Approx(2.0));
+  CHECK(iron.price_per_kg.at(Element::Nd) == Approx(100.0));
+  // the shipped table: Dy and Tb (heavy) are shocked too, Co and Fe are not
+  const auto d7 = with_shock(default_price_table(), 7.0);
+  CHECK(d7.price_per_kg.at(Element::Dy) == Approx(7.0 * default_price_table().price_per_kg.at(Element::Dy)));
+  CHECK(d7.price_per_kg.at(Element::Co) == default_price_table().price_per_kg.at(Element::Co));
+}
+
+TEST_CASE("price errors", "[prices][errors]") {
+  const auto& t = default_price_table();
+  SECTION("a missing price names the element") {
+    try {
+      raw_material_cost(Composition::from_formula("Nd2Fe14B"), t);
+      FAIL("expected unknown_name_error");
+    } catch (const unknown_name_error& e) {
+      CHECK(std::string(e.what()).find("no price for B") != std::string::npos);
+    }
+    CHECK_THROWS_AS(raw_material_cost(Composition::from_formula("SmCo5"), t), unknown_name_error);
+  }
+  SECTION("bad shock factors and elements") {
+    CHECK_THROWS_AS(with_shock(t, -1.0), domain_error);
+    CHECK_THROWS_AS(with_shock(t, std::numeric_limits<double>::quiet_NaN()), domain_error);
+    CHECK_THROWS_AS(with_shock(t, 2.0, std::vector<Element>{Element::Sm}), unknown_name_error);
+  }
+  SECTION("a bad file is rejected with its pointer") {
+    const std::string bad = R"({"name": "x", "currency": "USD", "date": "d", "basis": "b",
+      "prices": {"Nd": {"price": {"value": -3, "unit": "USD/kg"}, "source": "S"}}})";
+    try {
+      price_table_from_json(bad, "bad.json");
+      FAIL("expected data_error");
+    } catch (const data_error& e) {
+      CHECK(std::string(e.what()).find("bad.json: /prices/Nd/price/value") != std::string::npos);
+    }
+    const std::string bad_unit = R"({"name": "x", "currency": "USD", "date": "d", "basis": "b",
+      "prices": {"Nd": {"price": {"value": 3, "unit": "EUR/kg"}, "source": "S"}}})";
+    CHECK_THROWS_WITH(price_table_from_json(bad_unit, "u.json"), Catch::Contains("u.json: /prices/Nd/price/unit"));
+    const std::string bad_symbol = R"({"name": "x", "currency": "USD", "date": "d", "basis": "b",
+      "prices": {"Xx": {"price": {"value": 3, "unit": "USD/kg"}, "source": "S"}}})";
+    CHECK_THROWS_WITH(price_table_from_json(bad_symbol, "s.json"), Catch::Contains("s.json: /prices/Xx"));
+    const std::string missing = R"({"name": "x", "currency": "USD", "date": "d", "prices": {}})";
+    CHECK_THROWS_WITH(price_table_from_json(missing, "m.json"), Catch::Contains("m.json: /basis"));
+    CHECK_THROWS_AS(price_table_from_json("{", "j.json"), data_error);
+    CHECK_THROWS_AS(load_price_table("/nonexistent/prices.json"), data_error);
+  }
+}
+
+TEST_CASE("a user table loads from a file", "[prices]") {
+  const auto t = load_price_table(std::string(MAGMAT_MATERIALS_DIR) + "/prices/usgs_mcs_2019.json");
+  CHECK(t.price_per_kg == default_price_table().price_per_kg);
+}
