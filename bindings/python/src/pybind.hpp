@@ -18,4 +18,5 @@ void register_phases(py::module_& m);
 void register_magnet(py::module_& m);
 void register_catalog(py::module_& m);
 void register_thermal(py::module_& m);
+void register_policy(py::module_& m);
 } // namespace magmat::python

@@ -15,4 +15,5 @@
 #include <magmat/catalog.hpp>
 #include <magmat/permeance.hpp>
 #include <magmat/thermal.hpp>
+#include <magmat/policy.hpp>
 #include <magmat/report.hpp>
