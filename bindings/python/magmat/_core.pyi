@@ -966,3 +966,118 @@ def recycled_element_tonnes(
     recovery_yield: float = 1.0,
 ) -> dict[str, float]:
     """{symbol: t} recovered in year from a recoverable-scrap scenario, scrap composition and yield in (0, 1]."""
+# --- policy (METI 2025 programme criteria; first-order motor estimates) -------------------
+
+POLICY_THRESHOLDS: dict[str, float]
+"""The programme's numbers: max_energy_product 150e3 J/m^3 and intrinsic_coercivity 800e3 A/m at temperature_C 20 degC (Ch. 3 Sec. 2); rated_speed_rpm 10000 and torque_density 50 Nm/L (Ch. 2 Sec. 2 (3))."""
+
+class PolicyCheck:
+    """The magnet criteria for one magnet: passes is the numeric criterion for any family; smco_eligible marks SmCo (eligible by rule); eligible is the whole rule."""
+
+    @property
+    def name(self) -> str:
+        """The magnet's name (grade name or formula)."""
+    @property
+    def family(self) -> str:
+        """Magnet.family: 'ndfeb_sintered', 'ndfeb_hot_deformed', 'ndfeb_bonded', 'smco5', 'sm2co17' or 'ferrite'."""
+    @property
+    def temperature_C(self) -> float:
+        """Temperature of the check in degC (20 = the criteria's room temperature)."""
+    @property
+    def passes(self) -> bool:
+        """max_energy_product_ok and coercivity_ok (the numeric criterion, any family)."""
+    @property
+    def max_energy_product_ok(self) -> bool:
+        """(BH)max >= 150 kJ/m^3."""
+    @property
+    def coercivity_ok(self) -> bool:
+        """HcJ >= 800 kA/m."""
+    @property
+    def smco_eligible(self) -> bool:
+        """True for SmCo5 and Sm2Co17 magnets, eligible whatever their numbers."""
+    @property
+    def eligible(self) -> bool:
+        """smco_eligible, or an NdFeB magnet that passes; never a ferrite."""
+    @property
+    def max_energy_product(self) -> float:
+        """(BH)max in J/m^3 at temperature_C."""
+    @property
+    def intrinsic_coercivity(self) -> float:
+        """HcJ in A/m at temperature_C."""
+    @property
+    def margins(self) -> dict[str, float]:
+        """{'max_energy_product': J/m^3, 'intrinsic_coercivity': A/m}: value minus threshold, positive above it."""
+    def __repr__(self) -> str:
+        """PolicyCheck('<name>', family=..., passes=..., (BH)max and HcJ with margins, smco_eligible, eligible)."""
+
+class MotorCheck:
+    """The motor target for a stated motor: rated speed >= 10,000 rpm and torque density >= 50 Nm/L."""
+
+    @property
+    def passes(self) -> bool:
+        """speed_ok and torque_density_ok."""
+    @property
+    def speed_ok(self) -> bool:
+        """rated_speed_rpm >= 10,000."""
+    @property
+    def torque_density_ok(self) -> bool:
+        """torque_density >= 50 Nm/L."""
+    @property
+    def torque_density(self) -> float:
+        """torque_Nm / active_volume_L in Nm/L."""
+    @property
+    def rated_speed_rpm(self) -> float:
+        """Rated speed in rpm."""
+    @property
+    def torque_Nm(self) -> float:
+        """Rated torque in N m."""
+    @property
+    def active_volume_L(self) -> float:
+        """The volume the torque density is per, in litres."""
+    @property
+    def margins(self) -> dict[str, float]:
+        """{'rated_speed_rpm': rpm, 'torque_density': Nm/L}: value minus threshold, positive above it."""
+    def __repr__(self) -> str:
+        """MotorCheck(rated_speed_rpm=..., torque_density=... Nm/L, passes=..., speed_ok=..., torque_density_ok=...)."""
+
+class TorqueDensityEstimate:
+    """A first-order estimate (not a motor design) of a surface-magnet machine's torque density."""
+
+    @property
+    def air_gap_flux_density(self) -> float:
+        """B_g under the magnet in T."""
+    @property
+    def fundamental_flux_density(self) -> float:
+        """Peak B1 of the fundamental of the gap flux density wave in T."""
+    @property
+    def torque_per_rotor_volume(self) -> float:
+        """sqrt(2) B1 A in Nm/m^3."""
+    @property
+    def torque_density(self) -> float:
+        """torque_per_rotor_volume x rotor_volume_fraction in Nm/L."""
+    def __repr__(self) -> str:
+        """TorqueDensityEstimate(first-order estimate: B_gap, B1, torque_per_rotor_volume, torque_density)."""
+
+def check_policy(magnet: Magnet, temperature_C: float = 20.0) -> PolicyCheck:
+    """The programme's magnet criteria ((BH)max >= 150 kJ/m^3, HcJ >= 800 kA/m; room temperature = 20 degC) for magnet at temperature_C."""
+
+def check_motor(*, rated_speed_rpm: float, torque_Nm: float, active_volume_L: float) -> MotorCheck:
+    """The programme's motor target (>= 10,000 rpm, >= 50 Nm/L) for a stated motor; DomainError naming a negative or NaN argument."""
+
+def air_gap_flux_density(magnet: Magnet, *, magnet_thickness: float, air_gap: float, temperature_C: float = 20.0) -> float:
+    """First-order estimate Br t_m / (t_m + mu_rec g) in T of a surface-mounted magnet; metres in."""
+
+def torque_per_rotor_volume(*, air_gap_flux_density: float, electric_loading: float) -> float:
+    """First-order estimate sqrt(2) B1 A in Nm/m^3 (B1 peak fundamental in T, A rms electric loading in A/m)."""
+
+def estimate_torque_density(
+    magnet: Magnet,
+    *,
+    magnet_thickness: float,
+    air_gap: float,
+    electric_loading: float,
+    pole_arc_fraction: float = 1.0,
+    rotor_volume_fraction: float = 1.0,
+    temperature_C: float = 20.0,
+) -> TorqueDensityEstimate:
+    """First-order estimate of a surface-magnet machine's torque density from the magnet, its thickness and gap (m), electric loading (A/m), pole arc and rotor volume fractions."""

@@ -16,4 +16,5 @@ PYBIND11_MODULE(_core, m) {
   magmat::python::register_thermal(m);
   magmat::python::register_design(m);
   magmat::python::register_supply(m);
+  magmat::python::register_policy(m);
 }

@@ -20,4 +20,5 @@ void register_catalog(py::module_& m);
 void register_thermal(py::module_& m);
 void register_design(py::module_& m);
 void register_supply(py::module_& m);
+void register_policy(py::module_& m);
 } // namespace magmat::python

@@ -17,6 +17,7 @@
 #include <magmat/thermal.hpp>
 #include <magmat/heavy_rare_earth.hpp>
 #include <magmat/design_study.hpp>
+#include <magmat/policy.hpp>
 #include <magmat/report.hpp>
 #include <magmat/prices.hpp>
 #include <magmat/scenarios.hpp>

@@ -89,6 +89,13 @@ using power = boost::units::quantity<boost::units::si::power>;
 using dimensionless = boost::units::quantity<boost::units::si::dimensionless>;
 /// Magnetic permeability, in henry per metre (H/m).
 using permeability = boost::units::quantity<boost::units::si::permeability>;
+/// Torque per volume, in newton metre per cubic metre (N m/m^3; per radian, like Boost's torque,
+/// so it is a different type from energy_density although both are kg m^-1 s^-2). Motor torque
+/// densities are quoted in N m/L: 1 N m/L = 1000 N m/m^3.
+using torque_density_unit =
+    boost::units::divide_typeof_helper<boost::units::si::torque, boost::units::si::volume>::type;
+/// Torque density (see torque_density_unit), in newton metre per cubic metre (N m/m^3).
+using torque_density = boost::units::quantity<torque_density_unit>;
 /// Temperature coefficient, e.g. alpha(Br) or beta(HcJ), in per kelvin (1/K).
 /// A datasheet value in %/K is 0.01 times this: -0.12 %/K is -0.0012 /K.
 using temperature_coefficient = boost::units::quantity<per_kelvin_unit>;
@@ -103,6 +110,9 @@ inline constexpr permeability vacuum_permeability =
 
 /// Radian per second per revolution per minute: 1 rpm = 2 pi rad / 60 s (exact).
 inline constexpr double radian_per_second_per_rpm = 2.0 * std::numbers::pi / 60.0;
+
+/// Cubic metre per litre: 1 L = 1 dm^3 = 1e-3 m^3 exactly (SI Brochure, 9th ed., Table 8).
+inline constexpr double cubic_metre_per_litre = 1e-3;
 
 /// Absolute temperature from kelvin (K).
 constexpr thermodynamic_temperature from_kelvin(double kelvin) {
@@ -122,6 +132,22 @@ constexpr thermodynamic_temperature from_celsius(double degrees_celsius) {
 constexpr double to_celsius(thermodynamic_temperature t) {
   return to_kelvin(t) - zero_celsius_in_kelvin;
 }
+
+/// Angular velocity from revolutions per minute (rpm), stored in rad/s.
+constexpr angular_velocity from_rpm(double rpm) {
+  return angular_velocity::from_value(rpm * radian_per_second_per_rpm);
+}
+
+/// Value in revolutions per minute (rpm) of an angular velocity.
+constexpr double to_rpm(angular_velocity w) { return w.value() / radian_per_second_per_rpm; }
+
+/// Torque density from newton metre per litre (N m/L), stored in N m/m^3.
+constexpr torque_density from_newton_metre_per_litre(double newton_metre_per_litre) {
+  return torque_density::from_value(newton_metre_per_litre / cubic_metre_per_litre);
+}
+
+/// Value in newton metre per litre (N m/L) of a torque density.
+constexpr double to_newton_metre_per_litre(torque_density d) { return d.value() * cubic_metre_per_litre; }
 
 } // namespace magmat
 
