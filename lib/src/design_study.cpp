@@ -39,8 +39,11 @@ study design_study(const requirement& r, const study_options& options) {
   std::vector<std::string> names = options.strategies.empty() ? strategy_names() : options.strategies;
   if (std::find(names.begin(), names.end(), options.baseline) == names.end()) names.insert(names.begin(), options.baseline);
 
+  const price_table& prices = options.prices ? *options.prices : default_price_table();
   study out;
   out.required = r;
+  out.price_table_name = prices.name;
+  out.currency = prices.currency;
   out.baseline = options.baseline;
   out.magnet_tonnes_per_year = options.magnet_tonnes_per_year.value_or(mass_kg * options.units_per_year / 1000.0);
   const double units = options.magnet_tonnes_per_year ? *options.magnet_tonnes_per_year * 1000.0 / mass_kg
@@ -64,6 +67,22 @@ study design_study(const requirement& r, const study_options& options) {
       }
       row.rare_earth_mass_fraction = c.rare_earth_mass_fraction();
       row.heavy_rare_earth_mass_fraction = c.heavy_rare_earth_mass_fraction();
+      // Cost: sum of mass fraction x price; an unpriced element leaves the total unknown
+      // rather than silently counted as free.
+      double total = 0.0, rare_earth = 0.0;
+      bool rare_earths_priced = true;
+      for (const auto& [element, w] : c.mass_fractions()) {
+        const auto price = prices.price_per_kg.find(element);
+        if (price == prices.price_per_kg.end()) {
+          row.unpriced_elements.push_back(element);
+          if (is_rare_earth(element)) rare_earths_priced = false;
+          continue;
+        }
+        total += w * price->second;
+        if (is_rare_earth(element)) rare_earth += w * price->second;
+      }
+      if (row.unpriced_elements.empty()) row.cost_per_kg = total;
+      if (rare_earths_priced) row.rare_earth_cost_per_kg = rare_earth;
     }
     out.rows.push_back(std::move(row));
   }

@@ -171,3 +171,24 @@ TEST_CASE("Bad requirements and options are refused", "[design_study]") {
   unknown.strategies = {"bulk_dy", "magic"};
   CHECK_THROWS_AS(magmat::design_study(at(150.0, 2.0), unknown), magmat::unknown_name_error);
 }
+
+TEST_CASE("Study costs use the price table and never count an unpriced element as free", "[design_study]") {
+  magmat::price_table table;
+  table.name = "test";
+  table.currency = "USD";
+  table.price_per_kg = {{Element::Nd, 50.0}, {Element::Dy, 300.0}, {Element::Fe, 0.5}};
+  magmat::study_options options;
+  options.strategies = {"bulk_dy"};
+  options.prices = &table;
+  const auto partial = magmat::design_study(coercive(150.0, 8e5), options).row("bulk_dy");
+  CHECK_FALSE(partial.cost_per_kg);
+  REQUIRE(partial.unpriced_elements == std::vector<Element>{Element::B});
+  const auto& c = partial.magnet->composition();
+  CHECK(*partial.rare_earth_cost_per_kg ==
+        Approx(50.0 * c.mass_fraction(Element::Nd) + 300.0 * c.mass_fraction(Element::Dy)));
+  table.price_per_kg[Element::B] = 5.0;
+  const auto full = magmat::design_study(coercive(150.0, 8e5), options).row("bulk_dy");
+  REQUIRE(full.cost_per_kg);
+  CHECK(*full.cost_per_kg == Approx(*full.rare_earth_cost_per_kg + 0.5 * c.mass_fraction(Element::Fe) +
+                                    5.0 * c.mass_fraction(Element::B)));
+}

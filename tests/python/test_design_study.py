@@ -114,3 +114,22 @@ def test_bad_input(call, error, fragment):
     with pytest.raises(error) as info:
         call()
     assert fragment in str(info.value)
+
+
+def test_costs_and_a_price_shock(study):
+    row = study["bulk_dy"]
+    prices = mm.default_price_table()
+    # boron has no sourced price: the total stays unknown instead of counting B as free
+    assert row.cost_per_kg is None and "B" in row.unpriced_elements
+    by_hand = sum(row.magnet.composition.mass_fraction(e) * prices.prices[e] for e in ("Nd", "Dy"))
+    assert row.rare_earth_cost_per_kg == pytest.approx(by_hand)
+    shocked = mm.design_study(study.requirement, ["bulk_dy"], prices=prices.with_shock(7))
+    assert shocked["bulk_dy"].rare_earth_cost_per_kg == pytest.approx(7 * row.rare_earth_cost_per_kg)
+    assert study.currency == prices.currency and study.price_table == prices.name
+    # a table that prices everything gives a total
+    full = mm.PriceTable(name="test", currency="USD", date="test", basis="made-up prices for this test only",
+                         prices={"Nd": 50.0, "Dy": 300.0, "Tb": 600.0, "Fe": 0.5, "B": 5.0})
+    total = mm.design_study(study.requirement, ["bulk_dy"], prices=full)["bulk_dy"]
+    c = total.magnet.composition
+    assert total.unpriced_elements == []
+    assert total.cost_per_kg == pytest.approx(sum(c.mass_fraction(e) * p for e, p in full.prices.items()))

@@ -803,6 +803,15 @@ class StudyRow:
     @property
     def saving_vs_baseline(self) -> dict[str, float]:
         """t per year saved against the baseline (negative: more used)."""
+    @property
+    def cost_per_kg(self) -> float | None:
+        """Raw-material cost per kg of magnet (price table currency); None if an element is unpriced."""
+    @property
+    def rare_earth_cost_per_kg(self) -> float | None:
+        """The rare earths' part of that cost; None if a rare earth is unpriced."""
+    @property
+    def unpriced_elements(self) -> list[str]:
+        """Elements of the magnet without a price in the table."""
     def __repr__(self) -> str:
         """StudyRow('<strategy>', ...)."""
 
@@ -830,6 +839,12 @@ class Study:
     @property
     def magnet_tonnes_per_year(self) -> float:
         """Magnet demand the yearly tonnages refer to, t/year."""
+    @property
+    def price_table(self) -> str:
+        """Name of the price table of the costs."""
+    @property
+    def currency(self) -> str:
+        """Currency of the costs."""
     def to_dataframe(self) -> Any:
         """A pandas DataFrame, one row per strategy."""
     def __repr__(self) -> str:
@@ -847,6 +862,7 @@ def design_study(
     tb_dy_effectiveness: float | None = None,
     lanthanum_share: float | None = None,
     magnet_thickness: float | None = None,
+    prices: PriceTable | None = None,
 ) -> Study:
     """Solve the strategies for the requirement and account rare earths per kg, unit (kg) and year (t)."""
 

@@ -48,6 +48,8 @@ py::object study_dataframe(const study& s) {
     rec["reason"] = row.reason;
     rec["rare_earth_mass_fraction"] = row.feasible ? row.rare_earth_mass_fraction : nan;
     rec["heavy_rare_earth_mass_fraction"] = row.feasible ? row.heavy_rare_earth_mass_fraction : nan;
+    rec["cost_per_kg"] = row.cost_per_kg.value_or(nan);
+    rec["rare_earth_cost_per_kg"] = row.rare_earth_cost_per_kg.value_or(nan);
     for (Element e : study_elements()) {
       const std::string sym(symbol(e));
       rec[py::str(sym + "_mass_fraction")] = row.feasible ? row.mass_fractions.at(e) : nan;
@@ -136,6 +138,16 @@ void register_design(py::module_& m) {
       .def_property_readonly("kg_per_unit", [](const study_row& r) { return by_symbol(r.kg_per_unit); })
       .def_property_readonly("tonnes_per_year", [](const study_row& r) { return by_symbol(r.tonnes_per_year); })
       .def_property_readonly("saving_vs_baseline", [](const study_row& r) { return by_symbol(r.saving_vs_baseline); })
+      .def_property_readonly("cost_per_kg", [](const study_row& r) { return optional_value(r.cost_per_kg); },
+          "Raw-material cost per kg of magnet in the price table's currency; None when an element is unpriced "
+          "(see unpriced_elements) or the strategy is infeasible.")
+      .def_property_readonly("rare_earth_cost_per_kg", [](const study_row& r) { return optional_value(r.rare_earth_cost_per_kg); },
+          "The rare earths' part of the raw-material cost per kg of magnet; None when a rare earth is unpriced.")
+      .def_property_readonly("unpriced_elements", [](const study_row& r) {
+            std::vector<std::string> out;
+            for (Element e : r.unpriced_elements) out.emplace_back(symbol(e));
+            return out;
+          }, "Elements of the magnet without a price in the table.")
       .def("__repr__", [](const study_row& r) {
         return r.feasible ? fmt::format("StudyRow('{}', feasible, level={:.5g})", r.strategy, r.level)
                           : fmt::format("StudyRow('{}', infeasible: {})", r.strategy, r.reason);
@@ -150,6 +162,8 @@ void register_design(py::module_& m) {
       .def_property_readonly("baseline_note", [](const study& s) { return s.baseline_note; })
       .def_property_readonly("requirement", [](const study& s) { return s.required; })
       .def_property_readonly("magnet_tonnes_per_year", [](const study& s) { return s.magnet_tonnes_per_year; })
+      .def_property_readonly("price_table", [](const study& s) { return s.price_table_name; })
+      .def_property_readonly("currency", [](const study& s) { return s.currency; })
       .def("to_dataframe", &study_dataframe, "A pandas DataFrame, one row per strategy (mass fractions, kg/unit, t/year, savings).")
       .def("__repr__", [](const study& s) { return fmt::format("Study({} strategies, baseline '{}')", s.rows.size(), s.baseline); });
 
@@ -157,8 +171,10 @@ void register_design(py::module_& m) {
         [](const requirement& r, std::optional<std::vector<std::string>> strategies, const std::string& baseline,
            double magnet_mass_kg, double units_per_year, std::optional<double> magnet_tonnes_per_year,
            std::optional<double> gbd_efficiency, std::optional<double> tb_dy_effectiveness,
-           std::optional<double> lanthanum_share, std::optional<double> magnet_thickness) {
+           std::optional<double> lanthanum_share, std::optional<double> magnet_thickness,
+           std::optional<price_table> prices) {
           study_options o;
+          if (prices) o.prices = &*prices;
           if (strategies) o.strategies = *strategies;
           o.baseline = baseline;
           o.magnet_mass = mass::from_value(magnet_mass_kg);
@@ -175,10 +191,12 @@ void register_design(py::module_& m) {
         py::arg("magnet_mass_kg") = 1.0, py::arg("units_per_year") = 0.0, py::arg("magnet_tonnes_per_year") = py::none(),
         py::arg("gbd_efficiency") = py::none(), py::arg("tb_dy_effectiveness") = py::none(),
         py::arg("lanthanum_share") = py::none(), py::arg("magnet_thickness") = py::none(),
+        py::arg("prices") = py::none(),
         "Solve every strategy (or the named ones) for the requirement and account its rare earths: magnet_mass_kg "
         "per unit and units_per_year (or magnet_tonnes_per_year directly); savings against `baseline`. Overrides: "
         "gbd_efficiency (>= 1), tb_dy_effectiveness (Tb's coercivity per atom relative to Dy's), lanthanum_share "
-        "(La in the Ce/La substitute), magnet_thickness (m, for the diffusion depth limit).");
+        "(La in the Ce/La substitute), magnet_thickness (m, for the diffusion depth limit). prices: a PriceTable "
+        "(default: default_price_table()); for a price shock pass default_price_table().with_shock(7).");
   m.def("strategy_names", &strategy_names, "Names of the shipped design strategies, in table order.");
   m.def("strategy_magnet",
         [](const std::string& name, double level) { return strategy_magnet(strategy_data(name), level); },

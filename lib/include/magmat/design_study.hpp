@@ -3,6 +3,7 @@
 #pragma once
 
 #include <magmat/heavy_rare_earth.hpp>
+#include <magmat/prices.hpp>
 #include <magmat/units.hpp>
 
 #include <map>
@@ -26,6 +27,9 @@ struct study_options {
   /// it replaces magnet_mass x units_per_year for the yearly tonnages.
   std::optional<double> magnet_tonnes_per_year;
   strategy_overrides overrides;
+  /// Raw-material prices (currency per kg of element); nullptr: default_price_table(). For a
+  /// price shock pass with_shock(table, factor).
+  const price_table* prices = nullptr;
 };
 
 /// One strategy's line of a study. The maps hold the study elements; they are empty for an
@@ -44,6 +48,12 @@ struct study_row {
   std::map<Element, double> saving_vs_baseline;
   double rare_earth_mass_fraction = 0.0;
   double heavy_rare_earth_mass_fraction = 0.0;
+  /// Raw-material cost per kg of magnet (price table's currency), when every element is priced.
+  std::optional<double> cost_per_kg;
+  /// The rare earths' share of that cost, when every rare earth in the magnet is priced.
+  std::optional<double> rare_earth_cost_per_kg;
+  /// Elements of the magnet the price table has no price for (why a cost may be missing).
+  std::vector<Element> unpriced_elements;
 };
 
 struct study {
@@ -51,6 +61,8 @@ struct study {
   std::string baseline;
   std::string baseline_note; ///< why savings are missing, if they are
   double magnet_tonnes_per_year = 0.0;
+  std::string price_table_name;
+  std::string currency;
   std::vector<study_row> rows;
   /// A row by strategy name; unknown_name_error lists the names in the study.
   const study_row& row(std::string_view strategy) const;
