@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Validate magmat material data: materials/references.json, materials/phases/*.json,
-materials/processes/*.json and materials/grades/*.json.
+materials/processes/*.json, materials/grades/*.json, materials/prices/*.json, materials/scenarios/*.json
+and materials/strategies/*.json.
 
 Usage: check_materials.py [--root DIR]   (DIR defaults to the materials/ folder holding this script)
 
@@ -27,6 +28,13 @@ Checks (exit status 1 and one line per error, "file: /json/pointer: message"):
     Br below the main phase's Js (MAIN_PHASE_JS); for ndfeb_sintered, HcJ(min) at least the minimum
     of the grade's coercivity letter (COERCIVITY_LETTER_MIN, 0.5 % rounding allowance), unless the
     grade records a coercivity_letter_exception whose minimum equals its stated HcJ minimum.
+  * strategies (schema/strategy.schema.json, read by lib/src/heavy_rare_earth.cpp): each file validates,
+    is named <name>.json, its source keys resolve; its process is a file processes/<family>_<process>.json,
+    family r2fe14b for an NdFeB base, else the family of the composition (smco5, sm2co17, hexaferrite: the
+    phase file whose formula it is, or by its elements); a varied element has a phase file <element>2Fe14B;
+    as the loader needs: 0 < base.total_rare_earth < 50 %, boron > 0, gbd_efficiency >= 1,
+    0 <= lanthanum_share <= 1; heavy_rare_earth: max_amount < base.total_rare_earth; substitution:
+    max_amount <= 1 (a share of the rare-earth site).
 Needs the 'jsonschema' package (pip install jsonschema). Exit status 2 if it is missing.
 """
 import argparse
@@ -445,15 +453,132 @@ def check_prices_and_scenarios(root, price_validator, scenario_validator, keys, 
     return len(price_files), len(scenario_files)
 
 
+def fraction(node):
+    """A dimensionless {"value"[, "unit"]} value as a plain fraction (no unit = fraction, "1", "%" = 0.01), or None."""
+    if not isinstance(node, dict) or not isinstance(node.get("value"), (int, float)):
+        return None
+    scale = {None: 1.0, "1": 1.0, "%": 1e-2}.get(node.get("unit"), None)
+    return None if scale is None else node["value"] * scale
+
+
+FORMULA_TOKEN = __import__("re").compile(r"([A-Z][a-z]?|\(|\))([0-9.]*)")
+
+
+def formula_amounts(formula):
+    """{element: amount} of a plain formula with parentheses ("Sm(Co0.69Fe0.22Cu0.07Zr0.02)7.5"), or None."""
+    stack, pos = [{}], 0
+    while pos < len(formula):
+        m = FORMULA_TOKEN.match(formula, pos)
+        if not m or m.end() == pos:
+            return None
+        token, count = m.group(1), m.group(2)
+        try:
+            n = float(count) if count else 1.0
+        except ValueError:
+            return None
+        if token == "(":
+            if count:
+                return None
+            stack.append({})
+        elif token == ")":
+            if len(stack) < 2:
+                return None
+            inner = stack.pop()
+            for el, a in inner.items():
+                stack[-1][el] = stack[-1].get(el, 0.0) + a * n
+        else:
+            stack[-1][token] = stack[-1].get(token, 0.0) + n
+        pos = m.end()
+    return stack[0] if len(stack) == 1 else None
+
+
+def composition_family(formula, phases):
+    """Phase family of a composition formula: the phase file of that formula (or id), else by its elements
+    as lib/src/phases.cpp sorts them; None if it cannot be told."""
+    for key, phase in phases.items():
+        if formula in (key, phase.get("formula")):
+            return phase.get("family")
+    amounts = formula_amounts(formula)
+    if not amounts:
+        return None
+    if amounts.get("B", 0) > 0 and amounts.get("Fe", 0) > 0:
+        return "r2fe14b"
+    sm, co = amounts.get("Sm", 0), amounts.get("Co", 0)
+    if sm > 0 and co > 0:
+        return "smco5" if len(amounts) == 2 and abs(co / sm - 5.0) < 1e-6 * 5.0 else "sm2co17"
+    if amounts.get("O", 0) > 0 and amounts.get("Fe", 0) > 0:
+        return "hexaferrite"
+    return None
+
+
+def check_strategy(path, data, phases, process_names, errors):
+    """Cross-checks of one strategy file (the schema has checked the types)."""
+    if data.get("name") != path.stem:
+        errors.append("%s: /name: name %r does not match the file name %r" % (path, data.get("name"), path.stem))
+    kind, process = data.get("kind"), data.get("process")
+    composition = data.get("composition")
+    if isinstance(composition, str):
+        family = composition_family(composition, phases)
+        if family is None:
+            errors.append("%s: /composition: cannot tell the phase family of %r (no phase file has this formula)"
+                          % (path, composition))
+    else:
+        family = "r2fe14b"
+    if family is not None and isinstance(process, str) and "%s_%s" % (family, process) not in process_names:
+        errors.append("%s: /process: %r is not a %s process: no file processes/%s_%s.json"
+                      % (path, process, family, family, process))
+    element = data.get("element")
+    if kind in ("heavy_rare_earth", "substitution") and isinstance(element, str) \
+            and "%s2Fe14B" % element not in phases:
+        errors.append("%s: /element: no phase file phases/%s2Fe14B.json for element %r" % (path, element, element))
+    base = data.get("base") if isinstance(data.get("base"), dict) else {}
+    tre, boron = fraction(base.get("total_rare_earth")), fraction(base.get("boron"))
+    if tre is not None and not 0.0 < tre < 0.5:
+        errors.append("%s: /base/total_rare_earth: %.4g is outside 0 < total_rare_earth < 50 %%" % (path, tre))
+    if boron is not None and not boron > 0.0:
+        errors.append("%s: /base/boron: boron must be > 0" % path)
+    amount = fraction(data.get("max_amount"))
+    if kind == "heavy_rare_earth" and amount is not None and tre is not None and not amount < tre:
+        errors.append("%s: /max_amount: %.4g %% %s is not below base.total_rare_earth %.4g %%"
+                      % (path, 100 * amount, element, 100 * tre))
+    if kind == "substitution" and amount is not None and amount > 1.0:
+        errors.append("%s: /max_amount: a substitute share of %.4g exceeds the whole rare-earth site (max 1)"
+                      % (path, amount))
+    efficiency = fraction(data.get("gbd_efficiency"))
+    if efficiency is not None and not efficiency >= 1.0:
+        errors.append("%s: /gbd_efficiency: %.4g must be >= 1" % (path, efficiency))
+    la = fraction(data.get("lanthanum_share"))
+    if la is not None and not 0.0 <= la <= 1.0:
+        errors.append("%s: /lanthanum_share: %.4g is outside 0-1" % (path, la))
+
+
+def check_strategies(strategy_dir, validator, keys, used, phases, process_names, errors):
+    """Validate materials/strategies/*.json; return the number of files."""
+    files = sorted(strategy_dir.glob("*.json"))
+    if not files:
+        errors.append("%s: /: no strategy files found" % strategy_dir)
+    for path in files:
+        data = load(path, errors)
+        if data is None:
+            continue
+        validate(validator, path, data, errors)
+        check_sources_and_derivations(path, data, keys, used, errors)
+        if isinstance(data, dict):
+            check_strategy(path, data, phases, process_names, errors)
+    return len(files)
+
+
 def validate(validator, path, data, errors):
     for err in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
         errors.append("%s: %s: %s" % (path, pointer(err.absolute_path), err.message))
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(description="Validate magmat material data (references, phases, processes, grades).")
+    parser = argparse.ArgumentParser(description="Validate magmat material data (references, phases, processes, grades, prices, "
+                                                 "scenarios, strategies).")
     parser.add_argument("--root", type=pathlib.Path, default=DEFAULT_ROOT,
-                        help="materials folder holding schema/, phases/, processes/, grades/ and references.json "
+                        help="materials folder holding schema/, phases/, processes/, grades/, prices/, scenarios/, "
+                             "strategies/ and references.json "
                              "(default: %(default)s)")
     args = parser.parse_args(argv)
     root = args.root.resolve()
@@ -468,7 +593,8 @@ def main(argv=None):
     errors = []
     schemas = {name: load(schema_dir / name, errors)
                for name in ("phase.schema.json", "process.schema.json", "references.schema.json",
-                            "grade.schema.json", "price.schema.json", "scenario.schema.json")}
+                            "grade.schema.json", "price.schema.json", "scenario.schema.json",
+                            "strategy.schema.json")}
     refs = load(refs_path, errors)
     if errors:
         print("\n".join(errors), file=sys.stderr)
@@ -522,13 +648,16 @@ def main(argv=None):
         root, V(schemas["price.schema.json"], format_checker=fmt), V(schemas["scenario.schema.json"], format_checker=fmt),
         keys, used, errors)
 
+    strategy_files = check_strategies(root / "strategies", V(schemas["strategy.schema.json"], format_checker=fmt),
+                                      keys, used, phases, {p.stem for p in process_files}, errors)
+
     if errors:
         print("\n".join(errors), file=sys.stderr)
         return 1
     print("check_materials: %d phase files, %d process files, %d grade files (%d grades) and %d references OK "
-          "(%d keys used), %d price files and %d scenario files OK"
+          "(%d keys used), %d price files, %d scenario files and %d strategy files OK"
           % (len(phase_files), len(process_files), grade_files, grade_count, len(keys), len(used),
-             price_files, scenario_files))
+             price_files, scenario_files, strategy_files))
     return 0
 
 

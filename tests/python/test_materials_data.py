@@ -150,3 +150,65 @@ def test_calibration_the_loader_would_reject_fails(materials_copy):
 
     edit(materials_copy / "processes" / "r2fe14b_sintered.json", change)
     assert_fails(run_checker(materials_copy), "r2fe14b_sintered.json", "/calibration", "N_eff")
+
+
+def test_unknown_source_key_in_strategy_fails(materials_copy):
+    def change(d):
+        d["max_amount"]["source"] = "NO-SUCH-KEY"
+
+    edit(materials_copy / "strategies" / "bulk_dy.json", change)
+    assert_fails(run_checker(materials_copy), "bulk_dy.json", "/max_amount/source", "NO-SUCH-KEY")
+
+
+def test_strategy_file_name_must_match_name(materials_copy):
+    strategies = materials_copy / "strategies"
+    (strategies / "gbd_tb.json").rename(strategies / "gbd_terbium.json")
+    assert_fails(run_checker(materials_copy), "gbd_terbium.json", "/name", "gbd_tb")
+
+
+def test_heavy_rare_earth_strategy_without_max_amount_fails(materials_copy):
+    def change(d):
+        del d["max_amount"]
+
+    edit(materials_copy / "strategies" / "bulk_tb.json", change)
+    assert_fails(run_checker(materials_copy), "bulk_tb.json", "/", "max_amount")
+
+
+def test_strategy_max_amount_not_below_total_rare_earth_fails(materials_copy):
+    def change(d):
+        d["max_amount"]["value"] = 31.0  # all of the base's rare earth
+
+    edit(materials_copy / "strategies" / "bulk_dy.json", change)
+    assert_fails(run_checker(materials_copy), "bulk_dy.json", "/max_amount", "total_rare_earth")
+
+
+def test_strategy_gbd_efficiency_below_one_fails(materials_copy):
+    def change(d):
+        d["gbd_efficiency"]["value"] = 0.5
+
+    edit(materials_copy / "strategies" / "gbd_dy.json", change)
+    assert_fails(run_checker(materials_copy), "gbd_dy.json", "/gbd_efficiency", ">= 1")
+
+
+def test_strategy_process_of_wrong_family_fails(materials_copy):
+    def change(d):
+        d["process"] = "sintered"  # a ferrite is made by the hexaferrite process sintered_ferrite
+
+    edit(materials_copy / "strategies" / "ferrite.json", change)
+    assert_fails(run_checker(materials_copy), "ferrite.json", "/process", "hexaferrite_sintered.json")
+
+
+def test_strategy_thickness_unit_of_wrong_dimension_fails(materials_copy):
+    def change(d):
+        d["max_thickness"]["unit"] = "%"
+
+    edit(materials_copy / "strategies" / "gbd_dy.json", change)
+    assert_fails(run_checker(materials_copy), "gbd_dy.json", "/max_thickness/unit", "%")
+
+
+def test_derived_strategy_value_without_derivation_fails(materials_copy):
+    def change(d):
+        del d["n_eff_scale"]["derivation"]
+
+    edit(materials_copy / "strategies" / "hre_free_fine_grain.json", change)
+    assert_fails(run_checker(materials_copy), "hre_free_fine_grain.json", "/n_eff_scale", "derivation")
