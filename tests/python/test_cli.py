@@ -48,3 +48,58 @@ def test_the_module_runs_as_a_program():
     done = subprocess.run([sys.executable, "-m", "magmat", "content", "SmCo5"],
                           capture_output=True, text=True, check=True)
     assert "33.79" in done.stdout
+
+
+def test_compare_is_the_main_job(capsys, tmp_path):
+    png = tmp_path / "compare.png"
+    assert main(["compare", "--at", "150C", "--pc", "2", "--plot", str(png)]) == 0
+    out = capsys.readouterr().out
+    for fragment in ("bulk_dy", "gbd_tb", "ce_la_substituted", "Dy+Tb saved t/year", "catalog grades that meet it"):
+        assert fragment in out
+    assert png.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+
+
+def test_compare_json_is_machine_readable(capsys):
+    import json
+
+    assert main(["compare", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert {row["strategy"] for row in rows} >= {"bulk_dy", "gbd_dy", "ferrite"}
+
+
+def test_grades_filter_and_units(capsys):
+    assert main(["grades", "--family", "ndfeb", "--min-hcj", "20kOe", "--at", "20C", "--units", "cgs"]) == 0
+    out = capsys.readouterr().out
+    assert "N42SH" in out and "kOe" in out and "N42 " not in out
+
+
+def test_show_a_grade_with_load_line(capsys, tmp_path):
+    png = tmp_path / "n42sh.png"
+    assert main(["show", "N42SH", "--at", "150C", "--pc", "2", "--plot", str(png), "--csv"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0].startswith("name,") and "max operating T (degC)" in out
+    assert png.stat().st_size > 0
+
+
+@pytest.mark.parametrize(
+    "argv, fragment",
+    [
+        pytest.param(["show", "N99XX"], "did you mean", id="unknown-grade"),
+        pytest.param(["grades", "--min-hcj", "lots"], "lots", id="unreadable-quantity"),
+        pytest.param(["grades", "--min-hcj", "1600T"], "T", id="wrong-dimension"),
+        pytest.param(["compare", "--pc", "-1"], "permeance", id="negative-pc"),
+        pytest.param(["compare", "--at", "400C"], "", id="above-curie-is-reported-per-strategy"),
+    ],
+)
+def test_bad_cli_input(capsys, argv, fragment):
+    code = main(argv)
+    err = capsys.readouterr().err
+    if argv[:1] == ["compare"] and "400C" in argv:
+        assert code == 0  # every strategy is reported infeasible with its reason, not a crash
+        return
+    assert code == 2 and err.startswith("magmat: error:") and fragment in err and err.count("\n") == 1
+
+
+def test_argparse_errors_exit_2():
+    done = subprocess.run([sys.executable, "-m", "magmat", "compare", "--pc", "two"], capture_output=True, text=True)
+    assert done.returncode == 2 and "magmat: error:" in done.stderr

@@ -1,16 +1,112 @@
-"""The ``magmat`` command line (also ``python -m magmat``)."""
+"""The ``magmat`` command line (also ``python -m magmat``).
+
+Subcommands: ``content``, ``convert``, ``grades``, ``show``, ``compare`` (the main job). SI output by
+default, ``--units cgs`` for kG/kOe/MGOe, ``--json`` or ``--csv`` for machines. Every bad argument
+gets a one-line error and exit code 2.
+"""
 
 from __future__ import annotations
 
 import argparse
+import csv
+import io
+import json
+import math
+import re
 import sys
-from typing import Sequence
+from typing import Any, Callable, Sequence
 
 import magmat as mm
 
-#: The reference phases whose rare-earth content the main job prints.
+#: The reference phases whose rare-earth content ``magmat content`` prints by default.
 REFERENCE_FORMULAS = ("Nd2Fe14B", "(Nd0.8Dy0.2)2Fe14B", "SmCo5", "Sm2Co17", "SrFe12O19")
 
+_QUANTITY = re.compile(r"^\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*(.*?)\s*$")
+
+
+class UsageError(ValueError):
+    """A command-line argument that cannot be read."""
+
+
+def quantity(text: str, si_unit: str, default_unit: str) -> float:
+    """'1600kA/m' -> 1.6e6 in `si_unit`; a bare number takes `default_unit`; 'C' means degC."""
+    match = _QUANTITY.match(text)
+    if not match:
+        raise UsageError(f"cannot read {text!r} as a number with a unit (e.g. 1600kA/m, 150C)")
+    value, unit = float(match.group(1)), match.group(2) or default_unit
+    if unit in ("C", "°C"):
+        unit = "degC"
+    return mm.convert(value, unit, si_unit)
+
+
+def temperature(text: str) -> float:
+    """Degrees Celsius from '150C', '150', '423K'."""
+    return mm.convert(quantity(text, "K", "degC"), "K", "degC")
+
+
+# --- output -------------------------------------------------------------------------------
+
+UNITS = {  # column kind -> (SI label, SI factor, cgs label, cgs factor)
+    "T": ("T", 1.0, "kG", 10.0),
+    "A/m": ("kA/m", 1e-3, "kOe", 1e-3 * 4e-3 * math.pi),
+    "J/m3": ("kJ/m3", 1e-3, "MGOe", 4e-5 * math.pi),
+}
+
+
+def convert_column(value: float, kind: str, units: str) -> float:
+    label_si, f_si, label_cgs, f_cgs = UNITS[kind]
+    return value * (f_cgs if units == "cgs" else f_si)
+
+
+def unit_label(kind: str, units: str) -> str:
+    label_si, _, label_cgs, _ = UNITS[kind]
+    return label_cgs if units == "cgs" else label_si
+
+
+def emit(rows: list[dict[str, Any]], args: argparse.Namespace, title: str = "") -> None:
+    """Prints rows as a table, JSON or CSV."""
+    if args.json:
+        print(json.dumps(rows, indent=2, default=float))
+        return
+    if not rows:
+        print("(nothing matches)")
+        return
+    columns = list(rows[0])
+    if args.csv:
+        out = io.StringIO()
+        writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        print(out.getvalue(), end="")
+        return
+
+    def text(v: Any) -> str:
+        if isinstance(v, float):
+            return "nan" if math.isnan(v) else f"{v:.4g}" if abs(v) < 1e4 else f"{v:.0f}"
+        return str(v)
+
+    widths = {c: max(len(c), *(len(text(r[c])) for r in rows)) for c in columns}
+    if title:
+        print(title)
+    print("  ".join(c.ljust(widths[c]) for c in columns))
+    print("  ".join("-" * widths[c] for c in columns))
+    for r in rows:
+        print("  ".join(text(r[c]).ljust(widths[c]) for c in columns))
+
+
+def properties_row(magnet: mm.Magnet, temperature_C: float, units: str) -> dict[str, Any]:
+    p = magnet.properties(temperature_C)
+    return {
+        "name": magnet.name,
+        "family": magnet.family,
+        f"Br ({unit_label('T', units)})": convert_column(p.remanence, "T", units),
+        f"HcJ ({unit_label('A/m', units)})": convert_column(p.intrinsic_coercivity, "A/m", units),
+        f"HcB ({unit_label('A/m', units)})": convert_column(p.normal_coercivity, "A/m", units),
+        f"(BH)max ({unit_label('J/m3', units)})": convert_column(p.max_energy_product, "J/m3", units),
+    }
+
+
+# --- subcommands --------------------------------------------------------------------------
 
 def _content(args: argparse.Namespace) -> int:
     formulas = args.formulas or list(REFERENCE_FORMULAS)
@@ -25,23 +121,133 @@ def _convert(args: argparse.Namespace) -> int:
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="magmat",
-        description="Properties and rare-earth footprint of permanent-magnet materials.",
-    )
-    sub = parser.add_subparsers(dest="command", required=True)
+def _grades(args: argparse.Namespace) -> int:
+    catalog = mm.Catalog.default()
+    family = {"ndfeb": "ndfeb_sintered"}.get(args.family, args.family)
+    t = temperature(args.at)
+    grades = catalog.find(
+        family=family,
+        min_intrinsic_coercivity=quantity(args.min_hcj, "A/m", "kA/m") if args.min_hcj else None,
+        min_max_energy_product=quantity(args.min_bhmax, "J/m3", "kJ/m3") if args.min_bhmax else None,
+        temperature_C=t)
+    rows = [properties_row(g, t, args.units) for g in grades]
+    emit(rows, args, f"Catalog grades at {t:g} degC")
+    return 0
 
-    content = sub.add_parser(
-        "content",
-        help="rare-earth mass content of compositions",
-        description="Print the mass fraction (wt%%) of chosen elements and of total, light and "
-        "heavy rare earths for each chemical formula. With no formula, the reference phases "
-        + ", ".join(REFERENCE_FORMULAS) + ".",
-    )
+
+def _show(args: argparse.Namespace) -> int:
+    catalog = mm.Catalog.default()
+    if args.grade not in catalog:
+        hint = ", ".join(catalog.suggestions(args.grade))
+        raise UsageError(f"no grade named {args.grade!r}; did you mean {hint}?")
+    g = catalog[args.grade]
+    t = temperature(args.at)
+    row = properties_row(g, t, args.units)
+    row["temperature (degC)"] = t
+    if args.pc is not None:
+        op = g.operating_point(pc=args.pc, temperature_C=t)
+        row[f"H op ({unit_label('A/m', args.units)})"] = convert_column(op.H, "A/m", args.units)
+        row[f"B op ({unit_label('T', args.units)})"] = convert_column(op.B, "T", args.units)
+        row["beyond knee"] = op.beyond_knee
+        row["irreversible loss (%)"] = 100.0 * g.irreversible_loss(pc=args.pc, temperature_C=t)
+        row["max operating T (degC)"] = g.max_operating_temperature(pc=args.pc)
+    emit([row], args, f"{g.name} ({g.family})")
+    if args.plot:
+        from . import plot
+
+        plot.demagnetization_curves(g, sorted({20.0, t}), pc=args.pc, units="cgs" if args.units == "cgs" else "SI",
+                                    path=args.plot)
+        print(f"plot written to {args.plot}", file=sys.stderr)
+    return 0
+
+
+def _compare(args: argparse.Namespace) -> int:
+    t = temperature(args.at)
+    requirement = mm.Requirement(temperature_C=t, permeance=args.pc, external_field=args.external_field,
+                                 max_irreversible_loss=args.max_loss)
+    study = mm.design_study(requirement, magnet_mass_kg=args.mass_kg, units_per_year=args.units_per_year)
+    rows = []
+    for r in study:
+        cost = r.rare_earth_cost_per_kg
+        rows.append({
+            "strategy": r.strategy,
+            "feasible": r.feasible,
+            "Dy wt%": 100 * r.dy_mass_fraction,
+            "Tb wt%": 100 * r.tb_mass_fraction,
+            "Nd wt%": 100 * r.nd_mass_fraction,
+            "Dy t/year": r.tonnes_per_year.get("Dy", math.nan),
+            "Tb t/year": r.tonnes_per_year.get("Tb", math.nan),
+            "Dy+Tb saved t/year": r.saving_vs_baseline.get("Dy", math.nan) + r.saving_vs_baseline.get("Tb", math.nan),
+            f"RE {study.currency}/kg": cost if cost is not None else math.nan,
+            "policy": mm.check_policy(r.magnet).passes if r.magnet is not None else False,
+            "reason": r.reason,
+        })
+    rows.sort(key=lambda row: (not row["feasible"], -row["Dy+Tb saved t/year"]
+                               if not math.isnan(row["Dy+Tb saved t/year"]) else 0.0))
+    title = (f"Strategies for {requirement} with {args.mass_kg:g} kg per unit, {args.units_per_year:g} units/year; "
+             f"savings against {study.baseline}; rare-earth cost from {study.price_table}")
+    if args.plot:
+        _compare_plot(study, args.plot)
+        print(f"plot written to {args.plot}", file=sys.stderr)
+    emit(rows, args, title)
+    # Catalog grades that meet the same requirement.
+    grades = []
+    for g in mm.Catalog.default().find(family="ndfeb_sintered"):
+        met, _ = requirement.check(g)
+        if met:
+            grades.append(properties_row(g, t, args.units))
+    if not args.json and not args.csv:
+        print()
+        emit(grades, args, f"Sintered NdFeB catalog grades that meet it ({len(grades)}), values at {t:g} degC")
+    return 0
+
+
+def _compare_plot(study: mm.Study, path: str) -> None:
+    from matplotlib.figure import Figure
+
+    from ._files import write_atomically
+
+    feasible = [r for r in study if r.feasible]
+    fig = Figure(figsize=(8, 4.5), layout="constrained")
+    ax = fig.add_subplot()
+    names = [r.strategy for r in feasible]
+    dy = [r.tonnes_per_year["Dy"] for r in feasible]
+    tb = [r.tonnes_per_year["Tb"] for r in feasible]
+    ax.barh(names, dy, label="Dy")
+    ax.barh(names, tb, left=dy, label="Tb")
+    ax.set_xlabel("t/year")
+    r = study.requirement
+    load = f", Pc {r.permeance:g}" if r.permeance is not None else ""
+    ax.set_title(f"Dy and Tb per year for a magnet at {r.temperature_C:g} degC{load}")
+    ax.invert_yaxis()
+    ax.legend()
+    write_atomically(path, lambda f: fig.savefig(f, format="png", dpi=100))
+
+
+# --- parser -------------------------------------------------------------------------------
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, exit 2
+        self.exit(2, f"magmat: error: {message}\n")
+
+
+def _output_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--units", choices=["SI", "cgs"], default="SI", help="SI (default) or cgs (kG, kOe, MGOe)")
+    g = p.add_mutually_exclusive_group()
+    g.add_argument("--json", action="store_true", help="print JSON")
+    g.add_argument("--csv", action="store_true", help="print CSV")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="magmat", description="Properties and rare-earth footprint of permanent-magnet materials.")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    content = sub.add_parser("content", help="rare-earth mass content of compositions",
+                             description="Print the mass fraction (wt%%) of chosen elements and of total, light "
+                             "and heavy rare earths for each formula. With no formula, the reference phases "
+                             + ", ".join(REFERENCE_FORMULAS) + ".")
     content.add_argument("formulas", nargs="*", help="chemical formulas, e.g. '(Nd0.8Dy0.2)2Fe14B'")
-    content.add_argument("--elements", nargs="+", default=["Nd", "Sm", "Dy"],
-                         help="element columns (default: Nd Sm Dy)")
+    content.add_argument("--elements", nargs="+", default=["Nd", "Sm", "Dy"], help="element columns")
     content.set_defaults(run=_content)
 
     conv = sub.add_parser("convert", help="convert a value between units",
@@ -50,6 +256,40 @@ def build_parser() -> argparse.ArgumentParser:
     conv.add_argument("from_unit")
     conv.add_argument("to_unit")
     conv.set_defaults(run=_convert)
+
+    grades = sub.add_parser("grades", help="catalog grades, filtered",
+                            description="List catalog grades with their properties at a temperature.")
+    grades.add_argument("--family", help="ndfeb (= ndfeb_sintered), ndfeb_bonded, smco5, sm2co17, ferrite, ...")
+    grades.add_argument("--min-hcj", help="minimum HcJ at --at, e.g. 1600kA/m or 20kOe")
+    grades.add_argument("--min-bhmax", help="minimum (BH)max at --at, e.g. 300kJ/m3 or 40MGOe")
+    grades.add_argument("--at", default="20C", help="temperature, e.g. 150C (default 20C)")
+    _output_options(grades)
+    grades.set_defaults(run=_grades)
+
+    show = sub.add_parser("show", help="one grade at temperature",
+                          description="Properties of a grade at a temperature; with --pc also the operating point, "
+                          "irreversible loss and maximum operating temperature; --plot writes demagnetization curves.")
+    show.add_argument("grade")
+    show.add_argument("--at", default="20C", help="temperature, e.g. 150C")
+    show.add_argument("--pc", type=float, help="permeance coefficient of the load line")
+    show.add_argument("--plot", help="write a PNG of the demagnetization curves")
+    _output_options(show)
+    show.set_defaults(run=_show)
+
+    compare = sub.add_parser("compare", help="the main job: every strategy for a requirement",
+                             description="Solve every design strategy (bulk/GBD Dy and Tb, heavy-rare-earth-free, "
+                             "Ce/La, SmCo, ferrite) for a magnet at temperature and permeance coefficient; print Dy/Tb "
+                             "per unit and per year, savings against bulk Dy, rare-earth cost, policy criteria, and "
+                             "the catalog grades that meet it.")
+    compare.add_argument("--at", default="150C", help="operating temperature (default 150C)")
+    compare.add_argument("--pc", type=float, default=2.0, help="permeance coefficient (default 2)")
+    compare.add_argument("--external-field", type=float, default=0.0, help="extra reverse field, A/m")
+    compare.add_argument("--max-loss", type=float, default=0.0, help="allowed irreversible loss (0: knee)")
+    compare.add_argument("--mass-kg", type=float, default=1.5, help="magnet per unit, kg (default 1.5)")
+    compare.add_argument("--units-per-year", type=float, default=1e6, help="units per year (default 1e6)")
+    compare.add_argument("--plot", help="write a PNG of the heavy rare earth per strategy")
+    _output_options(compare)
+    compare.set_defaults(run=_compare)
     return parser
 
 
@@ -58,8 +298,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return args.run(args)
-    except (mm.MagmatError, ValueError, KeyError) as exc:
-        print(f"magmat: error: {exc}", file=sys.stderr)
+    except BrokenPipeError:  # output piped into `head` and closed: stop quietly
+        sys.stderr.close()
+        return 0
+    except (mm.MagmatError, ValueError, KeyError, ImportError) as exc:
+        message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        print(f"magmat: error: {message}", file=sys.stderr)
         return 2
 
 
