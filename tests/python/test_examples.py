@@ -9,6 +9,9 @@ import pytest
 EXAMPLES = sorted((pathlib.Path(__file__).resolve().parents[2] / "examples" / "python").glob("*.py"))
 EXPECTED = {
     "ev_traction_dy_savings.py": ["161,000 t/year", "gbd_tb", "Dy saved t/y"],
+    "grade_selection.py": ["do not cross the knee at 160 degC", "N48SH"],
+    "programme_criteria.py": ["N42SH", "Nm/L, passes = True"],
+    "smco_vs_ndfeb_hot.py": ["YXG28H", "T max (degC)"],
 }
 
 
