@@ -77,6 +77,9 @@ from ._core import (
     torque_per_rotor_volume,
 )
 from . import export, units
+from . import _html
+
+_html.install()  # Jupyter renders magnets, properties, catalogs and studies as HTML tables
 
 __version__ = "0.1.0"
 
