@@ -131,7 +131,7 @@ py::object evaluate_candidates(py::handle candidates, py::handle temperature_C, 
   out["heavy_rare_earth_mass_fraction"] = to_numpy(result.heavy_rare_earth_mass_fraction);
   out["policy_pass"] = to_numpy(result.policy_pass);
   if (errors == "mask") out["valid"] = to_numpy(result.valid);
-  if (!dataframe) return std::move(out);
+  if (!dataframe) return out;
   return py::module_::import("pandas").attr("DataFrame")(out, py::arg("index") = candidates.attr("index"));
 }
 
