@@ -1097,3 +1097,26 @@ def estimate_torque_density(
     temperature_C: float = 20.0,
 ) -> TorqueDensityEstimate:
     """First-order estimate of a surface-magnet machine's torque density from the magnet, its thickness and gap (m), electric loading (A/m), pole arc and rotor volume fractions."""
+
+# --- batch evaluation ---------------------------------------------------------------------
+
+def evaluate(
+    candidates: Mapping[str | Element, numpy.typing.ArrayLike] | Any,
+    temperature_C: float | numpy.typing.ArrayLike = 20.0,
+    process: str = "sintered",
+    threads: int = 1,
+    errors: str = "raise",
+) -> dict[str, numpy.typing.NDArray[Any]] | Any:
+    """Many candidates (element -> 1-D mass percent arrays, or a DataFrame; rows sum to 100, no Fe balance added) at once: dict of arrays (DataFrame in, DataFrame out) with remanence (T), intrinsic_coercivity, normal_coercivity (A/m), max_energy_product (J/m^3), rare_earth_mass_fraction, heavy_rare_earth_mass_fraction, policy_pass; errors='raise' names the first invalid row, errors='mask' gives NaN and a 'valid' array; runs without the GIL."""
+
+def mass_fractions(
+    formulas: Sequence[str], elements: Sequence[str | Element]
+) -> dict[str, numpy.typing.NDArray[numpy.float64]]:
+    """Mass fraction of each element in each formula, parsed in C++: dict symbol -> array (one entry per formula); ParseError with 'formulas[i]: ...'."""
+
+def pareto_front(
+    result: Mapping[str, numpy.typing.ArrayLike] | Any,
+    minimize: Sequence[str] | None = None,
+    maximize: Sequence[str] | None = None,
+) -> numpy.typing.NDArray[numpy.int64]:
+    """Positional indices (ascending) of the non-dominated rows of an evaluate() result for the named columns; NaN rows left out."""

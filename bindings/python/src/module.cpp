@@ -17,4 +17,5 @@ PYBIND11_MODULE(_core, m) {
   magmat::python::register_design(m);
   magmat::python::register_supply(m);
   magmat::python::register_policy(m);
+  magmat::python::register_batch(m);
 }

@@ -21,4 +21,5 @@ void register_thermal(py::module_& m);
 void register_design(py::module_& m);
 void register_supply(py::module_& m);
 void register_policy(py::module_& m);
+void register_batch(py::module_& m);
 } // namespace magmat::python

@@ -21,3 +21,4 @@
 #include <magmat/report.hpp>
 #include <magmat/prices.hpp>
 #include <magmat/scenarios.hpp>
+#include <magmat/batch.hpp>

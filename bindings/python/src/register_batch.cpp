@@ -1,0 +1,213 @@
+// Python bindings of batch.hpp: evaluate over dicts of NumPy arrays or DataFrames, mass
+// fractions of many formulas and Pareto fronts; the C++ work runs without the GIL.
+#include "pybind.hpp"
+
+#include "element_arg.hpp"
+
+#include <magmat/batch.hpp>
+#include <magmat/errors.hpp>
+#include <magmat/units.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+namespace magmat::python {
+namespace {
+
+using double_array = py::array_t<double, py::array::c_style | py::array::forcecast>;
+
+// True when `object` is a pandas DataFrame (pandas is not imported if the caller has not).
+bool is_dataframe(py::handle object) {
+  const py::dict modules = py::module_::import("sys").attr("modules");
+  if (!modules.contains("pandas")) return false;
+  return py::isinstance(object, modules["pandas"].attr("DataFrame"));
+}
+
+// An element from a dict key or DataFrame column label: a symbol or a magmat.Element.
+Element key_to_element(py::handle key) {
+  if (py::isinstance<py::str>(key)) return element_from_symbol(key.cast<std::string>());
+  try {
+    return to_element(key.cast<Element>());
+  } catch (const py::cast_error&) {
+    throw domain_error(fmt::format("candidates: a key must be an element symbol or a magmat.Element, got {}",
+                                   py::repr(key).cast<std::string>()));
+  }
+}
+
+// A 1-D float64 array of `what`, as NumPy converts it.
+double_array one_dimensional(py::handle values, const std::string& what) {
+  auto array = double_array::ensure(values);
+  if (!array) throw domain_error(fmt::format("{} must be an array of numbers", what));
+  if (array.ndim() != 1) throw domain_error(fmt::format("{} must be 1-D, got {} dimensions", what, array.ndim()));
+  return array;
+}
+
+// The columns of `candidates` (dict or DataFrame) as elements and a rows x elements matrix.
+std::pair<std::vector<Element>, Eigen::ArrayXXd> read_candidates(py::handle candidates, bool dataframe) {
+  std::vector<std::pair<py::object, py::object>> columns;
+  if (dataframe) {
+    for (py::handle label : candidates.attr("columns"))
+      columns.emplace_back(py::reinterpret_borrow<py::object>(label), candidates.attr("__getitem__")(label));
+  } else {
+    if (!py::hasattr(candidates, "items"))
+      throw domain_error("candidates must be a mapping element -> array of mass percent, or a pandas DataFrame");
+    for (py::handle item : candidates.attr("items")()) {
+      auto pair = item.cast<py::tuple>();
+      columns.emplace_back(pair[0], pair[1]);
+    }
+  }
+  if (columns.empty()) throw domain_error("candidates has no element columns");
+  std::vector<Element> elements;
+  std::vector<double_array> arrays;
+  for (auto& [key, values] : columns) {
+    elements.push_back(key_to_element(key));
+    arrays.push_back(one_dimensional(values, fmt::format("candidates['{}']", symbol(elements.back()))));
+  }
+  const py::ssize_t rows = arrays.front().size();
+  Eigen::ArrayXXd percent(rows, static_cast<Eigen::Index>(arrays.size()));
+  for (std::size_t j = 0; j < arrays.size(); ++j) {
+    if (arrays[j].size() != rows)
+      throw domain_error(fmt::format("candidates['{}'] has {} rows, candidates['{}'] has {}", symbol(elements[j]),
+                                     arrays[j].size(), symbol(elements.front()), rows));
+    percent.col(static_cast<Eigen::Index>(j)) = Eigen::Map<const Eigen::ArrayXd>(arrays[j].data(), rows);
+  }
+  return {std::move(elements), std::move(percent)};
+}
+
+Eigen::ArrayXd read_temperature_kelvin(py::handle temperature_C, Eigen::Index rows) {
+  if (py::isinstance<py::float_>(temperature_C) || py::isinstance<py::int_>(temperature_C))
+    return Eigen::ArrayXd::Constant(1, to_kelvin(from_celsius(temperature_C.cast<double>())));
+  auto array = double_array::ensure(temperature_C);
+  if (!array) throw domain_error("temperature_C must be a number or an array of numbers");
+  if (array.ndim() == 0) return Eigen::ArrayXd::Constant(1, to_kelvin(from_celsius(*array.data())));
+  if (array.ndim() != 1 || array.size() != rows)
+    throw domain_error(fmt::format("temperature_C must be a number or a 1-D array of one entry per row ({}), "
+                                   "got shape of {} entries in {} dimensions",
+                                   rows, array.size(), array.ndim()));
+  Eigen::ArrayXd kelvin(rows);
+  for (Eigen::Index i = 0; i < rows; ++i) kelvin(i) = to_kelvin(from_celsius(array.data()[i]));
+  return kelvin;
+}
+
+py::array_t<double> to_numpy(const Eigen::ArrayXd& values) {
+  py::array_t<double> out(values.size());
+  std::copy(values.data(), values.data() + values.size(), out.mutable_data());
+  return out;
+}
+
+py::array_t<bool> to_numpy(const Eigen::Array<bool, Eigen::Dynamic, 1>& values) {
+  py::array_t<bool> out(values.size());
+  std::copy(values.data(), values.data() + values.size(), out.mutable_data());
+  return out;
+}
+
+py::object evaluate_candidates(py::handle candidates, py::handle temperature_C, const std::string& process,
+                               int threads, const std::string& errors) {
+  if (errors != "raise" && errors != "mask")
+    throw domain_error(fmt::format("errors must be 'raise' or 'mask', got '{}'", errors));
+  const bool dataframe = is_dataframe(candidates);
+  batch_input input;
+  std::tie(input.elements, input.mass_percent) = read_candidates(candidates, dataframe);
+  input.temperature_kelvin = read_temperature_kelvin(temperature_C, input.mass_percent.rows());
+  input.process = process;
+  batch_result result;
+  {
+    py::gil_scoped_release release;
+    result = evaluate(input, threads, errors == "mask");
+  }
+  py::dict out;
+  out["remanence"] = to_numpy(result.remanence);
+  out["intrinsic_coercivity"] = to_numpy(result.intrinsic_coercivity);
+  out["normal_coercivity"] = to_numpy(result.normal_coercivity);
+  out["max_energy_product"] = to_numpy(result.max_energy_product);
+  out["rare_earth_mass_fraction"] = to_numpy(result.rare_earth_mass_fraction);
+  out["heavy_rare_earth_mass_fraction"] = to_numpy(result.heavy_rare_earth_mass_fraction);
+  out["policy_pass"] = to_numpy(result.policy_pass);
+  if (errors == "mask") out["valid"] = to_numpy(result.valid);
+  if (!dataframe) return out;
+  return py::module_::import("pandas").attr("DataFrame")(out, py::arg("index") = candidates.attr("index"));
+}
+
+py::dict mass_fractions_of(const std::vector<std::string>& formulas, const std::vector<element_arg>& element_args) {
+  std::vector<Element> elements;
+  for (const auto& arg : element_args) elements.push_back(to_element(arg));
+  Eigen::ArrayXXd fractions;
+  {
+    py::gil_scoped_release release;
+    fractions = mass_fractions(formulas, elements);
+  }
+  py::dict out;
+  for (std::size_t j = 0; j < elements.size(); ++j)
+    out[py::str(std::string(symbol(elements[j])))] = to_numpy(Eigen::ArrayXd(fractions.col(static_cast<Eigen::Index>(j))));
+  return out;
+}
+
+py::array_t<std::int64_t> pareto_front_of(py::handle result, const std::optional<std::vector<std::string>>& minimize,
+                                          const std::optional<std::vector<std::string>>& maximize) {
+  std::vector<std::pair<std::string, objective_sense>> objectives;
+  for (const auto& name : minimize.value_or(std::vector<std::string>{})) objectives.emplace_back(name, objective_sense::minimize);
+  for (const auto& name : maximize.value_or(std::vector<std::string>{})) objectives.emplace_back(name, objective_sense::maximize);
+  if (objectives.empty()) throw domain_error("pareto_front needs at least one name in minimize or maximize");
+  std::vector<double_array> columns;
+  std::vector<objective_sense> senses;
+  for (const auto& [name, sense] : objectives) {
+    py::object column;
+    try {
+      column = result.attr("__getitem__")(name);
+    } catch (const py::error_already_set& e) {
+      if (!e.matches(PyExc_KeyError)) throw;
+      throw unknown_name_error(fmt::format("pareto_front: no column '{}' in the result", name));
+    }
+    columns.push_back(one_dimensional(column, fmt::format("result['{}']", name)));
+    senses.push_back(sense);
+  }
+  const py::ssize_t rows = columns.front().size();
+  Eigen::ArrayXXd values(rows, static_cast<Eigen::Index>(columns.size()));
+  for (std::size_t j = 0; j < columns.size(); ++j) {
+    if (columns[j].size() != rows)
+      throw domain_error(fmt::format("result['{}'] has {} rows, result['{}'] has {}", objectives[j].first,
+                                     columns[j].size(), objectives.front().first, rows));
+    values.col(static_cast<Eigen::Index>(j)) = Eigen::Map<const Eigen::ArrayXd>(columns[j].data(), rows);
+  }
+  std::vector<Eigen::Index> front;
+  {
+    py::gil_scoped_release release;
+    front = pareto_front(values, senses);
+  }
+  py::array_t<std::int64_t> out(static_cast<py::ssize_t>(front.size()));
+  std::copy(front.begin(), front.end(), out.mutable_data());
+  return out;
+}
+
+} // namespace
+
+void register_batch(py::module_& m) {
+  m.def("evaluate", &evaluate_candidates, py::arg("candidates"), py::arg("temperature_C") = 20.0,
+        py::arg("process") = "sintered", py::arg("threads") = 1, py::arg("errors") = "raise",
+        "Evaluates many candidates at once through the scalar model. candidates: a mapping element symbol -> "
+        "1-D array of mass percent (all the same length; each row must sum to 100 within 0.5 percentage points, "
+        "no Fe balance is added), or a pandas DataFrame with element columns. temperature_C: a number or one per "
+        "row. Returns a dict of NumPy arrays (a DataFrame with the same index for a DataFrame) with remanence (T), "
+        "intrinsic_coercivity, normal_coercivity (A/m), max_energy_product (J/m^3), rare_earth_mass_fraction, "
+        "heavy_rare_earth_mass_fraction and policy_pass (METI criterion at 20 degC). errors='raise': the first "
+        "invalid row raises naming it ('row 3: ...'); errors='mask': invalid rows give NaN and False, plus a "
+        "boolean 'valid' array. threads: worker threads (0 = all cores); results do not depend on it. "
+        "Runs without the GIL.");
+  m.def("mass_fractions", &mass_fractions_of, py::arg("formulas"), py::arg("elements"),
+        "Mass fraction of each element in each formula, parsed in C++: a dict symbol -> NumPy array (one entry "
+        "per formula). A bad formula raises ParseError with 'formulas[i]: ...'.");
+  m.def("pareto_front", &pareto_front_of, py::arg("result"), py::arg("minimize") = py::none(),
+        py::arg("maximize") = py::none(),
+        "Positional row indices (ascending, int64) of the non-dominated rows of an evaluate() result (dict or "
+        "DataFrame: use df.iloc[front]) for the named columns to minimize and to maximize; rows with NaN in any of "
+        "them are left out.");
+}
+
+} // namespace magmat::python

@@ -1,0 +1,70 @@
+// Batch evaluation: many candidate compositions at once, threaded, through the scalar physics.
+#pragma once
+
+#include <magmat/elements.hpp>
+
+#include <Eigen/Core>
+
+#include <string>
+#include <vector>
+
+namespace magmat {
+
+/// Candidates for evaluate(): one row per candidate, one column per element.
+struct batch_input {
+  /// The element of each column of `mass_percent` (no repeats).
+  std::vector<Element> elements;
+  /// Mass percent (wt%), rows = candidates, cols = elements. Each row must sum to 100 within
+  /// Composition::default_tolerance_percent; no element is added as balance.
+  Eigen::ArrayXXd mass_percent;
+  /// Temperature in kelvin (K): size 1 (every row) or one per row.
+  Eigen::ArrayXd temperature_kelvin;
+  /// A process name of process_names(family), e.g. "sintered".
+  std::string process = "sintered";
+};
+
+/// Results of evaluate(), one entry per row of the input.
+struct batch_result {
+  Eigen::ArrayXd remanence;                      ///< Br (T)
+  Eigen::ArrayXd intrinsic_coercivity;           ///< HcJ (A/m)
+  Eigen::ArrayXd normal_coercivity;              ///< HcB (A/m)
+  Eigen::ArrayXd max_energy_product;             ///< (BH)max (J/m^3)
+  Eigen::ArrayXd rare_earth_mass_fraction;       ///< mass fraction, in [0, 1]
+  Eigen::ArrayXd heavy_rare_earth_mass_fraction; ///< mass fraction, in [0, 1]
+  /// check_policy(magnet).passes: the programme's numeric criterion at 20 degC.
+  Eigen::Array<bool, Eigen::Dynamic, 1> policy_pass;
+  /// False for a row that could not be evaluated (mask mode only; all true otherwise).
+  Eigen::Array<bool, Eigen::Dynamic, 1> valid;
+  /// Per row: the message of the error that made it invalid, empty if valid.
+  std::vector<std::string> errors;
+};
+
+/// Evaluates every row exactly as the scalar API does: Composition::from_mass_percent, then
+/// Magnet::from_composition(process), then properties(T) and check_policy(magnet) (20 degC).
+/// `threads`: number of worker threads (>= 1; 0 = std::thread::hardware_concurrency()); the
+/// rows are split into contiguous blocks and each row depends only on itself, so the results
+/// are bit-identical for any thread count.
+/// `mask_errors` false: the first (lowest) invalid row throws the exception type of the scalar
+/// API with "row <i>: <message>"; true: invalid rows get NaN, policy_pass = valid = false and
+/// their message in `errors`.
+/// Throws domain_error naming the mismatch for inconsistent shapes, repeated elements or a
+/// negative thread count, and unknown_name_error for an unknown process (before any row).
+batch_result evaluate(const batch_input& input, int threads = 1, bool mask_errors = false);
+
+/// Mass fraction (in [0, 1]) of each of `elements` in each formula (Composition::from_formula),
+/// rows = formulas, cols = elements. A formula that cannot be parsed throws parse_error with
+/// "formulas[<i>]: <message>".
+Eigen::ArrayXXd mass_fractions(const std::vector<std::string>& formulas, const std::vector<Element>& elements);
+
+/// Whether an objective of pareto_front() is to be made small or large.
+enum class objective_sense { minimize, maximize };
+
+/// Indices (ascending) of the non-dominated rows of `objectives` (rows = candidates, cols =
+/// objectives, any units), each column with its sense in `senses`. A row is dominated when
+/// another is at least as good in every objective and strictly better in one; identical rows
+/// do not dominate each other. Rows with a NaN in any objective are excluded.
+/// O(n log n) for two objectives, O(n^2) otherwise. Throws domain_error when the number of
+/// senses differs from the number of columns or is 0.
+std::vector<Eigen::Index> pareto_front(const Eigen::ArrayXXd& objectives, const std::vector<objective_sense>& senses);
+
+} // namespace magmat

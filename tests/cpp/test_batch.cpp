@@ -1,0 +1,175 @@
+// Tests of batch.hpp: batch evaluation equals the scalar API, threads change nothing, invalid
+// rows throw naming the row or are masked, mass fractions of formulas, Pareto fronts.
+#include <catch2/catch.hpp>
+
+#include <magmat/batch.hpp>
+#include <magmat/composition.hpp>
+#include <magmat/errors.hpp>
+#include <magmat/magnet.hpp>
+#include <magmat/policy.hpp>
+
+#include <cmath>
+#include <limits>
+#include <map>
+#include <random>
+#include <string>
+#include <vector>
+
+using magmat::Element;
+
+namespace {
+constexpr double not_a_number = std::numeric_limits<double>::quiet_NaN();
+
+// `rows` random NdFeB candidates: Nd 28-32, Dy 0-4, B 1, Fe the balance (columns Nd, Dy, B, Fe).
+magmat::batch_input random_ndfeb(Eigen::Index rows, unsigned seed) {
+  std::mt19937 generator(seed);
+  std::uniform_real_distribution<double> nd(28.0, 32.0), dy(0.0, 4.0);
+  magmat::batch_input input;
+  input.elements = {Element::Nd, Element::Dy, Element::B, Element::Fe};
+  input.mass_percent.resize(rows, 4);
+  for (Eigen::Index i = 0; i < rows; ++i) {
+    input.mass_percent(i, 0) = nd(generator);
+    input.mass_percent(i, 1) = dy(generator);
+    input.mass_percent(i, 2) = 1.0;
+    input.mass_percent(i, 3) = 100.0 - input.mass_percent(i, 0) - input.mass_percent(i, 1) - 1.0;
+  }
+  input.temperature_kelvin = Eigen::ArrayXd::Constant(1, magmat::to_kelvin(magmat::from_celsius(150.0)));
+  input.process = "sintered";
+  return input;
+}
+
+bool same(const Eigen::ArrayXd& a, const Eigen::ArrayXd& b) {
+  if (a.size() != b.size()) return false;
+  for (Eigen::Index i = 0; i < a.size(); ++i)
+    if (!(a(i) == b(i) || (std::isnan(a(i)) && std::isnan(b(i))))) return false;
+  return true;
+}
+} // namespace
+
+TEST_CASE("batch evaluation equals the scalar API row by row", "[batch]") {
+  const auto input = random_ndfeb(200, 7);
+  const auto result = magmat::evaluate(input);
+  REQUIRE(result.remanence.size() == 200);
+  for (Eigen::Index i = 0; i < 200; ++i) {
+    std::map<Element, double> percent;
+    for (Eigen::Index j = 0; j < 4; ++j) percent[input.elements[static_cast<std::size_t>(j)]] = input.mass_percent(i, j);
+    const auto composition = magmat::Composition::from_mass_percent(percent);
+    const auto magnet = magmat::Magnet::from_composition(composition, "sintered");
+    const auto p = magnet.properties(magmat::from_celsius(150.0));
+    CHECK(result.remanence(i) == p.remanence.value());
+    CHECK(result.intrinsic_coercivity(i) == p.intrinsic_coercivity.value());
+    CHECK(result.normal_coercivity(i) == p.normal_coercivity.value());
+    CHECK(result.max_energy_product(i) == p.max_energy_product.value());
+    CHECK(result.rare_earth_mass_fraction(i) == composition.rare_earth_mass_fraction());
+    CHECK(result.heavy_rare_earth_mass_fraction(i) == composition.heavy_rare_earth_mass_fraction());
+    CHECK(result.policy_pass(i) == magmat::check_policy(magnet).passes);
+    CHECK(result.valid(i));
+    CHECK(result.errors[static_cast<std::size_t>(i)].empty());
+  }
+}
+
+TEST_CASE("batch evaluation is bit-identical for any thread count", "[batch]") {
+  const auto input = random_ndfeb(101, 11);
+  const auto one = magmat::evaluate(input, 1);
+  for (int threads : {2, 3, 4, 0, 500}) {
+    const auto many = magmat::evaluate(input, threads);
+    CHECK(same(one.remanence, many.remanence));
+    CHECK(same(one.intrinsic_coercivity, many.intrinsic_coercivity));
+    CHECK(same(one.normal_coercivity, many.normal_coercivity));
+    CHECK(same(one.max_energy_product, many.max_energy_product));
+    CHECK(same(one.heavy_rare_earth_mass_fraction, many.heavy_rare_earth_mass_fraction));
+    CHECK((one.policy_pass == many.policy_pass).all());
+  }
+}
+
+TEST_CASE("invalid rows throw naming the row, or are masked", "[batch]") {
+  auto input = random_ndfeb(8, 3);
+  input.temperature_kelvin = Eigen::ArrayXd::Constant(8, magmat::to_kelvin(magmat::from_celsius(100.0)));
+  input.mass_percent(3, 1) = -1.0;                 // negative Dy
+  input.mass_percent(5, 0) = not_a_number;         // NaN Nd
+  input.temperature_kelvin(6) = magmat::to_kelvin(magmat::from_celsius(900.0));  // above the Curie point
+  for (int threads : {1, 4}) {
+    CHECK_THROWS_AS(magmat::evaluate(input, threads), magmat::domain_error);
+    CHECK_THROWS_WITH(magmat::evaluate(input, threads), Catch::Matchers::StartsWith("row 3: "));
+  }
+  for (int threads : {1, 3}) {
+    const auto masked = magmat::evaluate(input, threads, true);
+    for (Eigen::Index i = 0; i < 8; ++i) {
+      const bool bad = i == 3 || i == 5 || i == 6;
+      CHECK(masked.valid(i) == !bad);
+      CHECK(masked.errors[static_cast<std::size_t>(i)].empty() == !bad);
+      CHECK(std::isnan(masked.remanence(i)) == bad);
+      if (bad) CHECK_FALSE(masked.policy_pass(i));
+    }
+    CHECK_THAT(masked.errors[6], Catch::Matchers::Contains("Curie"));
+  }
+  // valid rows equal an all-valid run at the same temperature
+  auto fine = random_ndfeb(8, 3);
+  fine.temperature_kelvin = input.temperature_kelvin;
+  fine.temperature_kelvin(6) = input.temperature_kelvin(0);
+  const auto reference = magmat::evaluate(fine);
+  const auto masked = magmat::evaluate(input, 1, true);
+  for (Eigen::Index i : {0, 1, 2, 4, 7}) CHECK(masked.max_energy_product(i) == reference.max_energy_product(i));
+}
+
+TEST_CASE("batch evaluation checks shapes and arguments up front", "[batch]") {
+  auto input = random_ndfeb(4, 1);
+  input.temperature_kelvin = Eigen::ArrayXd::Constant(3, 300.0);
+  CHECK_THROWS_AS(magmat::evaluate(input), magmat::domain_error);
+  input = random_ndfeb(4, 1);
+  input.elements.pop_back();
+  CHECK_THROWS_AS(magmat::evaluate(input), magmat::domain_error);
+  input = random_ndfeb(4, 1);
+  input.elements[3] = Element::Nd;
+  CHECK_THROWS_WITH(magmat::evaluate(input), Catch::Matchers::Contains("twice"));
+  input = random_ndfeb(4, 1);
+  CHECK_THROWS_AS(magmat::evaluate(input, -1), magmat::domain_error);
+  input.process = "baked";
+  CHECK_THROWS_AS(magmat::evaluate(input), magmat::unknown_name_error);
+  input = random_ndfeb(0, 1);
+  CHECK(magmat::evaluate(input, 4).remanence.size() == 0);
+}
+
+TEST_CASE("mass fractions of many formulas", "[batch]") {
+  const std::vector<std::string> formulas = {"(Nd0.8Dy0.2)2Fe14B", "SmCo5", "Sm2Co17", "SrFe12O19"};
+  const std::vector<Element> elements = {Element::Nd, Element::Dy, Element::Sm, Element::Sr};
+  const auto fractions = magmat::mass_fractions(formulas, elements);
+  REQUIRE(fractions.rows() == 4);
+  REQUIRE(fractions.cols() == 4);
+  for (std::size_t i = 0; i < formulas.size(); ++i)
+    for (std::size_t j = 0; j < elements.size(); ++j)
+      CHECK(fractions(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) ==
+            magmat::Composition::from_formula(formulas[i]).mass_fraction(elements[j]));
+  CHECK_THROWS_AS(magmat::mass_fractions({"SmCo5", "Nd2Fe14Xx"}, elements), magmat::parse_error);
+  CHECK_THROWS_WITH(magmat::mass_fractions({"SmCo5", "Nd2Fe14Xx"}, elements),
+                    Catch::Matchers::StartsWith("formulas[1]: "));
+}
+
+TEST_CASE("Pareto fronts", "[batch]") {
+  using magmat::objective_sense;
+  // minimize column 0, maximize column 1
+  Eigen::ArrayXXd points(7, 2);
+  points << 1.0, 1.0,   // front
+      2.0, 3.0,         // front
+      2.0, 2.0,         // dominated by row 1
+      3.0, 3.0,         // dominated by row 1
+      0.5, 0.5,         // front
+      not_a_number, 9.0,  // excluded
+      2.0, 3.0;         // identical to row 1: front too
+  const std::vector<objective_sense> senses = {objective_sense::minimize, objective_sense::maximize};
+  CHECK(magmat::pareto_front(points, senses) == std::vector<Eigen::Index>{0, 1, 4, 6});
+  // a third, constant objective gives the same front through the general path
+  Eigen::ArrayXXd three(7, 3);
+  three << points, Eigen::ArrayXd::Constant(7, 5.0);
+  CHECK(magmat::pareto_front(three, {objective_sense::minimize, objective_sense::maximize, objective_sense::minimize}) ==
+        std::vector<Eigen::Index>{0, 1, 4, 6});
+  CHECK(magmat::pareto_front(points.col(0), {objective_sense::maximize}) == std::vector<Eigen::Index>{3});
+  CHECK_THROWS_AS(magmat::pareto_front(points, {objective_sense::minimize}), magmat::domain_error);
+  // random points: the 2-objective sweep agrees with the general O(n^2) path
+  std::mt19937 generator(5);
+  std::uniform_int_distribution<int> value(0, 20);
+  Eigen::ArrayXXd random(300, 3);
+  for (Eigen::Index i = 0; i < 300; ++i) random.row(i) << value(generator), value(generator), 0.0;
+  CHECK(magmat::pareto_front(random.leftCols(2), senses) == magmat::pareto_front(random, {objective_sense::minimize,
+        objective_sense::maximize, objective_sense::minimize}));
+}

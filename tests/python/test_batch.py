@@ -1,0 +1,210 @@
+"""Tests of the batch API (issue [6]): evaluate equals the scalar API, threads change nothing,
+invalid rows raise naming the row or are masked, DataFrames in and out, mass_fractions, pareto_front."""
+
+import math
+import threading
+
+import numpy as np
+import pytest
+
+import magmat as mm
+
+KEYS = [
+    "remanence",
+    "intrinsic_coercivity",
+    "normal_coercivity",
+    "max_energy_product",
+    "rare_earth_mass_fraction",
+    "heavy_rare_earth_mass_fraction",
+    "policy_pass",
+]
+
+
+def random_ndfeb(n, seed=0):
+    """Nd 28-32, Dy 0-4, B 1 and Fe the balance, in mass percent."""
+    rng = np.random.default_rng(seed)
+    nd = rng.uniform(28.0, 32.0, n)
+    dy = rng.uniform(0.0, 4.0, n)
+    b = np.ones(n)
+    return {"Nd": nd, "Dy": dy, "B": b, "Fe": 100.0 - nd - dy - b}
+
+
+def row(candidates, i):
+    return {k: float(v[i]) for k, v in candidates.items()}
+
+
+def test_batch_equals_the_scalar_api_for_random_candidates():
+    cand = random_ndfeb(200, seed=1)
+    res = mm.evaluate(cand, temperature_C=150, process="sintered", threads=1, errors="raise")
+    assert list(res) == KEYS
+    for i in range(200):
+        magnet = mm.Magnet.from_composition(row(cand, i), process="sintered")
+        p = magnet.properties(150.0)
+        comp = magnet.composition
+        for key, expected in [
+            ("remanence", p.remanence),
+            ("intrinsic_coercivity", p.intrinsic_coercivity),
+            ("normal_coercivity", p.normal_coercivity),
+            ("max_energy_product", p.max_energy_product),
+            ("rare_earth_mass_fraction", comp.rare_earth_mass_fraction()),
+            ("heavy_rare_earth_mass_fraction", comp.heavy_rare_earth_mass_fraction()),
+        ]:
+            assert res[key][i] == pytest.approx(expected, rel=1e-12, abs=0.0), (key, i)
+        assert bool(res["policy_pass"][i]) == mm.check_policy(magnet).passes
+
+
+def test_temperature_per_row_equals_the_scalar_api():
+    cand = random_ndfeb(20, seed=2)
+    temps = np.linspace(20.0, 180.0, 20)
+    res = mm.evaluate(cand, temperature_C=temps)
+    for i, t in enumerate(temps):
+        expected = mm.Magnet.from_composition(row(cand, i)).properties(float(t)).intrinsic_coercivity
+        assert res["intrinsic_coercivity"][i] == pytest.approx(expected, rel=1e-12, abs=0.0)
+
+
+@pytest.mark.parametrize("threads", [2, 4, 0])
+def test_threaded_equals_single_threaded_exactly(threads):
+    cand = random_ndfeb(257, seed=3)
+    one = mm.evaluate(cand, temperature_C=120, threads=1)
+    many = mm.evaluate(cand, temperature_C=120, threads=threads)
+    for key in KEYS:
+        assert np.array_equal(one[key], many[key]), key
+
+
+def invalid_candidates():
+    cand = random_ndfeb(8, seed=4)
+    cand["Dy"][3] = -1.0  # negative amount
+    cand["Nd"][5] = np.nan  # NaN
+    temps = np.full(8, 100.0)
+    temps[6] = 900.0  # above the Curie point
+    return cand, temps
+
+
+def test_raise_mode_names_the_row():
+    cand, temps = invalid_candidates()
+    with pytest.raises(mm.DomainError, match=r"^row 3: "):
+        mm.evaluate(cand, temperature_C=temps, threads=4)
+    cand["Dy"][3] = random_ndfeb(8, seed=4)["Dy"][3]
+    with pytest.raises(mm.DomainError, match=r"^row 5: "):
+        mm.evaluate(cand, temperature_C=temps)
+    cand["Nd"][5] = 30.0
+    cand["Fe"][5] = 100.0 - 30.0 - cand["Dy"][5] - 1.0
+    with pytest.raises(mm.DomainError, match=r"^row 6: .*Curie"):
+        mm.evaluate(cand, temperature_C=temps)
+    with pytest.raises(ValueError):  # DomainError is a ValueError
+        mm.evaluate(cand, temperature_C=temps)
+
+
+def test_mask_mode_gives_nan_and_valid_false_and_leaves_other_rows_unchanged():
+    cand, temps = invalid_candidates()
+    res = mm.evaluate(cand, temperature_C=temps, errors="mask", threads=3)
+    assert list(res) == KEYS + ["valid"]
+    bad = np.zeros(8, dtype=bool)
+    bad[[3, 5, 6]] = True
+    assert res["valid"].dtype == np.bool_
+    assert np.array_equal(res["valid"], ~bad)
+    for key in KEYS[:-1]:
+        assert np.isnan(res[key][bad]).all(), key
+        assert not np.isnan(res[key][~bad]).any(), key
+    assert not res["policy_pass"][bad].any()
+    clean = mm.evaluate(random_ndfeb(8, seed=4), temperature_C=100.0)
+    for key in KEYS:
+        assert np.array_equal(res[key][~bad], clean[key][~bad]), key
+
+
+def test_bad_arguments():
+    cand = random_ndfeb(4)
+    with pytest.raises(ValueError, match="errors"):
+        mm.evaluate(cand, errors="ignore")
+    with pytest.raises(mm.UnknownNameError):
+        mm.evaluate({**cand, "Xx": np.zeros(4)})
+    with pytest.raises(mm.DomainError, match="rows"):
+        mm.evaluate({**cand, "Co": np.zeros(3)})
+    with pytest.raises(mm.DomainError, match="temperature_C"):
+        mm.evaluate(cand, temperature_C=[20.0, 30.0])
+    with pytest.raises(mm.UnknownNameError):
+        mm.evaluate(cand, process="baked")
+    with pytest.raises(mm.DomainError):
+        mm.evaluate(cand, threads=-1)
+    with pytest.raises(mm.DomainError):
+        mm.evaluate({})
+
+
+def test_no_fe_balance_is_added():
+    with pytest.raises(mm.DomainError, match="^row 0: "):
+        mm.evaluate({"Nd": [31.0], "B": [1.0]})
+
+
+def test_element_keys_are_accepted():
+    cand = random_ndfeb(5, seed=6)
+    by_element = {mm.Element.Nd: cand["Nd"], mm.Element.Dy: cand["Dy"], "B": cand["B"], "Fe": cand["Fe"]}
+    a, b = mm.evaluate(cand), mm.evaluate(by_element)
+    assert all(np.array_equal(a[k], b[k]) for k in KEYS)
+
+
+def test_dataframe_in_dataframe_out_with_the_same_index():
+    pd = pytest.importorskip("pandas")
+    cand = random_ndfeb(6, seed=7)
+    df = pd.DataFrame(cand, index=[f"c{i}" for i in range(6)])
+    out = mm.evaluate(df, temperature_C=150)
+    assert isinstance(out, pd.DataFrame)
+    assert list(out.index) == list(df.index)
+    assert list(out.columns) == KEYS
+    plain = mm.evaluate(cand, temperature_C=150)
+    for key in KEYS:
+        assert np.array_equal(out[key].to_numpy(), plain[key]), key
+    front = mm.pareto_front(out, minimize=["heavy_rare_earth_mass_fraction"], maximize=["intrinsic_coercivity"])
+    assert front.dtype == np.int64 and len(out.iloc[front]) == len(front) > 0
+
+
+def test_evaluate_releases_the_gil():
+    cand = random_ndfeb(3000, seed=8)
+    ticks = []
+    done = threading.Event()
+
+    def tick():
+        while not done.is_set():
+            ticks.append(1)
+            done.wait(0.001)
+
+    ticker = threading.Thread(target=tick)
+    ticker.start()
+    try:
+        before = len(ticks)
+        mm.evaluate(cand, threads=1)
+        during = len(ticks) - before
+    finally:
+        done.set()
+        ticker.join()
+    assert during > 1
+
+
+def test_mass_fractions_equal_the_composition():
+    formulas = ["(Nd0.8Dy0.2)2Fe14B", "SmCo5", "Sm2Co17", "Sm(Co0.69Fe0.22Cu0.07Zr0.02)7.5", "SrFe12O19",
+                "Sr0.8La0.2Fe11.8Co0.2O19"]
+    fr = mm.mass_fractions(formulas, elements=["Nd", "Dy", "Sm", mm.Element.Sr])
+    assert list(fr) == ["Nd", "Dy", "Sm", "Sr"]
+    for symbol, values in fr.items():
+        assert values.shape == (len(formulas),)
+        for i, f in enumerate(formulas):
+            assert values[i] == mm.Composition.from_formula(f).mass_fraction(symbol)
+    with pytest.raises(mm.ParseError, match=r"^formulas\[1\]: "):
+        mm.mass_fractions(["SmCo5", "Nd2Fe14Xx"], elements=["Nd"])
+    with pytest.raises(mm.UnknownNameError):
+        mm.mass_fractions(["SmCo5"], elements=["Qq"])
+
+
+def test_pareto_front_on_a_hand_made_example():
+    res = {
+        "hre": np.array([0.0, 0.01, 0.01, 0.02, 0.0, math.nan, 0.01]),
+        "hcj": np.array([1.0, 3.0, 2.0, 3.0, 0.5, 9.0, 3.0]),
+    }
+    # row 2 is dominated by row 1, row 3 by row 1, row 4 by row 0; row 5 has a NaN; row 6 ties row 1
+    front = mm.pareto_front(res, minimize=["hre"], maximize=["hcj"])
+    assert front.tolist() == [0, 1, 6]
+    # only the named columns count: row 5's NaN is in "hre"
+    assert mm.pareto_front(res, maximize=["hcj"]).tolist() == [5]
+    with pytest.raises(mm.UnknownNameError):
+        mm.pareto_front(res, minimize=["nope"])
+    with pytest.raises(mm.DomainError):
+        mm.pareto_front(res)
