@@ -211,6 +211,7 @@ std::vector<grade_record> parse_grade_file(std::string_view text, const std::str
       grade_record g = parse_grade(at, family, problems);
       if (problems.size() == before) check_physics(g, at, problems);
       g.file = file;
+      g.json = at.node().dump(); // the record as written, so a grade can be rebuilt from it alone
       grades.push_back(std::move(g));
     }
   });

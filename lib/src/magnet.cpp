@@ -190,6 +190,17 @@ double anchored(double reference_value, const std::optional<temperature_coeffici
 
 } // namespace
 
+Magnet Magnet::from_parts(Composition composition, Phase main_phase, Phase nucleation_phase,
+                          process_parameters process, double main_phase_fraction,
+                          std::optional<datasheet_anchor> anchor) {
+  if (!(main_phase_fraction > 0.0 && main_phase_fraction <= 1.0))
+    throw domain_error(fmt::format("main_phase_fraction must lie in (0, 1], got {}", main_phase_fraction));
+  Magnet magnet(std::move(composition), std::move(main_phase), std::move(nucleation_phase), std::move(process),
+                main_phase_fraction);
+  magnet.anchor_ = std::move(anchor);
+  return magnet;
+}
+
 std::string_view Magnet::family_name() const {
   switch (family()) {
   case phase_family::r2fe14b:
@@ -248,17 +259,23 @@ demagnetization_model Magnet::demagnetization(thermodynamic_temperature temperat
 magnetic_field_strength Magnet::normal_coercivity(thermodynamic_temperature temperature) const {
   const double curve = demagnetization(temperature).normal_coercivity().value();
   if (!anchor_ || !anchor_->normal_coercivity) return magnetic_field_strength::from_value(curve);
+  if (temperature == anchor_->reference_temperature) return *anchor_->normal_coercivity; // the datasheet, as printed
   const double at_reference = demagnetization(anchor_->reference_temperature).normal_coercivity().value();
-  return magnetic_field_strength::from_value(at_reference > 0.0 ? anchor_->normal_coercivity->value() * curve / at_reference
-                                                                 : 0.0);
+  const double scaled = at_reference > 0.0 ? anchor_->normal_coercivity->value() * curve / at_reference : 0.0;
+  // Scaling must not carry HcB past HcJ or Br/mu0 at this temperature.
+  const double bound = std::min(intrinsic_coercivity(temperature).value(),
+                                remanence(temperature).value() / vacuum_permeability_h_per_m);
+  return magnetic_field_strength::from_value(std::min(scaled, bound));
 }
 
 energy_density Magnet::max_energy_product(thermodynamic_temperature temperature) const {
   const double curve = demagnetization(temperature).max_energy_product().value();
   if (!anchor_ || !anchor_->max_energy_product) return energy_density::from_value(curve);
+  if (temperature == anchor_->reference_temperature) return *anchor_->max_energy_product;
   const double at_reference = demagnetization(anchor_->reference_temperature).max_energy_product().value();
-  return energy_density::from_value(at_reference > 0.0 ? anchor_->max_energy_product->value() * curve / at_reference
-                                                        : 0.0);
+  const double scaled = at_reference > 0.0 ? anchor_->max_energy_product->value() * curve / at_reference : 0.0;
+  const double br = remanence(temperature).value();
+  return energy_density::from_value(std::min(scaled, br * br / (4.0 * vacuum_permeability_h_per_m)));
 }
 
 std::string Magnet::name() const { return anchor_ ? anchor_->name : composition_.formula(); }

@@ -63,6 +63,14 @@ def test_every_grade_is_a_working_magnet(cat, name):
     if ds["normal_coercivity"] is not None:
         assert ds["normal_coercivity"]["nominal"] <= ds["intrinsic_coercivity"]["nominal"] * 1.03
     hot = g.properties(temperature_C=80)
+    for t in (-40, 80, 150):
+        try:
+            q = g.properties(temperature_C=t)
+        except mm.DomainError:
+            continue
+        assert q.normal_coercivity <= q.intrinsic_coercivity
+        assert q.normal_coercivity <= q.remanence / MU0 * (1 + 1e-12)
+        assert q.max_energy_product <= q.remanence ** 2 / (4 * MU0) * (1 + 1e-12)
     if g.family == "ferrite":
         assert hot.intrinsic_coercivity > p20.intrinsic_coercivity  # coercivity rises with T
     else:

@@ -143,7 +143,16 @@ void register_catalog(py::module_& m) {
       .def_property_readonly("datasheet", [](const Grade& g) { return datasheet_dict(g.record()); },
           "The datasheet as in the file, converted to SI: ranges as {'min','typical','max','nominal',"
           "'source'} (T, A/m, J/m^3), coefficients in 1/K, temperatures in degrees Celsius, density in kg/m^3.")
-      .def("__repr__", [](const Grade& g) { return fmt::format("Grade('{}', family='{}')", g.name(), g.family_name()); });
+      .def("__repr__", [](const Grade& g) { return fmt::format("Grade('{}', family='{}')", g.name(), g.family_name()); })
+      // A grade travels as its own JSON record, so user grades pickle as well as shipped ones.
+      .def(py::pickle(
+          [](const Grade& g) { return py::make_tuple(g.record().family, g.record().json, g.record().file); },
+          [](const py::tuple& t) {
+            const std::string text = "{\"schema\": \"magmat-grades/1\", \"family\": \"" + t[0].cast<std::string>() +
+                                     "\", \"grades\": [" + t[1].cast<std::string>() + "]}";
+            const Catalog one = Catalog::from_json(text, t[2].cast<std::string>());
+            return one.grade(one.names().front());
+          }));
 
   py::class_<Catalog>(m, "Catalog",
       "An immutable catalog of magnet grades. Catalog.default() is the shipped one; Catalog.load(path) "
@@ -198,7 +207,23 @@ void register_catalog(py::module_& m) {
       .def("to_dataframe", &to_dataframe,
           "A pandas DataFrame, one row per grade: nominal, min and max values in SI units (T, A/m, J/m^3), "
           "coefficients in 1/K, temperatures in degrees Celsius, density in kg/m^3; missing values are NaN.")
-      .def("__repr__", [](const Catalog& c) { return fmt::format("Catalog({} grades)", c.size()); });
+      .def("__repr__", [](const Catalog& c) { return fmt::format("Catalog({} grades)", c.size()); })
+      .def(py::pickle(
+          [](const Catalog& c) {
+            py::list records;
+            for (const auto& g : c.records()) records.append(py::make_tuple(g.family, g.json, g.file));
+            return records;
+          },
+          [](const py::list& records) {
+            Catalog out = Catalog::from_json(R"({"schema": "magmat-grades/1", "family": "ferrite", "grades": []})", "<pickle>");
+            for (const auto& item : records) {
+              const auto t = item.cast<py::tuple>();
+              const std::string text = "{\"schema\": \"magmat-grades/1\", \"family\": \"" + t[0].cast<std::string>() +
+                                       "\", \"grades\": [" + t[1].cast<std::string>() + "]}";
+              out = out.extend(Catalog::from_json(text, t[2].cast<std::string>()));
+            }
+            return out;
+          }));
 
   m.def("coercivity_letter", &coercivity_letter, py::arg("grade_name"),
         "The coercivity letter of a sintered NdFeB grade name ('N42SH' -> 'SH', 'N52' -> '').");

@@ -117,7 +117,26 @@ void register_design(py::module_& m) {
             return py::make_tuple(c.met, c.reason);
           },
           py::arg("magnet"), "(met, reason): whether a magnet meets this requirement, and if not why.")
-      .def("__repr__", &requirement_repr);
+      .def("__repr__", &requirement_repr)
+      .def(py::pickle(
+          [](const requirement& r) {
+            auto opt = [](const auto& v) { return v ? py::object(py::float_(v->value())) : py::object(py::none()); };
+            return py::make_tuple(to_kelvin(r.temperature), opt(r.min_intrinsic_coercivity), optional_value(r.permeance),
+                                  r.max_irreversible_loss, r.external_field.value(), opt(r.min_remanence),
+                                  opt(r.min_max_energy_product));
+          },
+          [](const py::tuple& t) {
+            requirement r;
+            r.temperature = from_kelvin(t[0].cast<double>());
+            if (!t[1].is_none()) r.min_intrinsic_coercivity = magnetic_field_strength::from_value(t[1].cast<double>());
+            if (!t[2].is_none()) r.permeance = t[2].cast<double>();
+            r.max_irreversible_loss = t[3].cast<double>();
+            r.external_field = magnetic_field_strength::from_value(t[4].cast<double>());
+            if (!t[5].is_none()) r.min_remanence = magnetic_polarization::from_value(t[5].cast<double>());
+            if (!t[6].is_none()) r.min_max_energy_product = energy_density::from_value(t[6].cast<double>());
+            validate(r);
+            return r;
+          }));
 
   py::class_<study_row>(m, "StudyRow",
       "One strategy's result: feasible, reason, the solved magnet, mass fractions (kg/kg), kg per unit, "

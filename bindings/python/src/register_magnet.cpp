@@ -4,6 +4,7 @@
 
 #include <pybind11/eigen.h>
 
+#include <magmat/errors.hpp>
 #include <magmat/magnet.hpp>
 #include <magmat/units/cgs_magnetic.hpp>
 
@@ -63,6 +64,68 @@ py::dict process_dict(const process_parameters& p) {
   return out;
 }
 
+// Pickling: a magnet travels as its parts (see Magnet::from_parts), so a copy is exact.
+py::tuple magnet_state(const Magnet& g) {
+  const process_parameters& p = g.process();
+  py::list sources;
+  for (const auto& [name, tag] : p.sources) sources.append(py::make_tuple(name, tag.key, static_cast<int>(tag.confidence)));
+  py::tuple process = py::make_tuple(std::string(to_string(p.family)), p.process, p.description, p.relative_density,
+                                     p.alignment, p.recoil_permeability, p.squareness, p.alpha_k, p.n_eff,
+                                     p.grain_boundary_rare_earth, p.shell_volume_fraction, sources, p.notes);
+  py::object anchor = py::none();
+  if (const auto& a = g.datasheet()) {
+    auto opt = [](const auto& v) { return v ? py::object(py::float_(v->value())) : py::object(py::none()); };
+    anchor = py::make_tuple(a->name, to_kelvin(a->reference_temperature), a->remanence.value(),
+                            a->intrinsic_coercivity.value(), opt(a->normal_coercivity), opt(a->max_energy_product),
+                            opt(a->remanence_coefficient), opt(a->intrinsic_coercivity_coefficient),
+                            to_kelvin(a->coefficients_from), to_kelvin(a->coefficients_to));
+  }
+  return py::make_tuple(g.composition(), g.main_phase().composition(), g.nucleation_phase().composition(), process,
+                        g.main_phase_fraction(), anchor);
+}
+
+Magnet magnet_from_state(const py::tuple& t) {
+  if (t.size() != 6) throw data_error("not a pickled magmat.Magnet");
+  const py::tuple process = t[3].cast<py::tuple>();
+  process_parameters p;
+  const std::string family = process[0].cast<std::string>();
+  for (phase_family f : {phase_family::r2fe14b, phase_family::smco5, phase_family::sm2co17, phase_family::hexaferrite})
+    if (to_string(f) == family) p.family = f;
+  p.process = process[1].cast<std::string>();
+  p.description = process[2].cast<std::string>();
+  p.relative_density = process[3].cast<double>();
+  p.alignment = process[4].cast<double>();
+  p.recoil_permeability = process[5].cast<double>();
+  p.squareness = process[6].cast<double>();
+  p.alpha_k = process[7].cast<double>();
+  p.n_eff = process[8].cast<double>();
+  p.grain_boundary_rare_earth = process[9].cast<double>();
+  p.shell_volume_fraction = process[10].cast<double>();
+  for (const auto& item : process[11].cast<py::list>()) {
+    const auto entry = item.cast<py::tuple>();
+    p.sources[entry[0].cast<std::string>()] = {entry[1].cast<std::string>(), static_cast<confidence>(entry[2].cast<int>())};
+  }
+  p.notes = process[12].cast<std::vector<std::string>>();
+  std::optional<datasheet_anchor> anchor;
+  if (!t[5].is_none()) {
+    const py::tuple a = t[5].cast<py::tuple>();
+    datasheet_anchor d;
+    d.name = a[0].cast<std::string>();
+    d.reference_temperature = from_kelvin(a[1].cast<double>());
+    d.remanence = magnetic_polarization::from_value(a[2].cast<double>());
+    d.intrinsic_coercivity = magnetic_field_strength::from_value(a[3].cast<double>());
+    if (!a[4].is_none()) d.normal_coercivity = magnetic_field_strength::from_value(a[4].cast<double>());
+    if (!a[5].is_none()) d.max_energy_product = energy_density::from_value(a[5].cast<double>());
+    if (!a[6].is_none()) d.remanence_coefficient = temperature_coefficient::from_value(a[6].cast<double>());
+    if (!a[7].is_none()) d.intrinsic_coercivity_coefficient = temperature_coefficient::from_value(a[7].cast<double>());
+    d.coefficients_from = from_kelvin(a[8].cast<double>());
+    d.coefficients_to = from_kelvin(a[9].cast<double>());
+    anchor = d;
+  }
+  return Magnet::from_parts(t[0].cast<Composition>(), Phase::from_composition(t[1].cast<Composition>()),
+                            Phase::from_composition(t[2].cast<Composition>()), p, t[4].cast<double>(), anchor);
+}
+
 } // namespace
 
 void register_magnet(py::module_& m) {
@@ -91,7 +154,25 @@ void register_magnet(py::module_& m) {
             out["recoil_permeability"] = p.recoil_permeability;
             return out;
           }, "The values as a dict (SI units, temperature in degrees Celsius).")
-      .def("__repr__", &properties_repr);
+      .def("__repr__", &properties_repr)
+      .def(py::pickle(
+          [](const magnet_properties& p) {
+            return py::make_tuple(to_kelvin(p.temperature), p.remanence.value(), p.intrinsic_coercivity.value(),
+                                  p.normal_coercivity.value(), p.knee_field.value(), p.max_energy_product.value(),
+                                  p.max_energy_product_limit.value(), p.recoil_permeability);
+          },
+          [](const py::tuple& t) {
+            magnet_properties p;
+            p.temperature = from_kelvin(t[0].cast<double>());
+            p.remanence = magnetic_polarization::from_value(t[1].cast<double>());
+            p.intrinsic_coercivity = magnetic_field_strength::from_value(t[2].cast<double>());
+            p.normal_coercivity = magnetic_field_strength::from_value(t[3].cast<double>());
+            p.knee_field = magnetic_field_strength::from_value(t[4].cast<double>());
+            p.max_energy_product = energy_density::from_value(t[5].cast<double>());
+            p.max_energy_product_limit = energy_density::from_value(t[6].cast<double>());
+            p.recoil_permeability = t[7].cast<double>();
+            return p;
+          }));
 
   py::class_<temperature_coefficients>(m, "TemperatureCoefficients",
       "Reversible temperature coefficients over an interval: remanence (alpha) and "
@@ -213,7 +294,8 @@ void register_magnet(py::module_& m) {
           "alpha(Br) and beta(HcJ) over [from_C, to_C] (degrees Celsius), in 1/K.")
       .def("__repr__", [](const Magnet& g) {
         return fmt::format("Magnet('{}', process='{}')", g.composition().formula(), g.process().process);
-      });
+      })
+      .def(py::pickle(&magnet_state, &magnet_from_state));
 
   m.def("process_names", [](const std::string& family) {
         for (phase_family f : {phase_family::r2fe14b, phase_family::smco5, phase_family::sm2co17,

@@ -70,6 +70,7 @@ struct grade_record {
   std::optional<grade_composition> composition;
   std::optional<datasheet_value> coercivity_letter_exception; ///< the source's lower HcJ minimum, A/m
   std::string file; ///< where the record was read
+  std::string json; ///< the grade's JSON object as read (rebuilds the record with Catalog::from_json)
 };
 
 /// A catalog grade: a Magnet (usable wherever one is) that also carries its datasheet record.

@@ -127,6 +127,12 @@ public:
   /// underneath for the temperature behaviour outside the datasheet's interval.
   Magnet with_datasheet(datasheet_anchor anchor) const;
   const std::optional<datasheet_anchor>& datasheet() const { return anchor_; }
+  /// A magnet from its parts, exactly as another magnet holds them (for serialization: the
+  /// parts come from composition(), main_phase(), nucleation_phase(), process(),
+  /// main_phase_fraction() and datasheet()). Throws domain_error for a fraction outside (0, 1].
+  static Magnet from_parts(Composition composition, Phase main_phase, Phase nucleation_phase,
+                           process_parameters process, double main_phase_fraction,
+                           std::optional<datasheet_anchor> anchor);
   /// This magnet with reversal nucleating in another phase (e.g. a shell of another composition);
   /// remanence and the bill of materials stay this magnet's.
   Magnet with_nucleation_phase(Phase phase) const {
