@@ -1,4 +1,5 @@
 // Python bindings of magnet.hpp: magnets from composition and process, and their properties.
+#include "composition_arg.hpp"
 #include "pybind.hpp"
 #include "temperature_arg.hpp"
 
@@ -16,18 +17,6 @@
 namespace magmat::python {
 namespace {
 
-// A composition from Python: a Composition, a formula string or a mapping of mass percent.
-Composition to_composition(py::handle composition) {
-  if (py::isinstance<Composition>(composition)) return composition.cast<Composition>();
-  if (py::isinstance<py::str>(composition)) return Composition::from_formula(composition.cast<std::string>());
-  if (py::isinstance(composition, py::module_::import("collections.abc").attr("Mapping"))) {
-    // the same rules (and Element or symbol keys) as Composition.from_mass_percent
-    py::object from_mass_percent = py::type::of<Composition>().attr("from_mass_percent");
-    return from_mass_percent(py::dict(py::reinterpret_borrow<py::object>(composition))).cast<Composition>();
-  }
-  throw domain_error("composition must be a Composition, a formula string or a dict of mass percent, got " +
-                     std::string(py::str(py::type::of(composition).attr("__name__"))));
-}
 
 std::string properties_repr(const magnet_properties& p) {
   using namespace cgs;

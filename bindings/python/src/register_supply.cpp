@@ -1,5 +1,6 @@
 // Python bindings of prices.hpp and scenarios.hpp: price tables, raw-material cost, supply scenarios.
 #include "element_arg.hpp"
+#include "composition_arg.hpp"
 #include "pybind.hpp"
 
 #include <magmat/composition.hpp>
@@ -18,17 +19,6 @@
 namespace magmat::python {
 namespace {
 
-// A Composition, a formula string, or a mapping of mass percent (the rules of Composition.from_mass_percent).
-Composition to_composition(py::handle composition) {
-  if (py::isinstance<Composition>(composition)) return composition.cast<Composition>();
-  if (py::isinstance<py::str>(composition)) return Composition::from_formula(composition.cast<std::string>());
-  if (py::isinstance(composition, py::module_::import("collections.abc").attr("Mapping"))) {
-    py::object from_mass_percent = py::type::of<Composition>().attr("from_mass_percent");
-    return from_mass_percent(py::dict(py::reinterpret_borrow<py::object>(composition))).cast<Composition>();
-  }
-  throw domain_error("composition must be a Composition, a formula string or a dict of mass percent, got " +
-                     std::string(py::str(py::type::of(composition).attr("__name__"))));
-}
 
 template <class T>
 py::dict symbol_dict(const std::map<Element, T>& values) {
