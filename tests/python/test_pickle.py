@@ -44,3 +44,25 @@ def test_catalog_requirement_and_records_round_trip():
     assert pickle.loads(pickle.dumps(p)).to_dict() == p.to_dict()
     c = mm.Composition.from_formula("(Nd0.8Dy0.2)2Fe14B")
     assert pickle.loads(pickle.dumps(c)) == c
+
+
+def test_every_core_object_pickles():
+    cat = mm.Catalog.default()
+    g = cat["N42SH"]
+    study = mm.design_study(mm.Requirement(temperature_C=150, permeance=2.0), units_per_year=10)
+    objects = [
+        mm.element("Nd"), g.reversible_coefficients(20, 150), g.operating_point(pc=2.0, temperature_C=150),
+        g.demag_curve(temperature_C=100, points=20), mm.check_policy(g),
+        mm.check_motor(rated_speed_rpm=12000, torque_Nm=250, active_volume_L=4.5),
+        mm.estimate_torque_density(g, magnet_thickness=0.005, air_gap=0.001, electric_loading=4e4),
+        mm.supply_scenario("wind_ndfeb_world"), mm.default_price_table(), study, study["gbd_dy"], mm.phase("SmCo5"),
+    ]
+    for obj in objects:
+        copy = pickle.loads(pickle.dumps(obj))
+        assert type(copy) is type(obj)
+        assert repr(copy) == repr(obj), type(obj).__name__
+    copy = pickle.loads(pickle.dumps(study))
+    assert copy["gbd_dy"].tonnes_per_year == study["gbd_dy"].tonnes_per_year
+    assert copy["gbd_dy"].magnet.properties(20).to_dict() == study["gbd_dy"].magnet.properties(20).to_dict()
+    curve = g.demag_curve(temperature_C=100, points=20)
+    assert (pickle.loads(pickle.dumps(curve)).B == curve.B).all()

@@ -80,9 +80,10 @@ from ._core import (
     torque_per_rotor_volume,
 )
 from . import export, units
-from . import _html
+from . import _html, _pickling
 
 _html.install()  # Jupyter renders magnets, properties, catalogs and studies as HTML tables
+_pickling.install()  # look-up records pickle as the call that makes them
 
 __version__ = "0.1.0"
 

@@ -74,6 +74,50 @@ py::object study_dataframe(const study& s) {
   return pandas.attr("DataFrame").attr("from_records")(records);
 }
 
+// Pickling of study rows and studies: plain tuples; a row's magnet pickles itself.
+py::list element_pairs(const std::map<Element, double>& values) {
+  py::list out;
+  for (const auto& [e, v] : values) out.append(py::make_tuple(static_cast<int>(e), v));
+  return out;
+}
+
+std::map<Element, double> element_map(const py::handle& pairs) {
+  std::map<Element, double> out;
+  for (const auto& item : pairs.cast<py::list>()) {
+    const auto t = item.cast<py::tuple>();
+    out[static_cast<Element>(t[0].cast<int>())] = t[1].cast<double>();
+  }
+  return out;
+}
+
+py::tuple row_state(const study_row& r) {
+  py::list unpriced;
+  for (Element e : r.unpriced_elements) unpriced.append(static_cast<int>(e));
+  return py::make_tuple(r.strategy, r.feasible, r.reason, r.level, r.magnet ? py::cast(*r.magnet) : py::none(),
+                        element_pairs(r.mass_fractions), element_pairs(r.kg_per_unit), element_pairs(r.tonnes_per_year),
+                        element_pairs(r.saving_vs_baseline), r.rare_earth_mass_fraction, r.heavy_rare_earth_mass_fraction,
+                        optional_value(r.cost_per_kg), optional_value(r.rare_earth_cost_per_kg), unpriced);
+}
+
+study_row row_from_state(const py::tuple& t) {
+  study_row r;
+  r.strategy = t[0].cast<std::string>();
+  r.feasible = t[1].cast<bool>();
+  r.reason = t[2].cast<std::string>();
+  r.level = t[3].cast<double>();
+  if (!t[4].is_none()) r.magnet = t[4].cast<Magnet>();
+  r.mass_fractions = element_map(t[5]);
+  r.kg_per_unit = element_map(t[6]);
+  r.tonnes_per_year = element_map(t[7]);
+  r.saving_vs_baseline = element_map(t[8]);
+  r.rare_earth_mass_fraction = t[9].cast<double>();
+  r.heavy_rare_earth_mass_fraction = t[10].cast<double>();
+  if (!t[11].is_none()) r.cost_per_kg = t[11].cast<double>();
+  if (!t[12].is_none()) r.rare_earth_cost_per_kg = t[12].cast<double>();
+  for (const auto& e : t[13].cast<py::list>()) r.unpriced_elements.push_back(static_cast<Element>(e.cast<int>()));
+  return r;
+}
+
 } // namespace
 
 void register_design(py::module_& m) {
@@ -170,7 +214,8 @@ void register_design(py::module_& m) {
       .def("__repr__", [](const study_row& r) {
         return r.feasible ? fmt::format("StudyRow('{}', feasible, level={:.5g})", r.strategy, r.level)
                           : fmt::format("StudyRow('{}', infeasible: {})", r.strategy, r.reason);
-      });
+      })
+      .def(py::pickle(&row_state, &row_from_state));
 
   py::class_<study>(m, "Study", "A design study: one StudyRow per strategy; study['gbd_tb'], iteration, to_dataframe().")
       .def("__getitem__", [](const study& s, const std::string& name) { return s.row(name); }, py::arg("strategy"))
@@ -184,7 +229,25 @@ void register_design(py::module_& m) {
       .def_property_readonly("price_table", [](const study& s) { return s.price_table_name; })
       .def_property_readonly("currency", [](const study& s) { return s.currency; })
       .def("to_dataframe", &study_dataframe, "A pandas DataFrame, one row per strategy (mass fractions, kg/unit, t/year, savings).")
-      .def("__repr__", [](const study& s) { return fmt::format("Study({} strategies, baseline '{}')", s.rows.size(), s.baseline); });
+      .def("__repr__", [](const study& s) { return fmt::format("Study({} strategies, baseline '{}')", s.rows.size(), s.baseline); })
+      .def(py::pickle(
+          [](const study& s) {
+            py::list rows;
+            for (const auto& r : s.rows) rows.append(row_state(r));
+            return py::make_tuple(py::cast(s.required), s.baseline, s.baseline_note, s.magnet_tonnes_per_year,
+                                  s.price_table_name, s.currency, rows);
+          },
+          [](const py::tuple& t) {
+            study s;
+            s.required = t[0].cast<requirement>();
+            s.baseline = t[1].cast<std::string>();
+            s.baseline_note = t[2].cast<std::string>();
+            s.magnet_tonnes_per_year = t[3].cast<double>();
+            s.price_table_name = t[4].cast<std::string>();
+            s.currency = t[5].cast<std::string>();
+            for (const auto& row : t[6].cast<py::list>()) s.rows.push_back(row_from_state(row.cast<py::tuple>()));
+            return s;
+          }));
 
   m.def("design_study",
         [](const requirement& r, std::optional<std::vector<std::string>> strategies, const std::string& baseline,

@@ -175,7 +175,19 @@ void register_magnet(py::module_& m) {
         return fmt::format("TemperatureCoefficients({:.1f} to {:.1f} degC: alpha(Br) = {:.4f} %/K, "
                            "beta(HcJ) = {:.4f} %/K)", to_celsius(c.from), to_celsius(c.to),
                            100.0 * c.remanence.value(), 100.0 * c.intrinsic_coercivity.value());
-      });
+      })
+      .def(py::pickle(
+          [](const temperature_coefficients& c) {
+            return py::make_tuple(to_kelvin(c.from), to_kelvin(c.to), c.remanence.value(), c.intrinsic_coercivity.value());
+          },
+          [](const py::tuple& t) {
+            temperature_coefficients c;
+            c.from = from_kelvin(t[0].cast<double>());
+            c.to = from_kelvin(t[1].cast<double>());
+            c.remanence = temperature_coefficient::from_value(t[2].cast<double>());
+            c.intrinsic_coercivity = temperature_coefficient::from_value(t[3].cast<double>());
+            return c;
+          }));
 
   py::class_<demagnetization_curve>(m, "DemagnetizationCurve",
       "Samples of a demagnetization curve: H (A/m, from 0 down to -HcJ), B and J (T), NumPy arrays.")
@@ -186,7 +198,16 @@ void register_magnet(py::module_& m) {
       .def("__repr__", [](const demagnetization_curve& c) {
         return fmt::format("DemagnetizationCurve({} points, H from 0 to {:.4g} A/m)", c.field.size(),
                            c.field.size() ? c.field(c.field.size() - 1) : 0.0);
-      });
+      })
+      .def(py::pickle(
+          [](const demagnetization_curve& c) { return py::make_tuple(c.field, c.flux_density, c.polarization); },
+          [](const py::tuple& t) {
+            demagnetization_curve c;
+            c.field = t[0].cast<Eigen::ArrayXd>();
+            c.flux_density = t[1].cast<Eigen::ArrayXd>();
+            c.polarization = t[2].cast<Eigen::ArrayXd>();
+            return c;
+          }));
 
   py::class_<Magnet> cls(m, "Magnet",
       "A magnet made of a bulk composition by a process. Temperatures in degrees Celsius (float or "

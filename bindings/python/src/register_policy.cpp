@@ -71,7 +71,30 @@ void register_policy(py::module_& m) {
                            c.max_energy_product.value() / 1e3, c.max_energy_product_margin.value() / 1e3,
                            c.intrinsic_coercivity.value() / 1e3, c.coercivity_margin.value() / 1e3,
                            boolean(c.smco_eligible), boolean(c.eligible));
-      });
+      })
+      .def(py::pickle(
+          [](const policy_check& c) {
+            return py::make_tuple(c.name, c.family, to_kelvin(c.temperature), c.passes, c.max_energy_product_ok,
+                                  c.coercivity_ok, c.smco_eligible, c.eligible, c.max_energy_product.value(),
+                                  c.intrinsic_coercivity.value(), c.max_energy_product_margin.value(),
+                                  c.coercivity_margin.value());
+          },
+          [](const py::tuple& t) {
+            policy_check c;
+            c.name = t[0].cast<std::string>();
+            c.family = t[1].cast<std::string>();
+            c.temperature = from_kelvin(t[2].cast<double>());
+            c.passes = t[3].cast<bool>();
+            c.max_energy_product_ok = t[4].cast<bool>();
+            c.coercivity_ok = t[5].cast<bool>();
+            c.smco_eligible = t[6].cast<bool>();
+            c.eligible = t[7].cast<bool>();
+            c.max_energy_product = energy_density::from_value(t[8].cast<double>());
+            c.intrinsic_coercivity = magnetic_field_strength::from_value(t[9].cast<double>());
+            c.max_energy_product_margin = energy_density::from_value(t[10].cast<double>());
+            c.coercivity_margin = magnetic_field_strength::from_value(t[11].cast<double>());
+            return c;
+          }));
 
   py::class_<motor_check>(m, "MotorCheck",
       "The programme's motor target (METI 2025, Ch. 2 Sec. 2 (3)) for a stated motor: rated speed >= 10,000 rpm "
@@ -91,7 +114,16 @@ void register_policy(py::module_& m) {
                            "torque_density_ok={})",
                            to_rpm(c.rated_speed), to_newton_metre_per_litre(c.torque_per_volume), boolean(c.passes),
                            boolean(c.speed_ok), boolean(c.torque_density_ok));
-      });
+      })
+      // a motor check is a function of its three inputs: recompute it
+      .def(py::pickle(
+          [](const motor_check& c) {
+            return py::make_tuple(c.rated_speed.value(), c.rated_torque.value(), c.active_volume.value());
+          },
+          [](const py::tuple& t) {
+            return check_motor(angular_velocity::from_value(t[0].cast<double>()), torque::from_value(t[1].cast<double>()),
+                               volume::from_value(t[2].cast<double>()));
+          }));
 
   py::class_<torque_density_estimate>(m, "TorqueDensityEstimate",
       "A first-order estimate (not a motor design) of a surface-magnet machine's torque density: "
@@ -110,7 +142,20 @@ void register_policy(py::module_& m) {
                            "torque_per_rotor_volume={:.4g} Nm/m^3, torque_density={:.4g} Nm/L)",
                            e.air_gap_flux_density.value(), e.fundamental_flux_density.value(),
                            e.per_rotor_volume.value(), to_newton_metre_per_litre(e.per_active_volume));
-      });
+      })
+      .def(py::pickle(
+          [](const torque_density_estimate& e) {
+            return py::make_tuple(e.air_gap_flux_density.value(), e.fundamental_flux_density.value(),
+                                  e.per_rotor_volume.value(), e.per_active_volume.value());
+          },
+          [](const py::tuple& t) {
+            torque_density_estimate e;
+            e.air_gap_flux_density = magnetic_flux_density::from_value(t[0].cast<double>());
+            e.fundamental_flux_density = magnetic_flux_density::from_value(t[1].cast<double>());
+            e.per_rotor_volume = torque_density::from_value(t[2].cast<double>());
+            e.per_active_volume = torque_density::from_value(t[3].cast<double>());
+            return e;
+          }));
 
   m.def("check_policy",
         [](const Magnet& magnet, double temperature_C) { return check_policy(magnet, from_celsius(temperature_C)); },

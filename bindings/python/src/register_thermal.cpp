@@ -28,7 +28,21 @@ void register_thermal(py::module_& m) {
         return fmt::format("OperatingPoint(temperature_C={:.2f}, H={:.6g} A/m, B={:.5g} T, J={:.5g} T, beyond_knee={})",
                            to_celsius(p.temperature), p.field.value(), p.flux_density.value(), p.polarization.value(),
                            p.beyond_knee ? "True" : "False");
-      });
+      })
+      .def(py::pickle(
+          [](const operating_point& p) {
+            return py::make_tuple(to_kelvin(p.temperature), p.field.value(), p.flux_density.value(),
+                                  p.polarization.value(), p.beyond_knee);
+          },
+          [](const py::tuple& t) {
+            operating_point p;
+            p.temperature = from_kelvin(t[0].cast<double>());
+            p.field = magnetic_field_strength::from_value(t[1].cast<double>());
+            p.flux_density = magnetic_flux_density::from_value(t[2].cast<double>());
+            p.polarization = magnetic_polarization::from_value(t[3].cast<double>());
+            p.beyond_knee = t[4].cast<bool>();
+            return p;
+          }));
 
   m.def("permeance_coefficient_cylinder",
         [](double length, double diameter) { return permeance_coefficient_cylinder(metres(length), metres(diameter)); },
