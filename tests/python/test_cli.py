@@ -54,7 +54,8 @@ def test_compare_is_the_main_job(capsys, tmp_path):
     png = tmp_path / "compare.png"
     assert main(["compare", "--at", "150C", "--pc", "2", "--plot", str(png)]) == 0
     out = capsys.readouterr().out
-    for fragment in ("bulk_dy", "gbd_tb", "ce_la_substituted", "Dy+Tb saved t/year", "catalog grades that meet it"):
+    for fragment in ("bulk_dy", "gbd_tb", "ce_la_substituted", "Dy+Tb saved t/year", "catalog grades that meet it",
+                     "Nd kg/unit", "Dy+Tb g/unit", "Nd t/year", "policy"):
         assert fragment in out
     assert png.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
 
