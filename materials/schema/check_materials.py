@@ -389,6 +389,19 @@ def check_grade_physics(path, family, i, grade, errors):
                       "stated HcJ minimum %.0f kA/m" % (path, base, name, stated / 1e3))
 
 
+def documents(files, validator, keys, used, errors):
+    """Loads each file, validates it against its schema and checks its sources and derivations;
+    yields (path, data) for the files whose top level is an object."""
+    for path in files:
+        data = load(path, errors)
+        if data is None:
+            continue
+        validate(validator, path, data, errors)
+        check_sources_and_derivations(path, data, keys, used, errors)
+        if isinstance(data, dict):
+            yield path, data
+
+
 def check_grades(grade_dir, validator, keys, used, errors):
     """Validate materials/grades/*.json; return the number of grades."""
     files = sorted(grade_dir.glob("*.json"))
@@ -396,14 +409,7 @@ def check_grades(grade_dir, validator, keys, used, errors):
         errors.append("%s: /: no grade files found" % grade_dir)
     seen_names = {}
     count = 0
-    for path in files:
-        data = load(path, errors)
-        if data is None:
-            continue
-        validate(validator, path, data, errors)
-        check_sources_and_derivations(path, data, keys, used, errors)
-        if not isinstance(data, dict):
-            continue
+    for path, data in documents(files, validator, keys, used, errors):
         family = data.get("family")
         if isinstance(family, str) and path.stem != family:
             errors.append("%s: /family: file name %r does not match the family %r" % (path, path.name, family))
@@ -433,14 +439,7 @@ def check_prices_and_scenarios(root, price_validator, scenario_validator, keys, 
                                    ("scenario", scenario_files, scenario_validator)):
         if not files:
             errors.append("%s: /: no %s files found" % (root / (kind + "s"), kind))
-        for path in files:
-            data = load(path, errors)
-            if data is None:
-                continue
-            validate(validator, path, data, errors)
-            check_sources_and_derivations(path, data, keys, used, errors)
-            if not isinstance(data, dict):
-                continue
+        for path, data in documents(files, validator, keys, used, errors):
             if data.get("name") != path.stem:
                 errors.append("%s: /name: name %r does not match the file name %r" % (path, data.get("name"), path.stem))
             if kind == "scenario":
@@ -557,14 +556,8 @@ def check_strategies(strategy_dir, validator, keys, used, phases, process_names,
     files = sorted(strategy_dir.glob("*.json"))
     if not files:
         errors.append("%s: /: no strategy files found" % strategy_dir)
-    for path in files:
-        data = load(path, errors)
-        if data is None:
-            continue
-        validate(validator, path, data, errors)
-        check_sources_and_derivations(path, data, keys, used, errors)
-        if isinstance(data, dict):
-            check_strategy(path, data, phases, process_names, errors)
+    for path, data in documents(files, validator, keys, used, errors):
+        check_strategy(path, data, phases, process_names, errors)
     return len(files)
 
 
@@ -618,28 +611,16 @@ def main(argv=None):
         errors.append("%s: /: no phase files found" % phase_dir)
     phase_validator = V(schemas["phase.schema.json"], format_checker=fmt)
     phases = {}
-    for path in phase_files:
-        data = load(path, errors)
-        if data is None:
-            continue
-        validate(phase_validator, path, data, errors)
-        check_sources_and_derivations(path, data, keys, used, errors)
-        if isinstance(data, dict):
-            phases[path.stem] = data
-            check_phase(path, data, errors)
+    for path, data in documents(phase_files, phase_validator, keys, used, errors):
+        phases[path.stem] = data
+        check_phase(path, data, errors)
 
     process_files = sorted(process_dir.glob("*.json"))
     if not process_files:
         errors.append("%s: /: no process files found" % process_dir)
     process_validator = V(schemas["process.schema.json"], format_checker=fmt)
-    for path in process_files:
-        data = load(path, errors)
-        if data is None:
-            continue
-        validate(process_validator, path, data, errors)
-        check_sources_and_derivations(path, data, keys, used, errors)
-        if isinstance(data, dict):
-            check_process(path, data, phases, errors)
+    for path, data in documents(process_files, process_validator, keys, used, errors):
+        check_process(path, data, phases, errors)
 
     grade_files, grade_count = check_grades(grade_dir, V(schemas["grade.schema.json"], format_checker=fmt),
                                             keys, used, errors)
