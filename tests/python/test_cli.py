@@ -66,6 +66,10 @@ def test_compare_json_is_machine_readable(capsys):
     assert main(["compare", "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert {row["strategy"] for row in rows} >= {"bulk_dy", "gbd_dy", "ferrite"}
+    by_name = {row["strategy"]: row for row in rows}
+    # NdFeB is priced whole (the total adds Fe and B to the rare earths); SmCo has no Sm price
+    assert by_name["bulk_dy"]["total USD/kg"] > by_name["bulk_dy"]["RE USD/kg"] > 0
+    assert by_name["smco5"]["total USD/kg"] is None or by_name["smco5"]["total USD/kg"] != by_name["smco5"]["total USD/kg"]
 
 
 def test_grades_filter_and_units(capsys):

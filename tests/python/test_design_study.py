@@ -119,10 +119,16 @@ def test_bad_input(call, error, fragment):
 def test_costs_and_a_price_shock(study):
     row = study["bulk_dy"]
     prices = mm.default_price_table()
-    # boron has no sourced price: the total stays unknown instead of counting B as free
-    assert row.cost_per_kg is None and "B" in row.unpriced_elements
-    by_hand = sum(row.magnet.composition.mass_fraction(e) * prices.prices[e] for e in ("Nd", "Dy"))
+    # the shipped table prices every element of the NdFeB strategies (Nd, Dy, Fe, B)
+    composition = row.magnet.composition
+    assert row.unpriced_elements == []
+    everything = sum(composition.mass_fraction(e) * prices.prices[e] for e in ("Nd", "Dy", "Fe", "B"))
+    assert row.cost_per_kg == pytest.approx(everything)
+    by_hand = sum(composition.mass_fraction(e) * prices.prices[e] for e in ("Nd", "Dy"))
     assert row.rare_earth_cost_per_kg == pytest.approx(by_hand)
+    # samarium has no sourced price: the SmCo total stays unknown instead of counting Sm as free
+    smco = study["smco5"]
+    assert smco.cost_per_kg is None and "Sm" in smco.unpriced_elements
     shocked = mm.design_study(study.requirement, ["bulk_dy"], prices=prices.with_shock(7))
     assert shocked["bulk_dy"].rare_earth_cost_per_kg == pytest.approx(7 * row.rare_earth_cost_per_kg)
     assert study.currency == prices.currency and study.price_table == prices.name

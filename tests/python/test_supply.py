@@ -84,8 +84,10 @@ def test_default_table_and_errors(tmp_path):
     d = mm.default_price_table()
     assert d.currency == "USD" and "2019" in d.date
     assert "Nd2O3" in d.sources["Nd"]
-    with pytest.raises(mm.UnknownNameError, match="no price for B"):
-        mm.raw_material_cost("Nd2Fe14B")
+    assert "H3BO3" in d.sources["B"] and "FASTMARKETS" in d.sources["B"]
+    assert mm.raw_material_cost("Nd2Fe14B") > 0
+    with pytest.raises(mm.UnknownNameError, match="no price for Sm"):
+        mm.raw_material_cost("SmCo5")
     with pytest.raises(mm.UnknownNameError, match="ev_traction_ndfeb_world"):
         mm.supply_scenario("ev")
     bad = tmp_path / "bad.json"

@@ -168,7 +168,7 @@ def _compare(args: argparse.Namespace) -> int:
     study = mm.design_study(requirement, magnet_mass_kg=args.mass_kg, units_per_year=args.units_per_year)
     rows = []
     for r in study:
-        cost = r.rare_earth_cost_per_kg
+        rare_earth_cost = r.rare_earth_cost_per_kg
         rows.append({
             "strategy": r.strategy,
             "feasible": r.feasible,
@@ -181,14 +181,16 @@ def _compare(args: argparse.Namespace) -> int:
             "Dy t/year": r.tonnes_per_year.get("Dy", math.nan),
             "Tb t/year": r.tonnes_per_year.get("Tb", math.nan),
             "Dy+Tb saved t/year": r.saving_vs_baseline.get("Dy", math.nan) + r.saving_vs_baseline.get("Tb", math.nan),
-            f"RE {study.currency}/kg": cost if cost is not None else math.nan,
+            f"RE {study.currency}/kg": rare_earth_cost if rare_earth_cost is not None else math.nan,
+            # nan where an element has no price in the table (e.g. Sm): never counted as free
+            f"total {study.currency}/kg": r.cost_per_kg if r.cost_per_kg is not None else math.nan,
             "policy": mm.check_policy(r.magnet).passes if r.magnet is not None else False,
             "reason": r.reason,
         })
     rows.sort(key=lambda row: (not row["feasible"], -row["Dy+Tb saved t/year"]
                                if not math.isnan(row["Dy+Tb saved t/year"]) else 0.0))
     title = (f"Strategies for {requirement} with {args.mass_kg:g} kg per unit, {args.units_per_year:g} units/year; "
-             f"savings against {study.baseline}; rare-earth cost from {study.price_table}")
+             f"savings against {study.baseline}; raw-material costs from {study.price_table}")
     if args.plot:
         _compare_plot(study, args.plot)
         print(f"plot written to {args.plot}", file=sys.stderr)
