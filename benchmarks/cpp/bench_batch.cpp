@@ -92,11 +92,12 @@ void magnet_formulas(benchmark::State& state) {
     if constexpr (std::is_arithmetic_v<Polarization>) {
       polarization[i] = js(generator);
       anisotropy[i] = ha(generator);
+      magnetization[i] = polarization[i] / magmat::vacuum_permeability_h_per_m;
     } else {
       polarization[i] = Polarization::from_value(js(generator));
       anisotropy[i] = Field::from_value(ha(generator));
+      magnetization[i] = polarization[i] / magmat::vacuum_permeability; // T / (H/m) = A/m, checked
     }
-    magnetization[i] = polarization[i] / magmat::vacuum_permeability_h_per_m * 1.0;
     main_phase[i] = fraction(generator);
   }
   std::vector<Polarization> remanence(n);

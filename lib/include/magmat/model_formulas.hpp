@@ -125,7 +125,19 @@ inline double normal_coercivity(const demag_parameters& c) {
   double low = -c.intrinsic_coercivity, high = 0.0;
   if (linear_root > low && switching_at((linear_root + c.intrinsic_coercivity) / (2.0 * c.width)).value == 1.0)
     return -linear_root;
-  double h = linear_root > low ? linear_root : 0.5 * low;
+  // Start left of the root, where B <= 0: B is increasing and, wherever J >= 2 mu0 (mu_rec - 1) w,
+  // concave, so Newton from the left climbs monotonically. At the recoil line's root B =
+  // Jlin (tanh - 1) <= 0. When that root lies beyond -HcJ (knee-limited HcB), two steps of the
+  // fixed point H = -HcJ + 2 w atanh(-mu0 H / Jlin(H)) from -HcJ bracket the root from the right
+  // and then the left, close to it.
+  double h = linear_root;
+  if (!(linear_root > low)) {
+    auto fixed_point = [&](double field) {
+      const double ratio = -mu0 * field / (c.remanence + slope * field);
+      return low + 2.0 * c.width * std::atanh(std::clamp(ratio, 0.0, 1.0 - 0x1p-53));
+    };
+    h = std::clamp(fixed_point(fixed_point(low)), low, high);
+  }
   for (int i = 0; i < 100; ++i) {
     const switching s = switching_at((h + c.intrinsic_coercivity) / (2.0 * c.width));
     const double linear = c.remanence + slope * h;
@@ -134,11 +146,13 @@ inline double normal_coercivity(const demag_parameters& c) {
     else if (b < 0.0) low = h;
     else return -h;
     const double db = mu0 + slope * s.value + linear * s.derivative / (2.0 * c.width);
-    double next = h - b / db;
-    if (!(next > low && next < high)) next = 0.5 * (low + high);
-    const bool converged = std::abs(next - h) <= 1e-15 * std::abs(h) || high - low <= 1e-15 * std::abs(h);
-    h = next;
-    if (converged) break;
+    const double next = h - b / db;
+    if (std::abs(next - h) <= 1e-15 * std::abs(h)) { // converged: a last step inside the bracket
+      if (next > low && next < high) h = next;
+      break;
+    }
+    h = next > low && next < high ? next : 0.5 * (low + high);
+    if (high - low <= 1e-15 * std::abs(h)) break;
   }
   return -h;
 }
@@ -183,11 +197,13 @@ inline energy_product_point max_energy_product(const demag_parameters& c, double
       if (dp > 0.0) low = h;
       else if (dp < 0.0) high = h;
       else break;
-      double next = d2p < 0.0 ? h - dp / d2p : 0.5 * (low + high);
-      if (!(next > low && next < high)) next = 0.5 * (low + high);
-      const bool converged = std::abs(next - h) <= 1e-15 * hcb || high - low <= 1e-15 * hcb;
-      h = next;
-      if (converged) break;
+      const double next = d2p < 0.0 ? h - dp / d2p : 0.5 * (low + high);
+      if (std::abs(next - h) <= 1e-15 * hcb) {
+        if (next > low && next < high) h = next;
+        break;
+      }
+      h = next > low && next < high ? next : 0.5 * (low + high);
+      if (high - low <= 1e-15 * hcb) break;
     }
     const double value = product(h);
     return {h, value > 0.0 ? value : 0.0};
