@@ -15,7 +15,7 @@ fractions, and the programme's criterion at 20 degC (policy_pass).
 
 (c) and (d) are a REIMPLEMENTATION OF MAGMAT'S MODEL FOR TIMING ONLY (below, "peer model"): the
 formulas of lib/src/magnet.cpp, phases.cpp and demag.cpp, with the phase constants read from
-materials/phases/*.json and the process parameters from mm.Magnet.process. They exist so that
+materials/phases/*.json and the process parameters from mm.Magnet.process_parameters. They exist so that
 the comparison times the same physics; magmat never imports pint or pymatgen. The slow loops
 (b) and (c) run on a subset (--scalar-n, --peer-n) and their rates are compared (the work is the
 same per candidate). Before any timing, all four must agree to a relative 1e-9 on those subsets.
@@ -97,7 +97,7 @@ def scalar_loop(cand: dict[str, np.ndarray], temperature_C: float) -> dict[str, 
 
 
 def load_peer_data() -> dict:
-    """Phase constants (materials/phases/*.json) and process parameters (mm.Magnet.process)."""
+    """Phase constants (materials/phases/*.json) and process parameters (mm.Magnet.process_parameters)."""
     phases = {}
     for re in RARE_EARTHS:
         d = json.loads((ROOT / "materials" / "phases" / f"{re}2Fe14B.json").read_text())
@@ -113,22 +113,23 @@ def load_peer_data() -> dict:
             "ha_ref": d["anisotropy_field_mu0"]["value"] / MU0,
             "n": d["anisotropy_temperature_law"]["exponent"]["value"],
         }
-    process = mm.Magnet.from_composition({"Nd": 30.0, "B": 1.0, "Fe": 69.0}, process="sintered").process
+    process = mm.Magnet.from_composition({"Nd": 30.0, "B": 1.0, "Fe": 69.0}, process="sintered").process_parameters
     weights = {e: mm.element(e).standard_atomic_weight for e in ELEMENTS}
     return {"phases": phases, "process": dict(process), "weights": weights}
 
 
 def align_pymatgen_atomic_masses(weights: dict[str, float]) -> dict[str, float]:
-    """pymatgen ships older IUPAC atomic weights than magmat's CIAAW-2024 (Nd 144.242 vs 144.24):
-    a 1e-5 difference that would hide everything else. For a like-for-like check the peer run
-    sets pymatgen's masses of the four elements to magmat's; returns pymatgen's own values."""
+    """pymatgen's atomic weights are not all magmat's CIAAW-2024 ones (B: 10.811 against 10.81), a
+    1e-4 difference that would hide everything else. For a like-for-like check the peer run sets
+    pymatgen's masses of the four elements to magmat's; returns pymatgen's own values."""
     from pymatgen.core import Element
+    from pymatgen.core.units import Mass
 
     own = {}
     for symbol, weight in weights.items():
         el = Element(symbol)
         own[symbol] = float(el.atomic_mass)
-        el._data["Atomic mass"] = weight  # pymatgen reads atomic_mass from this table
+        el._atomic_mass = Mass(weight, "amu")  # the attribute behind Element.atomic_mass
         if abs(float(Element(symbol).atomic_mass) - weight) > 0.0:
             raise RuntimeError(f"could not align pymatgen's atomic mass of {symbol}")
     return own
