@@ -5,7 +5,7 @@ set -euo pipefail
 
 MAGMAT_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 MAGMAT_VENV="$MAGMAT_ROOT/.venv"
-MAGMAT_DEBIAN_PACKAGES=(g++ libeigen3-dev libboost-dev libfmt-dev catch2 nlohmann-json3-dev python3-venv)
+MAGMAT_DEBIAN_PACKAGES=(g++ libeigen3-dev libboost-dev libfmt-dev catch2 nlohmann-json3-dev libbenchmark-dev python3-venv)
 
 magmat_install_debian_packages() {
   local missing=()

@@ -16,7 +16,7 @@ cpp_status=0
 # The C++ suite again under AddressSanitizer and UndefinedBehaviorSanitizer: any report fails it.
 sanitized_dir="$MAGMAT_ROOT/build/sanitized"
 sanitizers="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined"
-cmake -S . -B "$sanitized_dir" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DMAGMAT_BUILD_EXAMPLES=OFF \
+cmake -S . -B "$sanitized_dir" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DMAGMAT_BUILD_EXAMPLES=OFF -DMAGMAT_BUILD_BENCHMARKS=OFF \
   -DCMAKE_CXX_FLAGS="$sanitizers" -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" >/dev/null
 cmake --build "$sanitized_dir" -j "$jobs" --target magmat_tests
 echo "magmat: C++ tests under AddressSanitizer + UndefinedBehaviorSanitizer"

@@ -1,8 +1,15 @@
-// Batch evaluation over rows of candidates, threaded; every row goes through the scalar API.
+// Batch evaluation over rows of candidates, threaded. R2Fe14B rows of a process without a
+// diffused shell take the fast path below: the scalar API's steps (Composition::from_mass_percent,
+// Magnet::from_composition, Phase, properties(T), check_policy) with the same arithmetic in the
+// same order, through the shared formulas of model_formulas.hpp, on stack values only. Any row
+// the fast path does not take (other families, the grain-boundary-diffused process, and every
+// row the scalar API would refuse) goes through the scalar API itself, which also gives the
+// exact exception for an invalid row.
 #include <magmat/batch.hpp>
 #include <magmat/composition.hpp>
 #include <magmat/errors.hpp>
 #include <magmat/magnet.hpp>
+#include <magmat/model_formulas.hpp>
 #include <magmat/policy.hpp>
 
 #include <fmt/format.h>
@@ -79,6 +86,272 @@ void check_process_name(const std::string& process) {
   throw unknown_name_error(fmt::format("unknown process '{}'", process));
 }
 
+// --- the fast path ----------------------------------------------------------------------------
+
+// Most columns the fast path takes (the stack arrays below); wider inputs use the scalar path.
+constexpr std::size_t max_fast_columns = 32;
+
+enum class column_role { iron, boron, rare_earth, addition, other };
+
+// Everything about one input column that does not depend on the row, resolved once per call.
+struct column_plan {
+  Eigen::Index column = 0;
+  double atomic_weight = 0.0;
+  column_role role = column_role::other;
+  bool heavy = false;                      // rare_earth_group::heavy
+  bool lanthanum = false;
+  double addition_limit_percent = 0.0;     // role addition
+  const phase_record* record = nullptr;    // role rare_earth: its R2Fe14B end member (null: none)
+  double reference_magnetization = 0.0;    // m at the record's reference temperature
+  double curie_kelvin = 0.0;
+  double min_kelvin = 0.0, max_kelvin = 0.0;
+};
+
+struct fast_plan {
+  bool usable = false;
+  const process_parameters* process = nullptr;
+  std::vector<column_plan> columns; // ordered by atomic number, as Composition orders entries
+  double boron_weight = 0.0, iron_weight = 0.0;
+  double room_kelvin = 0.0;
+};
+
+// Same constants as magnet.cpp's Magnet::from_composition (brief §8, LI20).
+double ndfeb_addition_limit(Element e) {
+  switch (e) {
+  case Element::Al: return 0.6;
+  case Element::Cu: return 1.5;
+  case Element::Co: return 3.0;
+  case Element::Ga: return 1.0;
+  case Element::C: return 0.3;
+  case Element::O: return 0.4;
+  case Element::Nb: return 0.5;
+  default: return -1.0;
+  }
+}
+constexpr double max_lanthanum_site_fraction = 0.45;
+
+fast_plan make_fast_plan(const batch_input& input) {
+  fast_plan plan;
+  if (input.elements.size() > max_fast_columns) return plan;
+  const auto& names = process_names(phase_family::r2fe14b);
+  if (std::find(names.begin(), names.end(), input.process) == names.end()) return plan;
+  const process_parameters& process = process_data(phase_family::r2fe14b, input.process);
+  // A diffused shell changes the nucleation phase per row: that process goes through the scalar
+  // path. So do process data the demagnetization model would refuse.
+  if (process.shell_volume_fraction > 0.0) return plan;
+  if (!(process.recoil_permeability >= 1.0 && process.recoil_permeability < 10.0)) return plan;
+  if (!(process.squareness > 0.0 && process.squareness < 1.0)) return plan;
+  plan.process = &process;
+  plan.boron_weight = atomic_weight(Element::B);
+  plan.iron_weight = atomic_weight(Element::Fe);
+  plan.room_kelvin = to_kelvin(policy_room_temperature);
+  for (std::size_t j = 0; j < input.elements.size(); ++j) {
+    const Element e = input.elements[j];
+    column_plan c;
+    c.column = static_cast<Eigen::Index>(j);
+    c.atomic_weight = atomic_weight(e);
+    if (e == Element::Fe) c.role = column_role::iron;
+    else if (e == Element::B) c.role = column_role::boron;
+    else if (is_rare_earth(e)) {
+      c.role = column_role::rare_earth;
+      c.heavy = group_of(e) == rare_earth_group::heavy;
+      c.lanthanum = e == Element::La;
+      try {
+        c.record = &phase_data(fmt::format("{}2Fe14B", symbol(e)));
+      } catch (const unknown_name_error&) {
+        c.record = nullptr; // rows with this element go to the scalar path, which refuses them
+      }
+      if (c.record && c.record->anisotropy_tabulated) c.record = nullptr; // tables: scalar path
+      if (c.record) {
+        c.reference_magnetization = formulas::reference_reduced_magnetization(*c.record);
+        c.curie_kelvin = to_kelvin(c.record->curie_temperature);
+        c.min_kelvin = to_kelvin(c.record->min_temperature);
+        c.max_kelvin = to_kelvin(c.record->max_temperature);
+      }
+    } else if (ndfeb_addition_limit(e) >= 0.0) {
+      c.role = column_role::addition;
+      c.addition_limit_percent = ndfeb_addition_limit(e);
+    }
+    plan.columns.push_back(c);
+  }
+  std::sort(plan.columns.begin(), plan.columns.end(), [&](const column_plan& a, const column_plan& b) {
+    return input.elements[static_cast<std::size_t>(a.column)] < input.elements[static_cast<std::size_t>(b.column)];
+  });
+  plan.usable = true;
+  return plan;
+}
+
+// The main phase of one row: its end members and Curie point (Phase::from_composition).
+struct mixed_site {
+  std::size_t count = 0;
+  const column_plan* member[max_fast_columns];
+  double fraction[max_fast_columns];
+  double curie_kelvin = 0.0;
+  double min_kelvin = 0.0, max_kelvin = 0.0;
+};
+
+struct extrinsic_figures {
+  double remanence, intrinsic_coercivity, normal_coercivity, max_energy_product;
+};
+
+// Phase::check_temperature, as a test.
+bool in_range(const mixed_site& site, double kelvin) {
+  return !std::isnan(kelvin) && kelvin >= 0.0 && kelvin < site.curie_kelvin && kelvin >= site.min_kelvin &&
+         kelvin <= site.max_kelvin;
+}
+
+// Br and HcJ at `kelvin` (Phase::saturation_polarization, anisotropy_field and
+// saturation_magnetization, then Magnet::model_remanence and model_intrinsic_coercivity).
+void magnetic_state(const mixed_site& site, const process_parameters& process, double main_phase_fraction,
+                    double kelvin, double& remanence, double& intrinsic_coercivity) {
+  const double tau = kelvin / site.curie_kelvin;
+  double polarization = 0.0, energy = 0.0, anisotropy_field = 0.0;
+  for (std::size_t k = 0; k < site.count; ++k) {
+    const column_plan& member = *site.member[k];
+    const double m = formulas::member_reduced_magnetization(*member.record, tau * member.curie_kelvin);
+    const double js = formulas::member_polarization(*member.record, m);
+    polarization += site.fraction[k] * js;
+    if (site.count > 1)
+      energy += site.fraction[k] * 0.5 * js *
+                formulas::member_power_law_anisotropy_field(*member.record, m, member.reference_magnetization);
+  }
+  if (site.count == 1) {
+    const column_plan& member = *site.member[0];
+    anisotropy_field = formulas::member_power_law_anisotropy_field(
+        *member.record, formulas::member_reduced_magnetization(*member.record, kelvin), member.reference_magnetization);
+  } else {
+    anisotropy_field = formulas::mixed_anisotropy_field(energy, polarization);
+  }
+  const double magnetization = polarization / vacuum_permeability_h_per_m;
+  remanence = formulas::remanence(polarization, main_phase_fraction, process.relative_density, process.alignment);
+  intrinsic_coercivity = formulas::intrinsic_coercivity(process.alpha_k, anisotropy_field, process.n_eff, magnetization);
+}
+
+// demagnetization_model's checks on Br and HcJ.
+bool curve_defined(double remanence, double intrinsic_coercivity) {
+  return remanence > 0.0 && std::isfinite(remanence) && intrinsic_coercivity >= 0.0 && std::isfinite(intrinsic_coercivity);
+}
+
+// One row through the fast path; false when the row needs the scalar API (to be evaluated or refused).
+bool evaluate_fast(const fast_plan& plan, const batch_input& input, Eigen::Index row, double kelvin,
+                   batch_result& out) {
+  const std::size_t columns = plan.columns.size();
+  double amount[max_fast_columns];
+  // Composition::from_mass_percent: every share finite and >= 0, the total 100 within the tolerance.
+  double sum = 0.0;
+  for (std::size_t k = 0; k < columns; ++k) {
+    const double value = input.mass_percent(row, plan.columns[k].column);
+    if (!std::isfinite(value) || value < 0.0) return false;
+    amount[k] = value;
+    sum += value;
+  }
+  if (!(std::abs(sum - 100.0) <= Composition::default_tolerance_percent)) return false;
+  double atoms = 0.0;
+  for (std::size_t k = 0; k < columns; ++k) {
+    amount[k] /= plan.columns[k].atomic_weight;
+    atoms += amount[k];
+  }
+  if (!(atoms > 0.0)) return false;
+  double molar_mass = 0.0, rare_earth_mass = 0.0, heavy_mass = 0.0, rare_earth_atoms = 0.0;
+  double boron = 0.0, iron = 0.0;
+  for (std::size_t k = 0; k < columns; ++k) {
+    amount[k] /= atoms;
+    const column_plan& c = plan.columns[k];
+    const double mass = amount[k] * c.atomic_weight;
+    molar_mass += mass;
+    if (c.role == column_role::rare_earth) {
+      rare_earth_mass += mass;
+      rare_earth_atoms += amount[k];
+      if (c.heavy) heavy_mass += mass;
+    } else if (c.role == column_role::boron) boron = amount[k];
+    else if (c.role == column_role::iron) iron = amount[k];
+  }
+  const double rare_earth_fraction = rare_earth_mass / molar_mass;
+  if (!(boron > 0.0 && iron > 0.0 && rare_earth_fraction > 0.0)) return false; // not NdFeB
+  // Magnet::from_composition: minor additions within their limits, La below its site limit.
+  for (std::size_t k = 0; k < columns; ++k) {
+    const column_plan& c = plan.columns[k];
+    if (amount[k] == 0.0) continue;
+    if (c.role == column_role::other) return false;
+    if (c.role == column_role::addition &&
+        100.0 * (amount[k] * c.atomic_weight / molar_mass) > c.addition_limit_percent + 1e-9)
+      return false;
+    if (c.role == column_role::rare_earth && (c.record == nullptr ||
+                                              (c.lanthanum && amount[k] / rare_earth_atoms >= max_lanthanum_site_fraction)))
+      return false;
+  }
+  // The R2Fe14B main phase (magnet.cpp r2fe14b(), then Composition's sums in atomic-number order).
+  mixed_site site;
+  double main_rare_earth_amount = 0.0, main_rare_earth_mass = 0.0;
+  double main_amount[max_fast_columns];
+  double main_molar_mass = 1.0 * plan.boron_weight;
+  main_molar_mass += 14.0 * plan.iron_weight;
+  for (std::size_t k = 0; k < columns; ++k) {
+    const column_plan& c = plan.columns[k];
+    if (c.role != column_role::rare_earth || amount[k] == 0.0) continue;
+    main_amount[site.count] = 2.0 * amount[k] / rare_earth_atoms;
+    site.member[site.count] = &c;
+    main_rare_earth_amount += main_amount[site.count];
+    main_rare_earth_mass += main_amount[site.count] * c.atomic_weight;
+    main_molar_mass += main_amount[site.count] * c.atomic_weight;
+    ++site.count;
+  }
+  const process_parameters& process = *plan.process;
+  const double available_rare_earth = rare_earth_fraction - process.grain_boundary_rare_earth;
+  if (available_rare_earth <= 0.0) return false;
+  const double main_phase_fraction =
+      std::min({1.0, boron * plan.boron_weight / molar_mass / (1.0 * plan.boron_weight / main_molar_mass),
+                iron * plan.iron_weight / molar_mass / (14.0 * plan.iron_weight / main_molar_mass),
+                available_rare_earth / (main_rare_earth_mass / main_molar_mass)});
+  // Phase::from_composition: site fractions, Curie point linear in them, the model's range.
+  double curie = 0.0;
+  for (std::size_t k = 0; k < site.count; ++k) {
+    site.fraction[k] = main_amount[k] / main_rare_earth_amount;
+    curie += site.fraction[k] * site.member[k]->curie_kelvin;
+  }
+  double min_t = 0.0, max_t = 1e300;
+  for (std::size_t k = 0; k < site.count; ++k) {
+    const double scale = curie / site.member[k]->curie_kelvin;
+    min_t = std::max(min_t, site.member[k]->min_kelvin * scale);
+    max_t = std::min(max_t, site.member[k]->max_kelvin * scale);
+  }
+  site.curie_kelvin = curie;
+  site.min_kelvin = min_t;
+  site.max_kelvin = std::min(max_t, curie);
+  if (!in_range(site, kelvin) || !in_range(site, plan.room_kelvin)) return false;
+
+  // properties(T): Br, HcJ, then HcB and (BH)max of the demagnetization curve.
+  double remanence = 0.0, coercivity = 0.0;
+  magnetic_state(site, process, main_phase_fraction, kelvin, remanence, coercivity);
+  if (!curve_defined(remanence, coercivity)) return false;
+  const formulas::demag_parameters curve{remanence, coercivity, process.recoil_permeability,
+                                         formulas::logistic_width(coercivity, process.squareness)};
+  const double normal_coercivity = formulas::normal_coercivity(curve);
+  const double max_energy_product = formulas::max_energy_product(curve, normal_coercivity).value;
+
+  // check_policy at room temperature: HcJ first, (BH)max only when HcJ passes.
+  double room_remanence = 0.0, room_coercivity = 0.0;
+  magnetic_state(site, process, main_phase_fraction, plan.room_kelvin, room_remanence, room_coercivity);
+  if (!curve_defined(room_remanence, room_coercivity)) return false;
+  bool passes = policy_meets(room_coercivity, policy_min_intrinsic_coercivity.value());
+  if (passes) {
+    const formulas::demag_parameters room{room_remanence, room_coercivity, process.recoil_permeability,
+                                          formulas::logistic_width(room_coercivity, process.squareness)};
+    passes = policy_meets(formulas::max_energy_product(room, formulas::normal_coercivity(room)).value,
+                          policy_min_max_energy_product.value());
+  }
+
+  out.remanence(row) = remanence;
+  out.intrinsic_coercivity(row) = coercivity;
+  out.normal_coercivity(row) = normal_coercivity;
+  out.max_energy_product(row) = max_energy_product;
+  out.rare_earth_mass_fraction(row) = rare_earth_fraction;
+  out.heavy_rare_earth_mass_fraction(row) = heavy_mass / molar_mass;
+  out.policy_pass(row) = passes;
+  out.valid(row) = true;
+  return true;
+}
+
 } // namespace
 
 batch_result evaluate(const batch_input& input, int threads, bool mask_errors) {
@@ -108,10 +381,13 @@ batch_result evaluate(const batch_input& input, int threads, bool mask_errors) {
   out.valid.setConstant(rows, false);
   out.errors.assign(static_cast<std::size_t>(rows), std::string{});
   std::vector<std::exception_ptr> failures(static_cast<std::size_t>(rows));
+  const fast_plan plan = make_fast_plan(input);
 
   for_blocks(rows, threads, [&](Eigen::Index begin, Eigen::Index end) {
     std::map<Element, double> percent;
     for (Eigen::Index i = begin; i < end; ++i) {
+      if (plan.usable && evaluate_fast(plan, input, i, input.temperature_kelvin(temperatures == 1 ? 0 : i), out))
+        continue;
       try {
         percent.clear();
         for (Eigen::Index j = 0; j < columns; ++j)

@@ -2,6 +2,7 @@
 // remanence, Kronmüller coercivity and the demagnetization curve at temperature.
 #include <magmat/magnet.hpp>
 #include <magmat/errors.hpp>
+#include <magmat/model_formulas.hpp>
 
 #include <fmt/format.h>
 
@@ -241,14 +242,13 @@ magnetic_field_strength Magnet::intrinsic_coercivity(thermodynamic_temperature t
 }
 
 magnetic_polarization Magnet::model_remanence(thermodynamic_temperature temperature) const {
-  const double js = main_phase_.saturation_polarization(temperature).value();
-  return magnetic_polarization::from_value(js * main_phase_fraction_ * process_.relative_density * process_.alignment);
+  return formulas::remanence(main_phase_.saturation_polarization(temperature), main_phase_fraction_,
+                             process_.relative_density, process_.alignment);
 }
 
 magnetic_field_strength Magnet::model_intrinsic_coercivity(thermodynamic_temperature temperature) const {
-  const double ha = nucleation_phase_.anisotropy_field(temperature).value();
-  const double ms = nucleation_phase_.saturation_magnetization(temperature).value();
-  return magnetic_field_strength::from_value(std::max(0.0, process_.alpha_k * ha - process_.n_eff * ms));
+  return formulas::intrinsic_coercivity(process_.alpha_k, nucleation_phase_.anisotropy_field(temperature),
+                                       process_.n_eff, nucleation_phase_.saturation_magnetization(temperature));
 }
 
 demagnetization_model Magnet::demagnetization(thermodynamic_temperature temperature) const {

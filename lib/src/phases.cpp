@@ -1,6 +1,7 @@
 // The intrinsic phase model (phases.hpp): recognising a phase from its composition, mixing
 // end members on the rare-earth site, and the temperature laws of Js and HA.
 #include <magmat/phases.hpp>
+#include <magmat/model_formulas.hpp>
 #include <magmat/temperature.hpp>
 
 #include <fmt/format.h>
@@ -170,16 +171,6 @@ void Phase::check_temperature(thermodynamic_temperature temperature) const {
                                    to_celsius(max_temperature_), formula_));
 }
 
-namespace {
-
-double reduced_magnetization_of(magnetization_law law, double tau, double first, double second) {
-  return law == magnetization_law::kuzmin ? kuzmin_reduced_magnetization(tau, first, second)
-                                          : critical_power_reduced_magnetization(tau, first, second);
-}
-
-} // namespace
-
-
 magnetization Phase::saturation_magnetization(thermodynamic_temperature temperature) const {
   return magnetization::from_value(saturation_polarization(temperature).value() / mu0);
 }
@@ -202,18 +193,13 @@ double member_anisotropy_field(const phase_record& record, double kelvin) {
     const double w = (kelvin - t0) / (t1 - t0);
     return (1.0 - w) * lower->anisotropy_field.value() + w * upper->anisotropy_field.value();
   }
-  const double tc = to_kelvin(record.curie_temperature);
-  const double m = reduced_magnetization_of(record.law, kelvin / tc, record.law_first, record.law_second);
-  const double m_ref = reduced_magnetization_of(record.law, to_kelvin(record.reference_temperature) / tc,
-                                                record.law_first, record.law_second);
-  return record.anisotropy_field.value() * anisotropy_field_ratio(m, m_ref, record.anisotropy_exponent);
+  return formulas::member_power_law_anisotropy_field(record, formulas::member_reduced_magnetization(record, kelvin),
+                                                     formulas::reference_reduced_magnetization(record));
 }
 
 // Js of one end member at its own temperature.
 double member_polarization(const phase_record& record, double kelvin) {
-  const double tc = to_kelvin(record.curie_temperature);
-  return record.saturation_polarization_0K.value() *
-         reduced_magnetization_of(record.law, kelvin / tc, record.law_first, record.law_second);
+  return formulas::member_polarization(record, formulas::member_reduced_magnetization(record, kelvin));
 }
 
 } // namespace
@@ -246,7 +232,7 @@ magnetic_field_strength Phase::anisotropy_field(thermodynamic_temperature temper
   }
   const double energy = anisotropy_energy_density(temperature).value();
   const double js = saturation_polarization(temperature).value();
-  return magnetic_field_strength::from_value(js > 0.0 ? 2.0 * energy / js : 0.0);
+  return magnetic_field_strength::from_value(formulas::mixed_anisotropy_field(energy, js));
 }
 
 energy_density Phase::max_energy_product_limit(thermodynamic_temperature temperature) const {

@@ -11,10 +11,7 @@
 namespace magmat {
 namespace {
 
-// value >= threshold, forgiving binary rounding of a decimal input at the threshold.
-bool meets(double value, double threshold) {
-  return value >= threshold - policy_relative_tolerance * std::abs(threshold);
-}
+bool meets(double value, double threshold) { return policy_meets(value, threshold); }
 
 void require(bool ok, std::string_view argument, double value, std::string_view unit, std::string_view rule) {
   if (!ok) throw domain_error(fmt::format("{} must be {}, got {} {}", argument, rule, value, unit));

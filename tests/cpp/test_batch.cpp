@@ -68,6 +68,72 @@ TEST_CASE("batch evaluation equals the scalar API row by row", "[batch]") {
   }
 }
 
+namespace {
+// Row i of `input` through the scalar API, compared with row i of `result` exactly.
+void check_row_equals_scalar_api(const magmat::batch_input& input, const magmat::batch_result& result, Eigen::Index i) {
+  std::map<Element, double> percent;
+  for (std::size_t j = 0; j < input.elements.size(); ++j)
+    percent[input.elements[j]] = input.mass_percent(i, static_cast<Eigen::Index>(j));
+  const auto composition = magmat::Composition::from_mass_percent(percent);
+  const auto magnet = magmat::Magnet::from_composition(composition, input.process);
+  const double kelvin = input.temperature_kelvin(input.temperature_kelvin.size() == 1 ? 0 : i);
+  const auto p = magnet.properties(magmat::from_kelvin(kelvin));
+  INFO("row " << i << ": " << composition.formula() << " at " << kelvin << " K, " << input.process);
+  REQUIRE(result.valid(i));
+  CHECK(result.remanence(i) == p.remanence.value());
+  CHECK(result.intrinsic_coercivity(i) == p.intrinsic_coercivity.value());
+  CHECK(result.normal_coercivity(i) == p.normal_coercivity.value());
+  CHECK(result.max_energy_product(i) == p.max_energy_product.value());
+  CHECK(result.rare_earth_mass_fraction(i) == composition.rare_earth_mass_fraction());
+  CHECK(result.heavy_rare_earth_mass_fraction(i) == composition.heavy_rare_earth_mass_fraction());
+  CHECK(result.policy_pass(i) == magmat::check_policy(magnet).passes);
+}
+} // namespace
+
+TEST_CASE("batch evaluation equals the scalar API for mixed sites, additions and per-row temperatures",
+          "[batch]") {
+  // Columns in no particular order; Nd, Pr, Dy, Tb, Ce on the site; Co, Cu, Al additions; zeros.
+  std::mt19937 generator(42);
+  std::uniform_real_distribution<double> unit(0.0, 1.0);
+  magmat::batch_input input;
+  input.elements = {Element::Fe, Element::Tb, Element::Nd, Element::Co, Element::B, Element::Pr,
+                    Element::Dy, Element::Cu, Element::Ce, Element::Al};
+  constexpr Eigen::Index rows = 300;
+  input.mass_percent.resize(rows, 10);
+  input.temperature_kelvin.resize(rows);
+  for (Eigen::Index i = 0; i < rows; ++i) {
+    const double tb = i % 3 == 0 ? 0.0 : 2.0 * unit(generator);
+    const double nd = 20.0 + 8.0 * unit(generator), pr = i % 4 == 0 ? 0.0 : 5.0 * unit(generator);
+    const double dy = i % 5 == 0 ? 0.0 : 4.0 * unit(generator), ce = i % 2 == 0 ? 0.0 : 2.0 * unit(generator);
+    const double co = 2.5 * unit(generator), cu = 0.2 * unit(generator), al = 0.5 * unit(generator);
+    const double b = 0.95 + 0.1 * unit(generator);
+    input.mass_percent.row(i) << 100.0 - (tb + nd + co + b + pr + dy + cu + ce + al), tb, nd, co, b, pr, dy, cu, ce, al;
+    input.temperature_kelvin(i) = 273.15 + 20.0 + 180.0 * unit(generator);
+  }
+  for (const char* process : {"sintered", "hot_deformed", "bonded"}) {
+    input.process = process;
+    const auto result = magmat::evaluate(input, 2);
+    for (Eigen::Index i = 0; i < rows; ++i) check_row_equals_scalar_api(input, result, i);
+  }
+}
+
+TEST_CASE("rows outside the fast path go through the scalar API: SmCo rows, diffused magnets", "[batch]") {
+  magmat::batch_input input;
+  input.elements = {Element::Nd, Element::Dy, Element::B, Element::Fe, Element::Sm, Element::Co};
+  input.mass_percent.resize(4, 6);
+  input.mass_percent << 29.0, 2.0, 1.0, 68.0, 0.0, 0.0,   // NdFeB
+                        0.0, 0.0, 0.0, 0.0, 36.0, 64.0,   // sintered SmCo5 with surplus Sm
+                        31.0, 0.0, 1.0, 68.0, 0.0, 0.0,
+                        0.0, 0.0, 0.0, 0.0, 33.8, 66.2;
+  input.temperature_kelvin = Eigen::ArrayXd::Constant(1, 373.15);
+  const auto sintered = magmat::evaluate(input);
+  for (Eigen::Index i = 0; i < 4; ++i) check_row_equals_scalar_api(input, sintered, i);
+  magmat::batch_input diffused = random_ndfeb(20, 5);
+  diffused.process = "grain_boundary_diffused";
+  const auto result = magmat::evaluate(diffused);
+  for (Eigen::Index i = 0; i < 20; ++i) check_row_equals_scalar_api(diffused, result, i);
+}
+
 TEST_CASE("batch evaluation is bit-identical for any thread count", "[batch]") {
   const auto input = random_ndfeb(101, 11);
   const auto one = magmat::evaluate(input, 1);

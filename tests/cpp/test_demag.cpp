@@ -4,6 +4,7 @@
 #include <magmat/demag.hpp>
 #include <magmat/errors.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -75,4 +76,49 @@ TEST_CASE("Out-of-range curve parameters are refused with the value named", "[de
   CHECK_THROWS_AS(demagnetization_model(tesla(1.0), field(-5.0), 1.05, 0.95), magmat::domain_error);
   CHECK_THROWS_AS(demagnetization_model(tesla(1.0), field(1e6), 0.5, 0.95), magmat::domain_error);
   CHECK_THROWS_WITH(demagnetization_model(tesla(1.0), field(1e6), 1.05, 1.2), Catch::Contains("squareness"));
+}
+
+namespace {
+// Reference root of B(H) by plain bisection to machine precision, and the largest -H B(H) on a
+// dense grid refined by golden section: slow, independent of the solver in model_formulas.hpp.
+double bisected_normal_coercivity(const magmat::demagnetization_model& curve) {
+  double low = -curve.intrinsic_coercivity().value(), high = 0.0;
+  for (int i = 0; i < 2000 && high - low > 0.0; ++i) {
+    const double mid = 0.5 * (low + high);
+    if (mid == low || mid == high) break;
+    if (curve.flux_density(magmat::magnetic_field_strength::from_value(mid)).value() > 0.0) high = mid; else low = mid;
+  }
+  return -0.5 * (low + high);
+}
+
+double scanned_max_energy_product(const magmat::demagnetization_model& curve) {
+  const double hcb = curve.normal_coercivity().value();
+  auto product = [&](double h) { return -h * curve.flux_density(magmat::magnetic_field_strength::from_value(h)).value(); };
+  constexpr int samples = 20000;
+  int best = 0;
+  for (int i = 0; i <= samples; ++i)
+    if (product(-hcb * i / samples) > product(-hcb * best / samples)) best = i;
+  double a = -hcb * std::min(best + 1, samples) / samples, b = -hcb * std::max(best - 1, 0) / samples;
+  for (int i = 0; i < 300; ++i) {
+    const double c = b - 0.6180339887498949 * (b - a), d = a + 0.6180339887498949 * (b - a);
+    if (product(c) > product(d)) b = d; else a = c;
+  }
+  return product(0.5 * (a + b));
+}
+} // namespace
+
+TEST_CASE("HcB and (BH)max equal slow reference searches across knee positions", "[demag]") {
+  // From knees far beyond the recoil-line optimum (closed forms) through knee-limited curves
+  // (Newton) to curves whose knee sits near H = 0; every recoil permeability of the data.
+  for (double mu_rec : {1.0, 1.03, 1.05, 1.1, 1.3}) {
+    for (double squareness : {0.3, 0.7, 0.9, 0.95, 0.98}) {
+      for (double hcj : {2.0e4, 2.0e5, 4.0e5, 6.0e5, 8.0e5, 1.0e6, 1.2e6, 2.5e6}) {
+        const magmat::demagnetization_model curve(magmat::magnetic_polarization::from_value(1.3),
+                                                  magmat::magnetic_field_strength::from_value(hcj), mu_rec, squareness);
+        INFO("mu_rec " << mu_rec << " q " << squareness << " HcJ " << hcj);
+        CHECK(curve.normal_coercivity().value() == Approx(bisected_normal_coercivity(curve)).epsilon(1e-13));
+        CHECK(curve.max_energy_product().value() == Approx(scanned_max_energy_product(curve)).epsilon(1e-12));
+      }
+    }
+  }
 }

@@ -158,7 +158,7 @@ def test_dataframe_in_dataframe_out_with_the_same_index():
 
 
 def test_evaluate_releases_the_gil():
-    cand = random_ndfeb(3000, seed=8)
+    cand = random_ndfeb(300_000, seed=8)  # a few tenths of a second of C++ work: the ticker must run meanwhile
     ticks = []
     done = threading.Event()
 

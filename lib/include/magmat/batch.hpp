@@ -1,4 +1,5 @@
-// Batch evaluation: many candidate compositions at once, threaded, through the scalar physics.
+// Batch evaluation: many candidate compositions at once, threaded, through the same formulas as
+// the scalar API (model_formulas.hpp); R2Fe14B rows take an allocation-free path (batch.cpp).
 #pragma once
 
 #include <magmat/elements.hpp>

@@ -40,6 +40,12 @@ inline constexpr thermodynamic_temperature policy_room_temperature = from_celsiu
 /// rounding. 1e-12 is far below any measured or modelled precision (magmat's choice).
 inline constexpr double policy_relative_tolerance = 1e-12;
 
+/// value >= threshold, forgiving binary rounding of a decimal input at the threshold (the test
+/// every criterion below applies; shared with the batch engine).
+inline bool policy_meets(double value, double threshold) {
+  return value >= threshold - policy_relative_tolerance * (threshold < 0.0 ? -threshold : threshold);
+}
+
 // --- the magnet criteria -------------------------------------------------------------------
 
 /// The magnet criteria of the programme (Ch. 3 Sec. 2) checked for one magnet at one temperature.

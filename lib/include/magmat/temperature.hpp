@@ -16,7 +16,10 @@ namespace magmat {
 inline double kuzmin_reduced_magnetization(double tau, double s, double p) {
   if (!(tau >= 0.0)) throw domain_error("reduced temperature T/Tc must be >= 0, got " + std::to_string(tau));
   if (tau >= 1.0) return 0.0;
-  const double cube = 1.0 - s * std::pow(tau, 1.5) - (1.0 - s) * std::pow(tau, p);
+  // tau^1.5 = tau sqrt(tau), and tau^p likewise for the usual p = 5/2: one sqrt instead of two pow.
+  const double root = std::sqrt(tau);
+  const double tau_p = p == 2.5 ? tau * tau * root : std::pow(tau, p);
+  const double cube = 1.0 - s * (tau * root) - (1.0 - s) * tau_p;
   return cube > 0.0 ? std::cbrt(cube) : 0.0;
 }
 
@@ -35,7 +38,8 @@ inline double critical_power_reduced_magnetization(double tau, double a, double 
 inline double anisotropy_field_ratio(double reduced_magnetization, double reference_reduced_magnetization,
                                      double exponent) {
   if (reduced_magnetization <= 0.0) return 0.0;
-  return std::pow(reduced_magnetization / reference_reduced_magnetization, exponent - 1.0);
+  const double ratio = reduced_magnetization / reference_reduced_magnetization;
+  return exponent == 3.0 ? ratio * ratio : std::pow(ratio, exponent - 1.0); // n = 3: the usual l = 2 case
 }
 
 } // namespace magmat
