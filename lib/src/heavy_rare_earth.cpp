@@ -3,6 +3,7 @@
 #include <magmat/heavy_rare_earth.hpp>
 #include <magmat/thermal.hpp>
 
+#include "data_parsers.hpp"
 #include "embedded_files.hpp"
 #include "json_fields.hpp"
 
@@ -92,6 +93,10 @@ Composition ndfeb_bulk(const strategy& s, std::map<Element, double> rare_earth_m
 }
 
 } // namespace
+
+strategy detail::parse_strategy_file(std::string_view text, const std::string& file) {
+  return parse_strategy(text, file);
+}
 
 void validate(const requirement& r) {
   const double kelvin = to_kelvin(r.temperature);
