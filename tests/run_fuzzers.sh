@@ -31,7 +31,8 @@ for target in "${targets[@]}"; do
     "$build_dir/tests/fuzz/$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
     -print_final_stats=1 -artifact_prefix="$artifacts/" "$work" "$root/tests/fuzz/corpus/$target" \
     >"$log" 2>&1 || rc=$?
-  runs=$(sed -n 's/^stat::number_of_executed_runs: *//p' "$log" | tail -1)
+  # libFuzzer 14 prints stat::number_of_executed_units (later versions: ..._runs).
+  runs=$(sed -n 's/^stat::number_of_executed_\(runs\|units\): *//p' "$log" | tail -1)
   if [ "$rc" -eq 0 ] && ! grep -q "ERROR: \(libFuzzer\|AddressSanitizer\|LeakSanitizer\)\|runtime error:" "$log"; then
     echo "magmat fuzz: $target: ${runs:-?} executions in ${seconds} s, no crash, leak, timeout or sanitizer report"
   else
