@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -57,7 +58,8 @@ private:
 
 // Stops the run loudly: libFuzzer reports the abort with the input that caused it.
 [[noreturn]] inline void property_violated(const char* what) {
-  __builtin_printf("property violated: %s\n", what);
+  std::fprintf(stderr, "property violated: %s\n", what);
+  std::fflush(stderr);
   __builtin_trap();
 }
 
