@@ -106,3 +106,10 @@ def _umask():
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+@pytest.mark.parametrize("text", ["1e999", '{"grades": [-1e400]}'])
+def test_a_number_too_large_for_a_double_is_a_data_error(text):
+    # Regression (fuzz_catalog): nlohmann::json's out_of_range escaped as RuntimeError.
+    with pytest.raises(mm.DataError, match="huge.json: not valid JSON"):
+        mm.Catalog.from_json(text, "huge.json")
