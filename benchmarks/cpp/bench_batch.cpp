@@ -135,6 +135,29 @@ void demag_figures(benchmark::State& state) {
 }
 BENCHMARK(demag_figures)->Arg(2000)->Arg(800)->ArgName("HcJ_kA_per_m");
 
+// The same curves through the same templates on blocks of lanes (the batch engine's form).
+template <int Lanes>
+void demag_figures_blocks(benchmark::State& state) {
+  using block = magmat::lanes::block<Lanes>;
+  const double coercivity = static_cast<double>(state.range(0)) * 1e3;
+  std::vector<magmat::formulas::basic_demag_parameters<block>> curves;
+  for (int i = 0; i < 1024; i += Lanes) {
+    block hcj;
+    for (int lane = 0; lane < Lanes; ++lane) hcj(lane) = coercivity * (1.0 + 1e-4 * (i + lane));
+    curves.push_back({block::Constant(1.3), hcj, 1.05, magmat::formulas::logistic_width(hcj, 0.95)});
+  }
+  for (auto _ : state) {
+    for (const auto& c : curves) {
+      const block hcb = magmat::formulas::normal_coercivity(c);
+      benchmark::DoNotOptimize(magmat::formulas::max_energy_product(c, hcb).value.data());
+    }
+  }
+  state.SetItemsProcessed(state.iterations() * 1024);
+}
+BENCHMARK(demag_figures_blocks<2>)->Arg(2000)->Arg(800)->ArgName("HcJ_kA_per_m");
+BENCHMARK(demag_figures_blocks<8>)->Arg(2000)->Arg(800)->ArgName("HcJ_kA_per_m");
+BENCHMARK(demag_figures_blocks<64>)->Arg(2000)->Arg(800)->ArgName("HcJ_kA_per_m");
+
 // mass_fractions() over formulas: parsing rate.
 void formula_parsing(benchmark::State& state) {
   std::vector<std::string> formulas;

@@ -1,10 +1,11 @@
 // The formulas of the magnet model, once: the scalar API (Phase, Magnet, demagnetization_model)
 // and the batch engine (batch.cpp) both call these, so the two cannot drift apart. Each is a
-// small inline function on plain SI values or, where units matter to the caller, a template
-// that takes Boost.Units quantities or raw doubles alike (benchmarks/cpp checks that the
-// quantities cost nothing).
+// small inline template on plain SI values: a double for the scalar API, an Eigen array of lanes
+// (one candidate per lane, lanes.hpp) for the batch engine, or, where units matter to the caller,
+// a Boost.Units quantity (benchmarks/cpp checks that the quantities cost nothing).
 #pragma once
 
+#include <magmat/lanes.hpp>
 #include <magmat/phases.hpp>
 #include <magmat/temperature.hpp>
 #include <magmat/units.hpp>
@@ -26,27 +27,30 @@ constexpr Value zero() {
 // --- magnet (brief §4) ----------------------------------------------------------------------
 
 /// Br = Js f_v (rho / rho_th) <cos theta>.
-template <class Polarization>
-constexpr Polarization remanence(Polarization saturation_polarization, double main_phase_fraction,
+template <class Polarization, class Fraction = double>
+constexpr Polarization remanence(const Polarization& saturation_polarization, const Fraction& main_phase_fraction,
                                  double relative_density, double alignment) {
   return saturation_polarization * main_phase_fraction * relative_density * alignment;
 }
 
 /// Kronmüller: HcJ = alpha_K HA - N_eff Ms, floored at 0.
 template <class Field>
-constexpr Field intrinsic_coercivity(double alpha_k, Field anisotropy_field, double n_eff, Field magnetization) {
+constexpr Field intrinsic_coercivity(double alpha_k, const Field& anisotropy_field, double n_eff,
+                                     const Field& magnetization) {
   const Field value = alpha_k * anisotropy_field - n_eff * magnetization;
-  return zero<Field>() < value ? value : zero<Field>();
+  if constexpr (lanes::is_lanes<Field>) return lanes::where(value > 0.0, value, 0.0);
+  else return zero<Field>() < value ? value : zero<Field>();
 }
 
 // --- intrinsic phase (brief §2-3) ------------------------------------------------------------
 
 /// m(T/Tc) of one end member at its own temperature `kelvin`, by the record's law.
-inline double member_reduced_magnetization(const phase_record& record, double kelvin) {
-  const double tau = kelvin / to_kelvin(record.curie_temperature);
+template <class Value>
+Value member_reduced_magnetization(const phase_record& record, const Value& kelvin) {
+  const Value tau = kelvin / to_kelvin(record.curie_temperature);
   return record.law == magnetization_law::kuzmin
-             ? kuzmin_reduced_magnetization(tau, record.law_first, record.law_second)
-             : critical_power_reduced_magnetization(tau, record.law_first, record.law_second);
+             ? Value(kuzmin_reduced_magnetization(tau, record.law_first, record.law_second))
+             : Value(critical_power_reduced_magnetization(tau, record.law_first, record.law_second));
 }
 
 /// m at the record's reference temperature (where its HA is stated).
@@ -55,61 +59,78 @@ inline double reference_reduced_magnetization(const phase_record& record) {
 }
 
 /// Js of one end member from its reduced magnetization m.
-inline double member_polarization(const phase_record& record, double reduced_magnetization) {
+template <class Value>
+Value member_polarization(const phase_record& record, const Value& reduced_magnetization) {
   return record.saturation_polarization_0K.value() * reduced_magnetization;
 }
 
 /// HA of one end member (power law of magnetization) from m and m at its reference temperature.
 /// Precondition: !record.anisotropy_tabulated (tabulated fields are read in phases.cpp).
-inline double member_power_law_anisotropy_field(const phase_record& record, double reduced_magnetization,
-                                                double reference_magnetization) {
+template <class Value>
+Value member_power_law_anisotropy_field(const phase_record& record, const Value& reduced_magnetization,
+                                        double reference_magnetization) {
   return record.anisotropy_field.value() *
          anisotropy_field_ratio(reduced_magnetization, reference_magnetization, record.anisotropy_exponent);
 }
 
 /// Mixed site (brief §2): HA = 2 K / Js with K = sum f_i Js_i HA_i / 2 and Js = sum f_i Js_i.
-inline double mixed_anisotropy_field(double anisotropy_energy_density, double saturation_polarization) {
-  return saturation_polarization > 0.0 ? 2.0 * anisotropy_energy_density / saturation_polarization : 0.0;
+template <class Value>
+Value mixed_anisotropy_field(const Value& anisotropy_energy_density, const Value& saturation_polarization) {
+  return lanes::where(saturation_polarization > 0.0, 2.0 * anisotropy_energy_density / saturation_polarization, 0.0);
 }
 
 // --- demagnetization curve (brief §5.3, demag.hpp) -------------------------------------------
+// Written on lanes: the scalar API runs them on one double, the batch engine on blocks of
+// candidates in lockstep, each lane with its own bracket, iterate and stopping test (a lane
+// that has stopped is frozen, so a lane's result never depends on its neighbours).
 
 inline constexpr double ln19 = 2.9444389791664403; // ln 19: sigma = 1/20 at the knee
 
 /// Logistic width w = HcJ (1 - q) / ln 19 (A/m).
-constexpr double logistic_width(double intrinsic_coercivity, double squareness) {
+template <class Value>
+constexpr Value logistic_width(const Value& intrinsic_coercivity, double squareness) {
   return intrinsic_coercivity * (1.0 - squareness) / ln19;
 }
 
 /// tanh(u) = 1 - 2 sigma and its derivative 1 - tanh^2(u), from one exp and without the
 /// cancellation of 1 - t*t near t = 1.
-struct switching {
-  double value;      ///< tanh(u)
-  double derivative; ///< 1 - tanh(u)^2
+template <class Value>
+struct basic_switching {
+  Value value;      ///< tanh(u)
+  Value derivative; ///< 1 - tanh(u)^2
 };
-inline switching switching_at(double u) {
-  const double e = std::exp(-2.0 * std::abs(u));
-  const double t = (1.0 - e) / (1.0 + e);
-  return {u < 0.0 ? -t : t, 4.0 * e / ((1.0 + e) * (1.0 + e))};
+using switching = basic_switching<double>;
+template <class Value>
+basic_switching<Value> switching_at(const Value& u) {
+  const Value e = lanes::exp(Value(-2.0 * lanes::abs(u)));
+  const Value t = (1.0 - e) / (1.0 + e);
+  return {lanes::where(u < 0.0, -t, t), 4.0 * e / ((1.0 + e) * (1.0 + e))};
 }
 
 /// The curve's parameters in SI: Br (T), HcJ (A/m), relative recoil permeability, width w (A/m).
-struct demag_parameters {
-  double remanence;
-  double intrinsic_coercivity;
+template <class Value>
+struct basic_demag_parameters {
+  Value remanence;
+  Value intrinsic_coercivity;
   double recoil_permeability;
-  double width;
+  Value width;
 };
+using demag_parameters = basic_demag_parameters<double>;
 
 /// J(H) = (Br + mu0 (mu_rec - 1) H) tanh((H + HcJ) / (2 w)) (T); w = 0 means no coercivity.
-inline double demag_polarization(const demag_parameters& c, double field) {
-  const double linear = c.remanence + vacuum_permeability_h_per_m * (c.recoil_permeability - 1.0) * field;
-  if (c.width <= 0.0) return field >= 0.0 ? linear : -linear;
-  return linear * switching_at((field + c.intrinsic_coercivity) / (2.0 * c.width)).value;
+template <class Value>
+Value demag_polarization(const basic_demag_parameters<Value>& c, const Value& field) {
+  const Value linear = c.remanence + vacuum_permeability_h_per_m * (c.recoil_permeability - 1.0) * field;
+  const Value no_coercivity = lanes::where(field >= 0.0, linear, -linear);
+  if constexpr (!lanes::is_lanes<Value>)
+    if (c.width <= 0.0) return no_coercivity;
+  const Value u = (field + c.intrinsic_coercivity) / (2.0 * c.width);
+  return lanes::where(c.width <= 0.0, no_coercivity, Value(linear * switching_at(u).value));
 }
 
 /// B(H) = mu0 H + J(H) (T).
-inline double demag_flux_density(const demag_parameters& c, double field) {
+template <class Value>
+Value demag_flux_density(const basic_demag_parameters<Value>& c, const Value& field) {
   return vacuum_permeability_h_per_m * field + demag_polarization(c, field);
 }
 
@@ -117,99 +138,72 @@ inline double demag_flux_density(const demag_parameters& c, double field) {
 /// When tanh is 1 to double precision at the root of the linear recoil line, that root
 /// Br / (mu0 mu_rec) is the answer in closed form; otherwise safeguarded Newton iterations on B,
 /// which rises monotonically on the branch (B(-HcJ) = -mu0 HcJ < 0 < B(0)).
-inline double normal_coercivity(const demag_parameters& c) {
+template <class Value>
+Value normal_coercivity(const basic_demag_parameters<Value>& c) {
+  using Mask = lanes::mask_of<Value>;
   constexpr double mu0 = vacuum_permeability_h_per_m;
-  if (c.intrinsic_coercivity == 0.0 || c.width <= 0.0) return 0.0;
+  const Mask no_coercivity = (c.intrinsic_coercivity == 0.0) || (c.width <= 0.0);
+  if constexpr (!lanes::is_lanes<Value>)
+    if (no_coercivity) return 0.0;
   const double slope = mu0 * (c.recoil_permeability - 1.0);
-  const double linear_root = -c.remanence / (mu0 * c.recoil_permeability);
-  double low = -c.intrinsic_coercivity, high = 0.0;
-  if (linear_root > low && switching_at((linear_root + c.intrinsic_coercivity) / (2.0 * c.width)).value == 1.0)
-    return -linear_root;
+  const Value linear_root = -c.remanence / (mu0 * c.recoil_permeability);
+  Value low = -c.intrinsic_coercivity;
+  Value high = lanes::filled<Value>(0.0);
+  const Mask root_on_branch = linear_root > low;
+  const Value u_root = (linear_root + c.intrinsic_coercivity) / (2.0 * c.width);
+  const Mask closed_form = !no_coercivity && root_on_branch && (switching_at(u_root).value == 1.0);
+  if constexpr (!lanes::is_lanes<Value>)
+    if (closed_form) return -linear_root;
   // Start left of the root, where B <= 0: B is increasing and, wherever J >= 2 mu0 (mu_rec - 1) w,
   // concave, so Newton from the left climbs monotonically. At the recoil line's root B =
   // Jlin (tanh - 1) <= 0. When that root lies beyond -HcJ (knee-limited HcB), two steps of the
   // fixed point H = -HcJ + 2 w atanh(-mu0 H / Jlin(H)) from -HcJ bracket the root from the right
   // and then the left, close to it.
-  double h = linear_root;
-  if (!(linear_root > low)) {
-    auto fixed_point = [&](double field) {
-      const double ratio = -mu0 * field / (c.remanence + slope * field);
-      return low + 2.0 * c.width * std::atanh(std::clamp(ratio, 0.0, 1.0 - 0x1p-53));
+  Value h = linear_root;
+  Mask active = !no_coercivity && !closed_form;
+  const Mask knee_limited = active && !root_on_branch;
+  if (lanes::any(knee_limited)) {
+    auto fixed_point = [&](const Value& field) {
+      const Value ratio = -mu0 * field / (c.remanence + slope * field);
+      return Value(low + 2.0 * c.width * lanes::atanh(lanes::clamp(ratio, 0.0, 1.0 - 0x1p-53)));
     };
-    h = std::clamp(fixed_point(fixed_point(low)), low, high);
+    const Value start = lanes::clamp(fixed_point(fixed_point(low)), low, high);
+    h = lanes::where(knee_limited, start, h);
   }
-  for (int i = 0; i < 100; ++i) {
-    const switching s = switching_at((h + c.intrinsic_coercivity) / (2.0 * c.width));
-    const double linear = c.remanence + slope * h;
-    const double b = mu0 * h + linear * s.value;
-    if (b > 0.0) high = h;
-    else if (b < 0.0) low = h;
-    else return -h;
-    const double db = mu0 + slope * s.value + linear * s.derivative / (2.0 * c.width);
-    const double next = h - b / db;
-    if (std::abs(next - h) <= 1e-15 * std::abs(h)) { // converged: a last step inside the bracket
-      if (next > low && next < high) h = next;
-      break;
-    }
-    h = next > low && next < high ? next : 0.5 * (low + high);
-    if (high - low <= 1e-15 * std::abs(h)) break;
+  for (int i = 0; i < 100 && lanes::any(active); ++i) {
+    const Value u = (h + c.intrinsic_coercivity) / (2.0 * c.width);
+    const basic_switching<Value> s = switching_at(u);
+    const Value linear = c.remanence + slope * h;
+    const Value b = mu0 * h + linear * s.value;
+    high = lanes::where(active && (b > 0.0), h, high);
+    low = lanes::where(active && (b < 0.0), h, low);
+    active = active && ((b > 0.0) || (b < 0.0)); // B = 0 (or NaN): h is the answer
+    const Value db = mu0 + slope * s.value + linear * s.derivative / (2.0 * c.width);
+    const Value next = h - b / db;
+    const Mask inside = (next > low) && (next < high);
+    const Mask converged = active && (lanes::abs(Value(next - h)) <= Value(1e-15 * lanes::abs(h)));
+    h = lanes::where(converged && inside, next, h); // converged: a last step inside the bracket
+    active = active && !converged;
+    h = lanes::where(active, lanes::where(inside, next, 0.5 * (low + high)), h);
+    active = active && !(Value(high - low) <= Value(1e-15 * lanes::abs(h)));
   }
-  return -h;
+  return lanes::where(no_coercivity, 0.0, lanes::where(closed_form, -linear_root, -h));
 }
 
 /// (BH)max and the (negative) field where -H B(H) is largest.
-struct energy_product_point {
-  double field;
-  double value;
+template <class Value>
+struct basic_energy_product_point {
+  Value field;
+  Value value;
 };
+using energy_product_point = basic_energy_product_point<double>;
 
-/// The largest -H B(H) on [-HcB, 0], given HcB = normal_coercivity(c).
-/// Closed form Br^2 / (4 mu0 mu_rec) when tanh is 1 to double precision at the optimum of the
-/// linear recoil line (-H B <= that everywhere, and reaches it there). Otherwise, when
-/// HcB >= 2 (mu_rec - 1) w, B is concave on the branch (J >= mu0 HcB >= 2 mu0 (mu_rec - 1) w
-/// makes (Jlin tanh)'' <= 0), so -H B is strictly concave and safeguarded Newton on its
-/// derivative finds the one maximum; else a coarse scan then golden-section search.
-inline energy_product_point max_energy_product(const demag_parameters& c, double normal_coercivity) {
-  constexpr double mu0 = vacuum_permeability_h_per_m;
+/// The largest -H B(H) on [-HcB, 0] by a coarse scan for the bracket of the largest product (the
+/// curve may have a knee inside), then golden-section search: the case max_energy_product below
+/// cannot show concave.
+inline energy_product_point max_energy_product_by_search(const demag_parameters& c, double normal_coercivity) {
   const double hcb = normal_coercivity;
-  if (!(hcb > 0.0)) return {0.0, 0.0};
-  const double permeability = mu0 * c.recoil_permeability;
-  const double linear_optimum = -c.remanence / (2.0 * permeability);
-  if (linear_optimum > -c.intrinsic_coercivity &&
-      switching_at((linear_optimum + c.intrinsic_coercivity) / (2.0 * c.width)).value == 1.0)
-    return {linear_optimum, c.remanence * c.remanence / (4.0 * permeability)};
   auto product = [&c](double h) { return -h * demag_flux_density(c, h); };
-  const double slope = mu0 * (c.recoil_permeability - 1.0);
-  if (hcb < c.intrinsic_coercivity && hcb >= 2.0 * (c.recoil_permeability - 1.0) * c.width) {
-    // P(H) = -H B(H); P' = -B - H B', P'' = -2 B' - H B''; P' > 0 at -HcB, < 0 at 0.
-    double low = -hcb, high = 0.0;
-    double h = std::clamp(linear_optimum, low, high);
-    for (int i = 0; i < 100; ++i) {
-      const switching s = switching_at((h + c.intrinsic_coercivity) / (2.0 * c.width));
-      const double dt = s.derivative / (2.0 * c.width);
-      const double d2t = -2.0 * s.value * dt / (2.0 * c.width);
-      const double linear = c.remanence + slope * h;
-      const double b = mu0 * h + linear * s.value;
-      const double db = mu0 + slope * s.value + linear * dt;
-      const double d2b = 2.0 * slope * dt + linear * d2t;
-      const double dp = -b - h * db;
-      const double d2p = -2.0 * db - h * d2b;
-      if (dp > 0.0) low = h;
-      else if (dp < 0.0) high = h;
-      else break;
-      const double next = d2p < 0.0 ? h - dp / d2p : 0.5 * (low + high);
-      if (std::abs(next - h) <= 1e-15 * hcb) {
-        if (next > low && next < high) h = next;
-        break;
-      }
-      h = next > low && next < high ? next : 0.5 * (low + high);
-      if (high - low <= 1e-15 * hcb) break;
-    }
-    const double value = product(h);
-    return {h, value > 0.0 ? value : 0.0};
-  }
-  // A coarse scan finds the bracket of the largest product (the curve may have a knee inside),
-  // then golden-section search refines it.
   constexpr int samples = 64;
   int best = 0;
   double best_value = -1.0;
@@ -230,6 +224,80 @@ inline energy_product_point max_energy_product(const demag_parameters& c, double
   const double h = 0.5 * (a + b);
   const double value = product(h);
   return {h, value > 0.0 ? value : 0.0}; // never -0 for a zero-coercivity curve
+}
+
+/// The largest -H B(H) on [-HcB, 0], given HcB = normal_coercivity(c).
+/// Closed form Br^2 / (4 mu0 mu_rec) when tanh is 1 to double precision at the optimum of the
+/// linear recoil line (-H B <= that everywhere, and reaches it there). Otherwise, when
+/// HcB >= 2 (mu_rec - 1) w, B is concave on the branch (J >= mu0 HcB >= 2 mu0 (mu_rec - 1) w
+/// makes (Jlin tanh)'' <= 0), so -H B is strictly concave and safeguarded Newton on its
+/// derivative finds the one maximum; else max_energy_product_by_search (lane by lane).
+template <class Value>
+basic_energy_product_point<Value> max_energy_product(const basic_demag_parameters<Value>& c,
+                                                     const Value& normal_coercivity) {
+  using Mask = lanes::mask_of<Value>;
+  constexpr double mu0 = vacuum_permeability_h_per_m;
+  const Value& hcb = normal_coercivity;
+  const Mask no_product = !(hcb > 0.0);
+  if constexpr (!lanes::is_lanes<Value>)
+    if (no_product) return {0.0, 0.0};
+  const double permeability = mu0 * c.recoil_permeability;
+  const Value linear_optimum = -c.remanence / (2.0 * permeability);
+  const Value u_optimum = (linear_optimum + c.intrinsic_coercivity) / (2.0 * c.width);
+  const Mask closed_form = !no_product && (linear_optimum > Value(-c.intrinsic_coercivity)) &&
+                           (switching_at(u_optimum).value == 1.0);
+  const Value closed_form_value = c.remanence * c.remanence / (4.0 * permeability);
+  if constexpr (!lanes::is_lanes<Value>)
+    if (closed_form) return {linear_optimum, closed_form_value};
+  const double slope = mu0 * (c.recoil_permeability - 1.0);
+  const Mask concave = !no_product && !closed_form && (hcb < c.intrinsic_coercivity) &&
+                       (hcb >= Value(2.0 * (c.recoil_permeability - 1.0) * c.width));
+  if constexpr (!lanes::is_lanes<Value>)
+    if (!concave) return max_energy_product_by_search(c, hcb);
+  // P(H) = -H B(H); P' = -B - H B', P'' = -2 B' - H B''; P' > 0 at -HcB, < 0 at 0.
+  Value low = -hcb;
+  Value high = lanes::filled<Value>(0.0);
+  Value h = lanes::clamp(linear_optimum, low, high);
+  Mask active = concave;
+  for (int i = 0; i < 100 && lanes::any(active); ++i) {
+    const Value u = (h + c.intrinsic_coercivity) / (2.0 * c.width);
+    const basic_switching<Value> s = switching_at(u);
+    const Value dt = s.derivative / (2.0 * c.width);
+    const Value d2t = -2.0 * s.value * dt / (2.0 * c.width);
+    const Value linear = c.remanence + slope * h;
+    const Value b = mu0 * h + linear * s.value;
+    const Value db = mu0 + slope * s.value + linear * dt;
+    const Value d2b = 2.0 * slope * dt + linear * d2t;
+    const Value dp = -b - h * db;
+    const Value d2p = -2.0 * db - h * d2b;
+    low = lanes::where(active && (dp > 0.0), h, low);
+    high = lanes::where(active && (dp < 0.0), h, high);
+    active = active && ((dp > 0.0) || (dp < 0.0)); // P' = 0 (or NaN): h is the optimum
+    const Value next = lanes::where(d2p < 0.0, h - dp / d2p, 0.5 * (low + high));
+    const Mask inside = (next > low) && (next < high);
+    const Mask converged = active && (lanes::abs(Value(next - h)) <= Value(1e-15 * hcb));
+    h = lanes::where(converged && inside, next, h);
+    active = active && !converged;
+    h = lanes::where(active, lanes::where(inside, next, 0.5 * (low + high)), h);
+    active = active && !(Value(high - low) <= Value(1e-15 * hcb));
+  }
+  const Value product = -h * demag_flux_density(c, h);
+  basic_energy_product_point<Value> point{h, lanes::where(product > 0.0, product, 0.0)};
+  if constexpr (lanes::is_lanes<Value>) {
+    point.field = lanes::where(closed_form, linear_optimum, point.field);
+    point.value = lanes::where(closed_form, closed_form_value, point.value);
+    point.field = lanes::where(no_product, 0.0, point.field);
+    point.value = lanes::where(no_product, 0.0, point.value);
+    const Mask search = !no_product && !closed_form && !concave;
+    for (Eigen::Index lane = 0; lane < h.size(); ++lane) {
+      if (!search(lane)) continue;
+      const energy_product_point one = max_energy_product_by_search(
+          {c.remanence(lane), c.intrinsic_coercivity(lane), c.recoil_permeability, c.width(lane)}, hcb(lane));
+      point.field(lane) = one.field;
+      point.value(lane) = one.value;
+    }
+  }
+  return point;
 }
 
 } // namespace magmat::formulas

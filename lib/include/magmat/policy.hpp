@@ -2,6 +2,7 @@
 // target, and the first-order machine sizing relations that turn a magnet into a torque density.
 #pragma once
 
+#include <magmat/lanes.hpp>
 #include <magmat/magnet.hpp>
 #include <magmat/units.hpp>
 
@@ -42,7 +43,9 @@ inline constexpr double policy_relative_tolerance = 1e-12;
 
 /// value >= threshold, forgiving binary rounding of a decimal input at the threshold (the test
 /// every criterion below applies; shared with the batch engine).
-inline bool policy_meets(double value, double threshold) {
+/// On a double, or lane by lane on an Eigen array of values (lanes.hpp).
+template <class Value>
+lanes::mask_of<Value> policy_meets(const Value& value, double threshold) {
   return value >= threshold - policy_relative_tolerance * (threshold < 0.0 ? -threshold : threshold);
 }
 
