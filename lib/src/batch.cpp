@@ -392,14 +392,15 @@ void evaluate_block(const fast_plan& plan, row_block& block, batch_result& out, 
   const auto curve = curve_of(process, remanence, coercivity);
   const lane_values normal_coercivity = formulas::normal_coercivity(curve);
   const lane_values max_energy_product = formulas::max_energy_product(curve, normal_coercivity).value;
+  // check_policy: HcJ, then (BH)max, at 20 degC; the (BH)max test is decided from bounds where
+  // they suffice (formulas::max_energy_product_reaches), which at 20 degC is nearly always.
   lane_mask passes = policy_meets(room_coercivity, policy_min_intrinsic_coercivity.value());
   if (lanes::any(passes)) {
-    lane_values room_max_energy_product = max_energy_product;
-    if (!at_room) {
-      const auto room = curve_of(process, room_remanence, room_coercivity);
-      room_max_energy_product = formulas::max_energy_product(room, formulas::normal_coercivity(room)).value;
-    }
-    passes = passes && policy_meets(room_max_energy_product, policy_min_max_energy_product.value());
+    const double lowest_passing = policy_lowest_passing(policy_min_max_energy_product.value());
+    const lane_mask reaches =
+        at_room ? lane_mask(max_energy_product >= lowest_passing)
+                : formulas::max_energy_product_reaches(curve_of(process, room_remanence, room_coercivity), lowest_passing);
+    passes = passes && reaches;
   }
 
   for (int lane = 0; lane < block.count; ++lane) {

@@ -204,13 +204,17 @@ inline double exp(double x) { return std::exp(x); }
 template <int Size>
 block<Size> exp(const block<Size>& x) { return x.exp(); }
 
+inline double log(double x) { return std::log(x); }
+template <int Size>
+block<Size> log(const block<Size>& x) { return x.log(); }
+
 inline double sqrt(double x) { return std::sqrt(x); }
 template <int Size>
 block<Size> sqrt(const block<Size>& x) { return x.sqrt(); }
 
 inline double min(double a, double b) { return a < b ? a : b; }
-template <int Size>
-block<Size> min(const block<Size>& a, double b) { return where(a < b, a, b); }
+template <int Size, class B>
+block<Size> min(const block<Size>& a, const B& b) { return where(a < b, a, b); }
 
 /// std::clamp, lane-wise (a NaN stays NaN, as in std::clamp).
 template <class Value, class Low, class High>

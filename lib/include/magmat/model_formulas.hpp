@@ -244,8 +244,9 @@ basic_energy_product_point<Value> max_energy_product(const basic_demag_parameter
   const double permeability = mu0 * c.recoil_permeability;
   const Value linear_optimum = -c.remanence / (2.0 * permeability);
   const Value u_optimum = (linear_optimum + c.intrinsic_coercivity) / (2.0 * c.width);
+  const basic_switching<Value> at_optimum = switching_at(u_optimum);
   const Mask closed_form = !no_product && (linear_optimum > Value(-c.intrinsic_coercivity)) &&
-                           (switching_at(u_optimum).value == 1.0);
+                           (at_optimum.value == 1.0);
   const Value closed_form_value = c.remanence * c.remanence / (4.0 * permeability);
   if constexpr (!lanes::is_lanes<Value>)
     if (closed_form) return {linear_optimum, closed_form_value};
@@ -258,6 +259,26 @@ basic_energy_product_point<Value> max_energy_product(const basic_demag_parameter
   Value low = -hcb;
   Value high = lanes::filled<Value>(0.0);
   Value h = lanes::clamp(linear_optimum, low, high);
+  // Near the knee (the recoil line's optimum beyond -HcB, or where tanh there is below 0.999),
+  // Newton from that start crawls along the knee's exponential (~10 steps). There P' = 0 reads
+  // 1 - t^2 = s(x, t) = 2 w (Jlin t - 2 mu0 x - (mu_rec - 1) mu0 x t) / (x Jlin) with x = -H,
+  // t = tanh u; with u = atanh t = ln(1 + t) - ln(s) / 2 and x = HcJ - 2 w u it is a fixed point
+  // in x that contracts by about w / x (a few per cent) while s is not a small difference:
+  // two steps from 0.9 min(HcB, -H*) start Newton within ~1e-4 of the optimum. Lanes where s
+  // leaves (0, 1) keep their plain start.
+  const Mask near_knee = concave && ((linear_optimum < low) || (at_optimum.value < 0.999));
+  if (lanes::any(near_knee)) {
+    Value x = 0.9 * lanes::min(hcb, Value(-linear_optimum));
+    for (int step = 0; step < 2; ++step) {
+      const Value t = switching_at(Value((c.intrinsic_coercivity - x) / (2.0 * c.width))).value;
+      const Value jlin = c.remanence - slope * x;
+      const Value s = 2.0 * c.width * (jlin * t - 2.0 * mu0 * x - slope * x * t) / (x * jlin);
+      const Mask usable = near_knee && (s > 0.0) && (s < 1.0);
+      const Value u = lanes::log(Value(1.0 + t)) - 0.5 * lanes::log(s);
+      x = lanes::where(usable, Value(c.intrinsic_coercivity - 2.0 * c.width * u), x);
+    }
+    h = lanes::where(near_knee, lanes::clamp(Value(-x), low, high), h);
+  }
   Mask active = concave;
   for (int i = 0; i < 100 && lanes::any(active); ++i) {
     const Value u = (h + c.intrinsic_coercivity) / (2.0 * c.width);
@@ -298,6 +319,30 @@ basic_energy_product_point<Value> max_energy_product(const basic_demag_parameter
     }
   }
   return point;
+}
+
+/// Whether (BH)max >= `limit` (> 0), deciding from bounds where they suffice, as a policy
+/// check needs no more: Br^2 / (4 mu0 mu_rec) bounds the product from above, and the product
+/// at the recoil line's optimum H* = -Br / (2 mu0 mu_rec) bounds the largest one from below when
+/// B(H*) > 0 (H* is then on the branch [-HcB, 0]). Only values between the bounds are solved
+/// for (normal_coercivity, max_energy_product). The bounds decide only with a 1e-12 relative
+/// margin, far above their rounding, so the answer is the one of the full solve.
+template <class Value>
+lanes::mask_of<Value> max_energy_product_reaches(const basic_demag_parameters<Value>& c, double limit) {
+  using Mask = lanes::mask_of<Value>;
+  constexpr double margin = 1e-12;
+  const double permeability = vacuum_permeability_h_per_m * c.recoil_permeability;
+  const Value upper = c.remanence * c.remanence / (4.0 * permeability);
+  const Value optimum = -c.remanence / (2.0 * permeability);
+  const Value flux_density = demag_flux_density(c, optimum);
+  const Value lower = lanes::where(flux_density > 0.0, Value(-optimum * flux_density), 0.0);
+  Mask reaches = lower >= limit * (1.0 + margin);
+  const Mask undecided = !reaches && !(upper < limit * (1.0 - margin));
+  if (lanes::any(undecided)) {
+    const Value solved = max_energy_product(c, normal_coercivity(c)).value;
+    reaches = reaches || (undecided && (solved >= limit));
+  }
+  return reaches;
 }
 
 } // namespace magmat::formulas
