@@ -185,15 +185,18 @@ bool all(const block_mask<Size>& m) {
 
 /// Lane-wise `condition ? a : b`; a and b are blocks, Eigen expressions or doubles.
 inline double where(bool condition, double a, double b) { return condition ? a : b; }
+namespace bits {
+// An operand of where(): a double as a constant expression, an Eigen object or expression as is.
+template <int Size, class X>
+decltype(auto) operand(const X& x) {
+  if constexpr (std::is_arithmetic_v<X>) return block<Size>::Constant(x);
+  else return (x);
+}
+} // namespace bits
 template <int Size, class A, class B>
 block<Size> where(const block_mask<Size>& condition, const A& a, const B& b) {
-  auto as_block = [](const auto& x) -> block<Size> {
-    if constexpr (std::is_arithmetic_v<std::decay_t<decltype(x)>>) return block<Size>::Constant(x);
-    else return x;
-  };
-  const block<Size> then_values = as_block(a), else_values = as_block(b);
-  return condition.bits.binaryExpr(then_values, bits::and_op{})
-      .binaryExpr(else_values.binaryExpr(condition.bits, bits::and_not_op{}), bits::or_op{});
+  return condition.bits.binaryExpr(bits::operand<Size>(a), bits::and_op{})
+      .binaryExpr(bits::operand<Size>(b).binaryExpr(condition.bits, bits::and_not_op{}), bits::or_op{});
 }
 
 inline double abs(double x) { return std::abs(x); }

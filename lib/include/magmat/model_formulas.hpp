@@ -103,8 +103,9 @@ using switching = basic_switching<double>;
 template <class Value>
 basic_switching<Value> switching_at(const Value& u) {
   const Value e = lanes::exp(Value(-2.0 * lanes::abs(u)));
-  const Value t = (1.0 - e) / (1.0 + e);
-  return {lanes::where(u < 0.0, -t, t), 4.0 * e / ((1.0 + e) * (1.0 + e))};
+  const Value inverse = 1.0 / (1.0 + e); // one division for both
+  const Value t = (1.0 - e) * inverse;
+  return {lanes::where(u < 0.0, -t, t), 4.0 * e * inverse * inverse};
 }
 
 /// The curve's parameters in SI: Br (T), HcJ (A/m), relative recoil permeability, width w (A/m).
@@ -170,15 +171,16 @@ Value normal_coercivity(const basic_demag_parameters<Value>& c) {
     const Value start = lanes::clamp(fixed_point(fixed_point(low)), low, high);
     h = lanes::where(knee_limited, start, h);
   }
+  const Value per_double_width = 1.0 / (2.0 * c.width); // multiplications in the loop
   for (int i = 0; i < 100 && lanes::any(active); ++i) {
-    const Value u = (h + c.intrinsic_coercivity) / (2.0 * c.width);
+    const Value u = (h + c.intrinsic_coercivity) * per_double_width;
     const basic_switching<Value> s = switching_at(u);
     const Value linear = c.remanence + slope * h;
     const Value b = mu0 * h + linear * s.value;
     high = lanes::where(active && (b > 0.0), h, high);
     low = lanes::where(active && (b < 0.0), h, low);
     active = active && ((b > 0.0) || (b < 0.0)); // B = 0 (or NaN): h is the answer
-    const Value db = mu0 + slope * s.value + linear * s.derivative / (2.0 * c.width);
+    const Value db = mu0 + slope * s.value + linear * s.derivative * per_double_width;
     const Value next = h - b / db;
     const Mask inside = (next > low) && (next < high);
     const Mask converged = active && (lanes::abs(Value(next - h)) <= Value(1e-15 * lanes::abs(h)));
@@ -280,11 +282,12 @@ basic_energy_product_point<Value> max_energy_product(const basic_demag_parameter
     h = lanes::where(near_knee, lanes::clamp(Value(-x), low, high), h);
   }
   Mask active = concave;
+  const Value per_double_width = 1.0 / (2.0 * c.width); // multiplications in the loop
   for (int i = 0; i < 100 && lanes::any(active); ++i) {
-    const Value u = (h + c.intrinsic_coercivity) / (2.0 * c.width);
+    const Value u = (h + c.intrinsic_coercivity) * per_double_width;
     const basic_switching<Value> s = switching_at(u);
-    const Value dt = s.derivative / (2.0 * c.width);
-    const Value d2t = -2.0 * s.value * dt / (2.0 * c.width);
+    const Value dt = s.derivative * per_double_width;
+    const Value d2t = -2.0 * s.value * dt * per_double_width;
     const Value linear = c.remanence + slope * h;
     const Value b = mu0 * h + linear * s.value;
     const Value db = mu0 + slope * s.value + linear * dt;
