@@ -425,7 +425,7 @@ void evaluate_block(const fast_plan& plan, row_block& block, batch_result& out, 
 
 } // namespace
 
-batch_result evaluate(const batch_input& input, int threads, bool mask_errors) {
+batch_result evaluate(const batch_input& input, int threads, bool mask_errors, const batch_progress& progress) {
   const Eigen::Index rows = input.mass_percent.rows();
   const auto columns = static_cast<Eigen::Index>(input.elements.size());
   if (input.mass_percent.cols() != columns)
@@ -454,7 +454,7 @@ batch_result evaluate(const batch_input& input, int threads, bool mask_errors) {
   std::vector<std::exception_ptr> failures(static_cast<std::size_t>(rows));
   const fast_plan plan = make_fast_plan(input);
 
-  for_blocks(rows, threads, [&](Eigen::Index begin, Eigen::Index end) {
+  auto evaluate_rows = [&](Eigen::Index begin, Eigen::Index end) {
     std::map<Element, double> percent;
     // The scalar API for row i; false when it failed (the failure is kept for the caller).
     auto evaluate_scalar = [&](Eigen::Index i) {
@@ -497,7 +497,22 @@ batch_result evaluate(const batch_input& input, int threads, bool mask_errors) {
       if (failed && !mask_errors) break;
     }
     flush();
-  });
+  };
+
+  // Without progress, one pass; with it, chunks of rows (each split over the threads) with a
+  // report after each. In raise mode the chunks stop at the first failing one.
+  const Eigen::Index chunk_rows = progress ? std::max(batch_progress_min_chunk_rows, rows / 100) : rows;
+  bool any_failure = false;
+  for (Eigen::Index chunk_begin = 0; chunk_begin < rows && !(any_failure && !mask_errors);) {
+    const Eigen::Index chunk_end = std::min(rows, chunk_begin + std::max<Eigen::Index>(chunk_rows, 1));
+    for_blocks(chunk_end - chunk_begin, threads, [&](Eigen::Index begin, Eigen::Index end) {
+      evaluate_rows(chunk_begin + begin, chunk_begin + end);
+    });
+    for (Eigen::Index i = chunk_begin; i < chunk_end && !any_failure; ++i)
+      any_failure = static_cast<bool>(failures[static_cast<std::size_t>(i)]);
+    chunk_begin = chunk_end;
+    if (progress) progress(chunk_begin, rows);
+  }
 
   for (Eigen::Index i = 0; i < rows; ++i) {
     const auto& failure = failures[static_cast<std::size_t>(i)];

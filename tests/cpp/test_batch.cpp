@@ -261,3 +261,37 @@ TEST_CASE("Pareto fronts", "[batch]") {
   CHECK(magmat::pareto_front(random.leftCols(2), senses) == magmat::pareto_front(random, {objective_sense::minimize,
         objective_sense::maximize, objective_sense::minimize}));
 }
+
+TEST_CASE("evaluate with a progress callback reports every chunk and gives the same bits", "[batch]") {
+  const Eigen::Index rows = 3 * magmat::batch_progress_min_chunk_rows + 17;
+  const auto input = random_ndfeb(rows, 17);
+  const auto plain = magmat::evaluate(input);
+  std::vector<Eigen::Index> reports;
+  const auto reported = magmat::evaluate(input, 2, false, [&](Eigen::Index done, Eigen::Index total) {
+    CHECK(total == rows);
+    reports.push_back(done);
+  });
+  REQUIRE(reports.size() == 4);
+  CHECK(reports.front() == magmat::batch_progress_min_chunk_rows);
+  CHECK(reports.back() == rows);
+  CHECK(same(plain.remanence, reported.remanence));
+  CHECK(same(plain.normal_coercivity, reported.normal_coercivity));
+  CHECK(same(plain.max_energy_product, reported.max_energy_product));
+  CHECK((plain.policy_pass == reported.policy_pass).all());
+
+  // An exception from the callback stops the evaluation and reaches the caller.
+  struct stop_requested {};
+  int calls = 0;
+  CHECK_THROWS_AS(magmat::evaluate(input, 1, false, [&](Eigen::Index, Eigen::Index) {
+                    ++calls;
+                    throw stop_requested{};
+                  }),
+                  stop_requested);
+  CHECK(calls == 1);
+
+  // Raise mode: an invalid row in a later chunk is named by its row in the input.
+  auto broken = input;
+  broken.mass_percent(rows - 5, 0) = -1.0;
+  CHECK_THROWS_WITH(magmat::evaluate(broken, 1, false, [](Eigen::Index, Eigen::Index) {}),
+                    Catch::Matchers::StartsWith("row " + std::to_string(rows - 5) + ": "));
+}
