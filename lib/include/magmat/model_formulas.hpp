@@ -261,25 +261,34 @@ basic_energy_product_point<Value> max_energy_product(const basic_demag_parameter
   Value low = -hcb;
   Value high = lanes::filled<Value>(0.0);
   Value h = lanes::clamp(linear_optimum, low, high);
-  // Near the knee (the recoil line's optimum beyond -HcB, or where tanh there is below 0.999),
-  // Newton from that start crawls along the knee's exponential (~10 steps). There P' = 0 reads
+  // Near the knee (the recoil line's optimum beyond -HcB, or tanh below 1 - 1e-6 there) Newton
+  // from that start crawls along the knee's exponential (~10 steps). There P' = 0 reads
   // 1 - t^2 = s(x, t) = 2 w (Jlin t - 2 mu0 x - (mu_rec - 1) mu0 x t) / (x Jlin) with x = -H,
   // t = tanh u; with u = atanh t = ln(1 + t) - ln(s) / 2 and x = HcJ - 2 w u it is a fixed point
-  // in x that contracts by about w / x (a few per cent) while s is not a small difference:
-  // two steps from 0.9 min(HcB, -H*) start Newton within ~1e-4 of the optimum. Lanes where s
-  // leaves (0, 1) keep their plain start.
-  const Mask near_knee = concave && ((linear_optimum < low) || (at_optimum.value < 0.999));
+  // in x, g(x) = x, whose slope is about w / (x* - x) for the optimum x* of the recoil line:
+  // small in the knee, near 1 or above when x* is within ~w. Two steps of g from
+  // min(0.9 HcB, x* - w) and Aitken's extrapolation of the three points (exact for a linear g,
+  // contracting or not) start Newton within ~1e-5 of the optimum (at most 5 steps in lockstep
+  // over 128 candidates at 150 degC, against 8 from the plain start). Lanes where s leaves (0, 1)
+  // keep their plain start; Newton is bracketed either way.
+  const Mask near_knee = concave && ((linear_optimum < low) || (at_optimum.value < 1.0 - 1e-6));
   if (lanes::any(near_knee)) {
-    Value x = 0.9 * lanes::min(hcb, Value(-linear_optimum));
-    for (int step = 0; step < 2; ++step) {
+    auto fixed_point = [&](const Value& x, Mask& usable) {
       const Value t = switching_at(Value((c.intrinsic_coercivity - x) / (2.0 * c.width))).value;
       const Value jlin = c.remanence - slope * x;
       const Value s = 2.0 * c.width * (jlin * t - 2.0 * mu0 * x - slope * x * t) / (x * jlin);
-      const Mask usable = near_knee && (s > 0.0) && (s < 1.0);
+      usable = usable && (s > 0.0) && (s < 1.0);
       const Value u = lanes::log(Value(1.0 + t)) - 0.5 * lanes::log(s);
-      x = lanes::where(usable, Value(c.intrinsic_coercivity - 2.0 * c.width * u), x);
-    }
-    h = lanes::where(near_knee, lanes::clamp(Value(-x), low, high), h);
+      return Value(c.intrinsic_coercivity - 2.0 * c.width * u);
+    };
+    Mask usable = near_knee;
+    const Value x0 = lanes::min(Value(0.9 * hcb), Value(-linear_optimum - c.width));
+    const Value x1 = fixed_point(x0, usable);
+    const Value x2 = fixed_point(x1, usable);
+    const Value first = x1 - x0, second = x2 - x1;
+    const Value curvature = second - first;
+    const Value aitken = lanes::where(curvature == 0.0, x2, Value(x2 - second * second / curvature));
+    h = lanes::where(usable && lanes::is_finite(aitken), lanes::clamp(Value(-aitken), low, high), h);
   }
   Mask active = concave;
   const Value per_double_width = 1.0 / (2.0 * c.width); // multiplications in the loop
