@@ -152,24 +152,33 @@ Value normal_coercivity(const basic_demag_parameters<Value>& c) {
   Value high = lanes::filled<Value>(0.0);
   const Mask root_on_branch = linear_root > low;
   const Value u_root = (linear_root + c.intrinsic_coercivity) / (2.0 * c.width);
-  const Mask closed_form = !no_coercivity && root_on_branch && (switching_at(u_root).value == 1.0);
+  const basic_switching<Value> at_linear_root = switching_at(u_root);
+  const Mask closed_form = !no_coercivity && root_on_branch && (at_linear_root.value == 1.0);
   if constexpr (!lanes::is_lanes<Value>)
     if (closed_form) return -linear_root;
-  // Start left of the root, where B <= 0: B is increasing and, wherever J >= 2 mu0 (mu_rec - 1) w,
-  // concave, so Newton from the left climbs monotonically. At the recoil line's root B =
-  // Jlin (tanh - 1) <= 0. When that root lies beyond -HcJ (knee-limited HcB), two steps of the
-  // fixed point H = -HcJ + 2 w atanh(-mu0 H / Jlin(H)) from -HcJ bracket the root from the right
-  // and then the left, close to it.
+  // Start at the recoil line's root, where B = Jlin (tanh - 1) <= 0: B is increasing and,
+  // wherever J >= 2 mu0 (mu_rec - 1) w, concave, so Newton from the left climbs monotonically.
+  // In the knee (that root beyond -HcJ, or tanh below 0.999 there) that crawls: the start is then
+  // the fixed point H = g(H) = -HcJ + 2 w atanh(-mu0 H / Jlin(H)), two steps from -HcJ (or from
+  // one width right of the recoil line's root, where atanh is finite) and Aitken's extrapolation
+  // of the three points, within ~1e-5 of the root on either side (the Newton loop keeps the
+  // bracket).
   Value h = linear_root;
   Mask active = !no_coercivity && !closed_form;
-  const Mask knee_limited = active && !root_on_branch;
-  if (lanes::any(knee_limited)) {
+  const Mask knee = active && (!root_on_branch || (at_linear_root.value < 0.999));
+  if (lanes::any(knee)) {
     auto fixed_point = [&](const Value& field) {
       const Value ratio = -mu0 * field / (c.remanence + slope * field);
       return Value(low + 2.0 * c.width * lanes::atanh(lanes::clamp(ratio, 0.0, 1.0 - 0x1p-53)));
     };
-    const Value start = lanes::clamp(fixed_point(fixed_point(low)), low, high);
-    h = lanes::where(knee_limited, start, h);
+    const Value h0 = lanes::where(root_on_branch, lanes::min(Value(linear_root + c.width), 0.0), low);
+    const Value h1 = fixed_point(h0);
+    const Value h2 = fixed_point(h1);
+    const Value first = h1 - h0, second = h2 - h1;
+    const Value curvature = second - first;
+    const Value aitken = lanes::where(curvature == 0.0, h2, Value(h2 - second * second / curvature));
+    const Value start = lanes::where(lanes::is_finite(aitken), aitken, h2);
+    h = lanes::where(knee, lanes::clamp(start, low, high), h);
   }
   const Value per_double_width = 1.0 / (2.0 * c.width); // multiplications in the loop
   for (int i = 0; i < 100 && lanes::any(active); ++i) {
