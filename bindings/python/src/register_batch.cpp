@@ -96,16 +96,12 @@ Eigen::ArrayXd read_temperature_kelvin(py::handle temperature_C, Eigen::Index ro
   return kelvin;
 }
 
-py::array_t<double> to_numpy(const Eigen::ArrayXd& values) {
-  py::array_t<double> out(values.size());
-  std::copy(values.data(), values.data() + values.size(), out.mutable_data());
-  return out;
-}
-
-py::array_t<bool> to_numpy(const Eigen::Array<bool, Eigen::Dynamic, 1>& values) {
-  py::array_t<bool> out(values.size());
-  std::copy(values.data(), values.data() + values.size(), out.mutable_data());
-  return out;
+// A NumPy array that takes over `values` (no copy: a sweep's result columns are large).
+template <class Scalar>
+py::array_t<Scalar> to_numpy(Eigen::Array<Scalar, Eigen::Dynamic, 1>&& values) {
+  auto* owned = new Eigen::Array<Scalar, Eigen::Dynamic, 1>(std::move(values));
+  py::capsule release(owned, [](void* p) { delete static_cast<Eigen::Array<Scalar, Eigen::Dynamic, 1>*>(p); });
+  return py::array_t<Scalar>(owned->size(), owned->data(), release);
 }
 
 // evaluate() with magmat._progress's bar when `progress` (the GIL is held only inside each
@@ -144,16 +140,16 @@ py::object evaluate_candidates(py::handle candidates, py::handle temperature_C, 
   std::tie(input.elements, input.mass_percent) = read_candidates(candidates, dataframe);
   input.temperature_kelvin = read_temperature_kelvin(temperature_C, input.mass_percent.rows());
   input.process = process;
-  const batch_result result = evaluate_with_progress(input, threads, errors == "mask", progress);
+  batch_result result = evaluate_with_progress(input, threads, errors == "mask", progress);
   py::dict out;
-  out["remanence"] = to_numpy(result.remanence);
-  out["intrinsic_coercivity"] = to_numpy(result.intrinsic_coercivity);
-  out["normal_coercivity"] = to_numpy(result.normal_coercivity);
-  out["max_energy_product"] = to_numpy(result.max_energy_product);
-  out["rare_earth_mass_fraction"] = to_numpy(result.rare_earth_mass_fraction);
-  out["heavy_rare_earth_mass_fraction"] = to_numpy(result.heavy_rare_earth_mass_fraction);
-  out["policy_pass"] = to_numpy(result.policy_pass);
-  if (errors == "mask") out["valid"] = to_numpy(result.valid);
+  out["remanence"] = to_numpy(std::move(result.remanence));
+  out["intrinsic_coercivity"] = to_numpy(std::move(result.intrinsic_coercivity));
+  out["normal_coercivity"] = to_numpy(std::move(result.normal_coercivity));
+  out["max_energy_product"] = to_numpy(std::move(result.max_energy_product));
+  out["rare_earth_mass_fraction"] = to_numpy(std::move(result.rare_earth_mass_fraction));
+  out["heavy_rare_earth_mass_fraction"] = to_numpy(std::move(result.heavy_rare_earth_mass_fraction));
+  out["policy_pass"] = to_numpy(std::move(result.policy_pass));
+  if (errors == "mask") out["valid"] = to_numpy(std::move(result.valid));
   if (!dataframe) return out;
   return py::module_::import("pandas").attr("DataFrame")(out, py::arg("index") = candidates.attr("index"));
 }
