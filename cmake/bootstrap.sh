@@ -5,7 +5,10 @@ set -euo pipefail
 
 MAGMAT_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 MAGMAT_VENV="$MAGMAT_ROOT/.venv"
-MAGMAT_DEBIAN_PACKAGES=(g++ libeigen3-dev libboost-dev libfmt-dev catch2 nlohmann-json3-dev libbenchmark-dev python3-venv)
+# libbenchmark-dev builds benchmarks/cpp; clang and libclang-rt-14-dev (libFuzzer and clang's
+# sanitizer runtimes) build the fuzz targets.
+MAGMAT_DEBIAN_PACKAGES=(g++ libeigen3-dev libboost-dev libfmt-dev catch2 nlohmann-json3-dev python3-venv
+                        libbenchmark-dev clang libclang-rt-14-dev)
 
 magmat_install_debian_packages() {
   local missing=()
@@ -38,7 +41,7 @@ magmat_make_venv() {
   fi
   # Build tools live in the venv too, so the C++ build does not depend on what the machine has.
   "$MAGMAT_VENV/bin/python" -m pip install -q --disable-pip-version-check \
-    "cmake>=3.20" ninja "scikit-build-core>=0.10" "pybind11>=2.12" numpy pytest jsonschema pandas matplotlib "dask[dataframe]" distributed
+    "cmake>=3.20" ninja "scikit-build-core>=0.10" "pybind11>=2.12" numpy pytest jsonschema hypothesis pandas matplotlib "dask[dataframe]" distributed
 }
 
 # Builds and installs the Python package into the venv (incremental: build/ keeps the objects).

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test of magmat on this machine, installing what is missing first:
 # the C++ suite (Catch2 through ctest, including a find_package consumer build against the
-# installed tree) and the Python suite (pytest against the package built from this tree).
+# installed tree), the same suite under ASan + UBSan, the threaded tests under ThreadSanitizer,
+# each libFuzzer target for a bounded time (MAGMAT_FUZZ_SECONDS, default 45 s per target), and
+# the Python suite (pytest against the package built from this tree).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../cmake/bootstrap.sh"
 cd "$MAGMAT_ROOT"
@@ -20,14 +22,40 @@ cmake -S . -B "$sanitized_dir" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DMAGMAT_BUILD_
   -DCMAKE_CXX_FLAGS="$sanitizers" -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" >/dev/null
 cmake --build "$sanitized_dir" -j "$jobs" --target magmat_tests
 echo "magmat: C++ tests under AddressSanitizer + UndefinedBehaviorSanitizer"
+asan_status=0
 (cd "$sanitized_dir" && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-  ctest --output-on-failure -j "$jobs" -E "^(consumer|compile_fail)\.") || cpp_status=$?
+  ctest --output-on-failure -j "$jobs" -E "^(consumer|compile_fail)\.") || asan_status=$?
+if [ "$asan_status" -eq 0 ]; then
+  echo "magmat: AddressSanitizer + UndefinedBehaviorSanitizer: no report in the C++ suite"
+else
+  echo "magmat: AddressSanitizer + UndefinedBehaviorSanitizer: FAILED (ctest exit $asan_status)" >&2
+  cpp_status=$asan_status
+fi
+
+# The tests that start threads ("[threads]": the batch engine and the scalar API from 8 threads)
+# under ThreadSanitizer; any data race fails the run.
+tsan_dir="$MAGMAT_ROOT/build/tsan"
+cmake -S . -B "$tsan_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMAGMAT_BUILD_EXAMPLES=OFF -DMAGMAT_BUILD_BENCHMARKS=OFF \
+  -DCMAKE_CXX_FLAGS="-fsanitize=thread -fno-omit-frame-pointer" -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=thread" >/dev/null
+cmake --build "$tsan_dir" -j "$jobs" --target magmat_thread_tests
+tsan_status=0
+TSAN_OPTIONS=halt_on_error=1:exitcode=66 "$tsan_dir/tests/cpp/magmat_thread_tests" "[threads]" || tsan_status=$?
+if [ "$tsan_status" -eq 0 ]; then
+  echo "magmat: ThreadSanitizer: no data race in the [threads] tests"
+else
+  echo "magmat: ThreadSanitizer: FAILED (exit $tsan_status)" >&2
+  cpp_status=$tsan_status
+fi
+
+# libFuzzer: each target for a bounded time; one line per target with its executions.
+fuzz_status=0
+bash "$MAGMAT_ROOT/tests/run_fuzzers.sh" "${MAGMAT_FUZZ_SECONDS:-45}" || fuzz_status=$?
 
 magmat_install_python_package
 py_status=0
 (cd "$MAGMAT_ROOT" && python -m pytest tests/python) || py_status=$?
 
-if [ "$cpp_status" -ne 0 ] || [ "$py_status" -ne 0 ]; then
-  echo "magmat: tests failed (ctest exit $cpp_status, pytest exit $py_status)" >&2
+if [ "$cpp_status" -ne 0 ] || [ "$fuzz_status" -ne 0 ] || [ "$py_status" -ne 0 ]; then
+  echo "magmat: tests failed (ctest exit $cpp_status, fuzzers exit $fuzz_status, pytest exit $py_status)" >&2
   exit 1
 fi

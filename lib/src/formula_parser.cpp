@@ -7,7 +7,9 @@
 
 #include <array>
 #include <charconv>
+#include <cmath>
 #include <cstddef>
+#include <limits>
 #include <string>
 
 namespace magmat::detail {
@@ -117,6 +119,14 @@ std::vector<Composition::entry> parse_formula(std::string_view f) {
           fail(f, multiplier_position,
                fmt::format("amount of {} exceeds the limit of {:g} after this multiplier",
                            symbol(out[k].first), max_formula_amount));
+        }
+        // Nested small subscripts can multiply out below the smallest normal double; the
+        // amount would turn 0 (the element silently gone, or an empty composition) or lose
+        // its precision, so it is refused like an amount above the limit (found by fuzzing).
+        if (!std::isnormal(out[k].second)) {
+          fail(f, multiplier_position,
+               fmt::format("amount of {} underflows to {:g} after this multiplier (the smallest is {:g})",
+                           symbol(out[k].first), out[k].second, std::numeric_limits<double>::min()));
         }
       }
     } else if (is_digit(c) || c == '.') {

@@ -3,6 +3,7 @@
 #include <magmat/heavy_rare_earth.hpp>
 #include <magmat/thermal.hpp>
 
+#include "data_parsers.hpp"
 #include "embedded_files.hpp"
 #include "json_fields.hpp"
 
@@ -93,24 +94,30 @@ Composition ndfeb_bulk(const strategy& s, std::map<Element, double> rare_earth_m
 
 } // namespace
 
+strategy detail::parse_strategy_file(std::string_view text, const std::string& file) {
+  return parse_strategy(text, file);
+}
+
 void validate(const requirement& r) {
   const double kelvin = to_kelvin(r.temperature);
   if (!(kelvin > 0.0) || !std::isfinite(kelvin))
     throw domain_error(fmt::format("requirement temperature must lie above absolute zero, got {} K", kelvin));
   if (!r.min_intrinsic_coercivity && !r.permeance)
     throw domain_error("a requirement needs min_intrinsic_coercivity or permeance (or both)");
-  if (r.min_intrinsic_coercivity && !(r.min_intrinsic_coercivity->value() >= 0.0))
-    throw domain_error(fmt::format("min_intrinsic_coercivity must be >= 0 A/m, got {}", r.min_intrinsic_coercivity->value()));
+  // Minima must be finite too: an infinite one made every strategy "infeasible" with a reason
+  // quoting "inf A/m" instead of naming the bad argument (found by tests/python/test_robustness.py).
+  if (r.min_intrinsic_coercivity && !(r.min_intrinsic_coercivity->value() >= 0.0 && std::isfinite(r.min_intrinsic_coercivity->value())))
+    throw domain_error(fmt::format("min_intrinsic_coercivity must be finite and >= 0 A/m, got {}", r.min_intrinsic_coercivity->value()));
   if (r.permeance && !(*r.permeance > 0.0 && std::isfinite(*r.permeance)))
     throw domain_error(fmt::format("permeance must be a finite value > 0, got {}", *r.permeance));
   if (!(r.max_irreversible_loss >= 0.0 && r.max_irreversible_loss < 1.0))
     throw domain_error(fmt::format("max_irreversible_loss must lie in [0, 1), got {}", r.max_irreversible_loss));
   if (!std::isfinite(r.external_field.value()))
     throw domain_error("external_field must be finite");
-  if (r.min_remanence && !(r.min_remanence->value() >= 0.0))
-    throw domain_error(fmt::format("min_remanence must be >= 0 T, got {}", r.min_remanence->value()));
-  if (r.min_max_energy_product && !(r.min_max_energy_product->value() >= 0.0))
-    throw domain_error(fmt::format("min_max_energy_product must be >= 0 J/m^3, got {}", r.min_max_energy_product->value()));
+  if (r.min_remanence && !(r.min_remanence->value() >= 0.0 && std::isfinite(r.min_remanence->value())))
+    throw domain_error(fmt::format("min_remanence must be finite and >= 0 T, got {}", r.min_remanence->value()));
+  if (r.min_max_energy_product && !(r.min_max_energy_product->value() >= 0.0 && std::isfinite(r.min_max_energy_product->value())))
+    throw domain_error(fmt::format("min_max_energy_product must be finite and >= 0 J/m^3, got {}", r.min_max_energy_product->value()));
 }
 
 namespace {

@@ -1,6 +1,7 @@
 // Loading of the end-member phase records from the embedded materials/phases/*.json files.
 #include <magmat/phases.hpp>
 
+#include "data_parsers.hpp"
 #include "embedded_files.hpp"
 #include "data_fields.hpp"
 #include "json_fields.hpp"
@@ -210,6 +211,10 @@ const std::map<std::string, phase_record, std::less<>>& registry() {
 }
 
 } // namespace
+
+phase_record detail::parse_phase_file(std::string_view text, const std::string& file) {
+  return parse_phase(text, file);
+}
 
 std::string_view to_string(phase_family family) {
   switch (family) {

@@ -2,6 +2,7 @@
 // calibration of the Kronmüller parameters to published magnets.
 #include <magmat/magnet.hpp>
 
+#include "data_parsers.hpp"
 #include "embedded_files.hpp"
 #include "data_fields.hpp"
 #include "json_fields.hpp"
@@ -129,6 +130,10 @@ const registry_map& registry() {
 }
 
 } // namespace
+
+process_parameters detail::parse_process_file(std::string_view text, const std::string& file) {
+  return parse_process(text, file);
+}
 
 const process_parameters& process_data(phase_family family, std::string_view process) {
   const auto& processes = registry();

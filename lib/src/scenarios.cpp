@@ -1,6 +1,7 @@
 // Supply scenarios (materials/scenarios/*.json): loading, interpolation, element tonnages.
 #include <magmat/scenarios.hpp>
 
+#include "data_parsers.hpp"
 #include "embedded_files.hpp"
 #include "json_fields.hpp"
 
@@ -73,6 +74,10 @@ double interpolate(const supply_point& a, const supply_point& b, double year) {
 }
 
 } // namespace
+
+supply_series detail::parse_scenario_file(std::string_view text, const std::string& file) {
+  return parse_series(text, file);
+}
 
 const supply_series& supply_scenario(std::string_view name) {
   const auto& all = registry();

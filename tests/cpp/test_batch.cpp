@@ -156,7 +156,7 @@ TEST_CASE("a row's result does not depend on the rows evaluated with it", "[batc
   }
 }
 
-TEST_CASE("batch evaluation is bit-identical for any thread count", "[batch]") {
+TEST_CASE("batch evaluation is bit-identical for any thread count", "[batch][threads]") {
   const auto input = random_ndfeb(101, 11);
   const auto one = magmat::evaluate(input, 1);
   for (int threads : {2, 3, 4, 0, 500}) {
@@ -170,7 +170,7 @@ TEST_CASE("batch evaluation is bit-identical for any thread count", "[batch]") {
   }
 }
 
-TEST_CASE("invalid rows throw naming the row, or are masked", "[batch]") {
+TEST_CASE("invalid rows throw naming the row, or are masked", "[batch][threads]") {
   auto input = random_ndfeb(8, 3);
   input.temperature_kelvin = Eigen::ArrayXd::Constant(8, magmat::to_kelvin(magmat::from_celsius(100.0)));
   input.mass_percent(3, 1) = -1.0;                 // negative Dy

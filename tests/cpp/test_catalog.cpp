@@ -3,6 +3,7 @@
 
 #include <magmat/catalog.hpp>
 #include <magmat/errors.hpp>
+#include <magmat/prices.hpp>
 
 #include <cmath>
 #include <map>
@@ -105,6 +106,18 @@ TEST_CASE("Malformed grade files are rejected whole with file, pointer and reaso
     CHECK_THROWS_AS(Catalog::load(data_dir + c.file), magmat::data_error);
     CHECK_THROWS_WITH(Catalog::load(data_dir + c.file), Catch::Contains(c.file) && Catch::Contains(c.fragment));
   }
+}
+
+// Regression (fuzz_catalog): a number beyond double's range made nlohmann::json throw
+// out_of_range, which escaped as a foreign exception instead of data_error.
+TEST_CASE("A number too large for a double is a data_error naming the file", "[catalog]") {
+  for (const char* text : {"1e999", "{\"grades\": [-1e400]}", "[52222224444444444444222222222E2222222]"}) {
+    INFO(text);
+    CHECK_THROWS_AS(Catalog::from_json(text, "huge.json"), magmat::data_error);
+    CHECK_THROWS_WITH(Catalog::from_json(text, "huge.json"),
+                      Catch::Contains("huge.json") && Catch::Contains("not valid JSON") && Catch::Contains("overflow"));
+  }
+  CHECK_THROWS_AS(magmat::price_table_from_json("{\"prices\": 1e999}", "p.json"), magmat::data_error);
 }
 
 TEST_CASE("Extending returns a new catalog and leaves the old one unchanged, also on failure", "[catalog]") {

@@ -216,6 +216,20 @@ TEST_CASE("Absurd formulas fail with parse_error instead of crashing") {
   CHECK(Composition::from_formula(std::string(1000, 'C')).amount(Element::C) == 1000.0);
 }
 
+// Regression (fuzz_formula): nested small subscripts multiplied an amount below the smallest
+// double; it became 0 and was dropped, leaving an empty Composition or one element fewer.
+TEST_CASE("An amount that underflows through nested groups is a parse_error") {
+  const std::string tiny = "0." + std::string(61, '0') + "1";  // 1e-62, a valid subscript
+  std::string nested = std::string(16, '(') + "Fe" + tiny;
+  for (int k = 0; k < 16; ++k) nested += ")" + tiny;
+  CHECK_THROWS_AS(Composition::from_formula(nested), magmat::parse_error);
+  CHECK_THROWS_WITH(Composition::from_formula(nested), Contains("amount of Fe underflows"));
+  CHECK_THROWS_WITH(Composition::from_formula("Nd2" + nested), Contains("amount of Fe underflows"));
+  // Small but representable amounts are kept.
+  const auto small = Composition::from_formula("Nd2((Fe" + tiny + ")" + tiny + ")" + tiny);
+  CHECK(small.amount(Element::Fe) == Approx(1e-186).epsilon(1e-9));
+}
+
 TEST_CASE("Percentages are checked element by element before the total") {
   CHECK_THROWS_MATCHES(
       Composition::from_mass_percent(std::map<std::string, double>{{"Nd", -1.0}, {"Fe", 101.0}}),

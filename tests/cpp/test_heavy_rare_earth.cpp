@@ -156,6 +156,21 @@ TEST_CASE("A design study can take the yearly magnet tonnage of a demand figure"
         Approx(16100.0 * study.row("bulk_dy").mass_fractions.at(Element::Dy)));
 }
 
+// Regression (test_robustness.py): an infinite minimum was accepted and every strategy came
+// back "infeasible" with "inf A/m" in its reason instead of an error naming the argument.
+TEST_CASE("Infinite minima in a requirement are refused", "[design_study]") {
+  const double inf = std::numeric_limits<double>::infinity();
+  requirement hcj = coercive(150.0, inf);
+  CHECK_THROWS_WITH(magmat::validate(hcj), Catch::Contains("min_intrinsic_coercivity must be finite"));
+  CHECK_THROWS_AS(magmat::design_study(hcj), magmat::domain_error);
+  requirement br = at(150.0, 2.0);
+  br.min_remanence = magmat::magnetic_polarization::from_value(inf);
+  CHECK_THROWS_WITH(magmat::validate(br), Catch::Contains("min_remanence must be finite"));
+  requirement bh = at(150.0, 2.0);
+  bh.min_max_energy_product = magmat::energy_density::from_value(inf);
+  CHECK_THROWS_WITH(magmat::validate(bh), Catch::Contains("min_max_energy_product must be finite"));
+}
+
 TEST_CASE("Bad requirements and options are refused", "[design_study]") {
   requirement nothing;
   CHECK_THROWS_WITH(magmat::validate(nothing), Catch::Contains("min_intrinsic_coercivity or permeance"));

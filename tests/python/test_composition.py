@@ -220,3 +220,11 @@ def test_composition_cannot_be_modified():
     c = mm.Composition.from_formula("Nd2Fe14B")
     with pytest.raises(AttributeError):
         c.formula = "SmCo5"
+
+
+def test_an_amount_that_underflows_through_nested_groups_raises():
+    # Regression (fuzz_formula): the amount multiplied out to 0 and the element vanished.
+    tiny = "0." + "0" * 61 + "1"
+    nested = "(" * 16 + "Fe" + tiny + "".join(")" + tiny for _ in range(16))
+    with pytest.raises(mm.ParseError, match="amount of Fe underflows"):
+        mm.Composition.from_formula("Nd2" + nested)

@@ -139,3 +139,10 @@ def test_costs_and_a_price_shock(study):
     c = total.magnet.composition
     assert total.unpriced_elements == []
     assert total.cost_per_kg == pytest.approx(sum(c.mass_fraction(e) * p for e, p in full.prices.items()))
+
+
+@pytest.mark.parametrize("field", ["min_intrinsic_coercivity", "min_remanence", "min_max_energy_product"])
+def test_an_infinite_minimum_is_refused(field):
+    # Regression (test_robustness.py): inf was accepted and every strategy came back infeasible.
+    with pytest.raises(mm.DomainError, match=f"{field} must be finite"):
+        mm.design_study(mm.Requirement(temperature_C=150, permeance=2.0, **{field: math.inf}), ["bulk_dy"])

@@ -166,3 +166,19 @@ def test_shell_override_only_for_diffused_magnets():
 def test_mass_percent_keys_may_be_elements():
     m = mm.Magnet.from_composition({mm.Element.Nd: 31.0, "Fe": 68.0, "B": 1.0})
     assert m.composition == mm.Composition.from_mass_percent({"Nd": 31.0, "Fe": 68.0, "B": 1.0})
+
+
+def test_temperature_arrays_of_complex_numbers_or_dates_are_refused():
+    # Regression (test_robustness.py): NumPy's forcecast dropped the imaginary part silently.
+    m = mm.Magnet.from_composition("Nd2Fe14B", "sintered")
+    with pytest.raises(TypeError, match="temperature_C must hold real numbers"):
+        m.remanence(np.array([20.0 + 1.0j]))
+    with pytest.raises(TypeError, match="temperature_C"):
+        m.intrinsic_coercivity(np.array(["2020-01-01"], dtype="datetime64[D]"))
+    assert m.remanence(np.array([20, 100])).shape == (2,)  # integer arrays still work
+
+
+def test_a_formula_with_a_lone_surrogate_raises_parse_error():
+    # Regression (test_robustness.py): pybind11's cast failure surfaced as RuntimeError.
+    with pytest.raises(mm.ParseError, match="lone surrogate"):
+        mm.Magnet.from_composition("Nd2Fe14B\ud800", "sintered")

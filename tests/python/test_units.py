@@ -194,3 +194,21 @@ def test_celsius_below_absolute_zero_raises():
         units.celsius_to_kelvin(-300.0)
     with pytest.raises(ValueError):
         units.kelvin_to_celsius(np.array([10.0, -1.0]))
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        np.array([1.0 + 2.0j, 3.0]),                      # the imaginary part would be dropped
+        [1.0 + 2.0j],
+        np.array(["2020-01-01"], dtype="datetime64[D]"),  # would become a count of days
+        np.array([1], dtype="timedelta64[s]"),
+        np.zeros(2, dtype=[("a", float)]),
+        np.array(["12", "x"], dtype=object),
+    ],
+    ids=["complex", "complex-list", "datetime", "timedelta", "structured", "object-strings"],
+)
+def test_convert_refuses_arrays_that_hold_no_real_numbers(values):
+    # Regression (test_robustness.py): these were cast silently or raised RuntimeError.
+    with pytest.raises(TypeError, match="convert"):
+        mm.convert(values, "kOe", "kA/m")

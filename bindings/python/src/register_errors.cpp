@@ -64,6 +64,16 @@ void register_errors(py::module_& m) {
       PyErr_SetString(magmat_error.ptr(), e.what());
     }
   });
+  // A value that pybind11 cannot convert inside a function body (e.g. a str with a lone
+  // surrogate where text is needed) is a wrong argument: TypeError, as when the conversion
+  // fails at the call itself, rather than pybind11's default RuntimeError.
+  py::register_exception_translator([](std::exception_ptr p) {
+    try {
+      if (p) std::rethrow_exception(p);
+    } catch (const py::cast_error& e) {
+      PyErr_SetString(PyExc_TypeError, e.what());
+    }
+  });
 }
 
 } // namespace magmat::python

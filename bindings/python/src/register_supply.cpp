@@ -2,6 +2,7 @@
 #include "element_arg.hpp"
 #include "composition_arg.hpp"
 #include "pybind.hpp"
+#include "real_array_arg.hpp"
 
 #include <magmat/composition.hpp>
 #include <magmat/errors.hpp>
@@ -117,6 +118,7 @@ void register_supply(py::module_& m) {
           [](const supply_series& s, py::object year, bool extrapolate) -> py::object {
             if (py::isinstance<py::float_>(year) || py::isinstance<py::int_>(year))
               return py::float_(value_at(s, year.cast<double>(), extrapolate));
+            require_real_array(year, "year");
             auto years = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(year);
             if (!years) throw domain_error("year must be a number or an array of numbers");
             py::array_t<double> out(years.request().shape);

@@ -1,7 +1,9 @@
 // magmat._core unit functions: convert() for floats and arrays, si_unit(), mu0 and the CGS
 // factors, all taken from the C++ definitions.
 #include "pybind.hpp"
+#include "real_array_arg.hpp"
 
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -22,8 +24,13 @@ py::object convert_any(const py::object& value, std::string_view from_unit,
   const unit_converter converter(from_unit, to_unit);
   const bool is_text = py::isinstance<py::str>(value) || py::isinstance<py::bytes>(value);
   if (py::isinstance<py::array>(value) || (!is_text && PySequence_Check(value.ptr()))) {
+    require_real_array(value, "convert(): value");
     const float_array in = float_array::ensure(value);
-    if (!in) throw py::error_already_set();
+    // ensure() clears NumPy's error (strings, None, structured dtypes), so raise our own; an
+    // empty error indicator here used to surface as RuntimeError "Internal error".
+    if (!in)
+      throw py::type_error("convert(): value must be a number or an array of numbers, got " +
+                           std::string(py::str(py::repr(value)).cast<std::string>().substr(0, 80)));
     float_array out(std::vector<py::ssize_t>(in.shape(), in.shape() + in.ndim()));
     const double* src = in.data();
     double* dst = out.mutable_data();

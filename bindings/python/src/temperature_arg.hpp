@@ -2,6 +2,7 @@
 #pragma once
 
 #include "pybind.hpp"
+#include "real_array_arg.hpp"
 
 #include <magmat/errors.hpp>
 #include <magmat/units.hpp>
@@ -18,6 +19,7 @@ py::object map_celsius(py::handle temperature_C, F&& f) {
   if (py::isinstance<py::float_>(temperature_C) || py::isinstance<py::int_>(temperature_C)) {
     return py::float_(f(from_celsius(temperature_C.cast<double>())));
   }
+  require_real_array(temperature_C, "temperature_C");
   auto input = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(temperature_C);
   if (!input) throw domain_error("temperature_C must be a number or an array of numbers");
   py::array_t<double> output(std::vector<py::ssize_t>(input.shape(), input.shape() + input.ndim()));

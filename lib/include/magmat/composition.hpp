@@ -37,7 +37,8 @@ public:
   /// optionally followed by a positive decimal subscript (digits, optionally "." and digits:
   /// "2", "0.75", "7.5"; not ".5", "5.", "1e3", "+2"). Groups nest up to 16 levels. Whitespace
   /// is rejected, not ignored, so that a formula is always one token. A subscript must be
-  /// > 0 and <= 1e6, and so must every amount after multiplying out the groups.
+  /// > 0 and <= 1e6, and so must every amount after multiplying out the groups, which also
+  /// may not fall below the smallest normal double (2.2e-308) through nested small subscripts.
   /// Repeated elements are merged ("FeFe" == "Fe2").
   /// Throws magmat::parse_error naming the problem and its 0-based character position,
   /// e.g. `unknown element 'Xx' at position 7 in formula "Nd2Fe14Xx"`.

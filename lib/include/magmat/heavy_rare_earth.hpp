@@ -31,7 +31,7 @@ struct requirement {
 };
 
 /// Throws domain_error naming the field if a requirement is malformed (nothing to meet, a
-/// negative or NaN value, a loss outside [0, 1)).
+/// negative, NaN or infinite value, a loss outside [0, 1)).
 void validate(const requirement& r);
 
 /// Whether a magnet meets a requirement; when it does not, `reason` says which part fails.
