@@ -44,7 +44,7 @@ magmat::batch_input candidates(Eigen::Index rows, bool temperature_per_candidate
 
 constexpr Eigen::Index batch_rows = 100'000;
 
-// The scalar API per candidate, as a user's loop (and the first cut of the batch) runs it.
+// The scalar API per candidate, as a user's loop runs it.
 void scalar_api(benchmark::State& state) {
   const auto input = candidates(2'000, false);
   const auto temperature = magmat::from_kelvin(input.temperature_kelvin(0));
@@ -134,6 +134,28 @@ void demag_figures(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(curves.size()));
 }
 BENCHMARK(demag_figures)->Arg(2000)->Arg(800)->ArgName("HcJ_kA_per_m");
+
+// The same curves through the same templates on blocks of lanes (the batch engine's form).
+// Flattened, as the batch's evaluate_block is (lib/src/batch.cpp).
+template <int Lanes>
+[[gnu::flatten]] void demag_figures_blocks(benchmark::State& state) {
+  using block = magmat::lanes::block<Lanes>;
+  const double coercivity = static_cast<double>(state.range(0)) * 1e3;
+  std::vector<magmat::formulas::basic_demag_parameters<block>> curves;
+  for (int i = 0; i < 1024; i += Lanes) {
+    block hcj;
+    for (int lane = 0; lane < Lanes; ++lane) hcj(lane) = coercivity * (1.0 + 1e-4 * (i + lane));
+    curves.push_back({block::Constant(1.3), hcj, 1.05, magmat::formulas::logistic_width(hcj, 0.95)});
+  }
+  for (auto _ : state) {
+    for (const auto& c : curves) {
+      const block hcb = magmat::formulas::normal_coercivity(c);
+      benchmark::DoNotOptimize(magmat::formulas::max_energy_product(c, hcb).value.data());
+    }
+  }
+  state.SetItemsProcessed(state.iterations() * 1024);
+}
+BENCHMARK(demag_figures_blocks<8>)->Arg(2000)->Arg(800)->ArgName("HcJ_kA_per_m"); // the batch's block
 
 // mass_fractions() over formulas: parsing rate.
 void formula_parsing(benchmark::State& state) {

@@ -2,6 +2,7 @@
 invalid rows raise naming the row or are masked, DataFrames in and out, mass_fractions, pareto_front."""
 
 import math
+import sys
 import threading
 
 import numpy as np
@@ -208,3 +209,82 @@ def test_pareto_front_on_a_hand_made_example():
         mm.pareto_front(res, minimize=["nope"])
     with pytest.raises(mm.DomainError):
         mm.pareto_front(res)
+
+
+def test_progress_gives_the_same_results_and_names_the_failing_row():
+    cand = random_ndfeb(200_000, seed=9)  # several chunks of the engine's progress reports
+    plain = mm.evaluate(cand, temperature_C=150)
+    with_progress = mm.evaluate(cand, temperature_C=150, progress=True)
+    for key in KEYS:
+        assert np.array_equal(with_progress[key], plain[key]), key
+    cand["Nd"][150_000] = -1.0  # in a later chunk: the row number is the sweep's, not the chunk's
+    with pytest.raises(mm.DomainError, match="row 150000"):
+        mm.evaluate(cand, progress=True)
+    masked = mm.evaluate(cand, errors="mask", progress=True)
+    assert not masked["valid"][150_000] and masked["valid"].sum() == 200_000 - 1
+
+
+class _FakeClock:
+    def __init__(self):
+        self.now = 0.0
+
+    def __call__(self):
+        return self.now
+
+
+class _FakeBar:
+    def __init__(self, total, initial, **_):
+        self.total, self.n, self.closed = total, initial, False
+
+    def update(self, rows):
+        self.n += rows
+
+    def close(self):
+        self.closed = True
+
+
+def test_progress_bar_appears_only_when_the_sweep_is_predicted_to_take_over_a_second():
+    from magmat._progress import SweepProgress
+
+    clock = _FakeClock()
+    quick = SweepProgress(1000, _FakeBar, clock)
+    clock.now = 0.05
+    quick.update(500)  # predicted 0.1 s
+    clock.now = 0.1
+    quick.update(1000)
+    quick.close()
+    assert quick.bar is None
+
+    clock = _FakeClock()
+    slow = SweepProgress(1000, _FakeBar, clock)
+    clock.now = 0.05
+    slow.update(100)  # predicted 0.5 s: no bar yet
+    assert slow.bar is None
+    clock.now = 0.5
+    slow.update(200)  # predicted 2.5 s: the bar starts at the rows already done
+    assert slow.bar is not None and slow.bar.total == 1000 and slow.bar.n == 200
+    clock.now = 2.5
+    slow.update(1000)
+    slow.close()
+    assert slow.bar.n == 1000 and slow.bar.closed
+
+
+def test_progress_bar_is_drawn_by_tqdm_for_a_long_sweep(monkeypatch, capsys):
+    pytest.importorskip("tqdm")
+    import magmat._progress
+
+    monkeypatch.setattr(magmat._progress, "SHOW_AFTER_SECONDS", 0.0)  # as if every sweep were long
+    mm.evaluate(random_ndfeb(150_000, seed=10), progress=True)
+    err = capsys.readouterr().err
+    assert "magmat.evaluate" in err and "150k/150k" in err
+
+
+def test_progress_without_tqdm_warns_and_gives_the_same_results(monkeypatch):
+    cand = random_ndfeb(1000, seed=11)
+    plain = mm.evaluate(cand)
+    monkeypatch.setitem(sys.modules, "tqdm", None)  # import tqdm now raises ImportError
+    monkeypatch.setitem(sys.modules, "tqdm.auto", None)
+    with pytest.warns(RuntimeWarning, match="tqdm"):
+        res = mm.evaluate(cand, progress=True)
+    for key in KEYS:
+        assert np.array_equal(res[key], plain[key]), key

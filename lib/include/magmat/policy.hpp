@@ -2,6 +2,7 @@
 // target, and the first-order machine sizing relations that turn a magnet into a torque density.
 #pragma once
 
+#include <magmat/lanes.hpp>
 #include <magmat/magnet.hpp>
 #include <magmat/units.hpp>
 
@@ -40,10 +41,17 @@ inline constexpr thermodynamic_temperature policy_room_temperature = from_celsiu
 /// rounding. 1e-12 is far below any measured or modelled precision (magmat's choice).
 inline constexpr double policy_relative_tolerance = 1e-12;
 
+/// The lowest value that meets `threshold`: the threshold less the relative tolerance.
+inline double policy_lowest_passing(double threshold) {
+  return threshold - policy_relative_tolerance * (threshold < 0.0 ? -threshold : threshold);
+}
+
 /// value >= threshold, forgiving binary rounding of a decimal input at the threshold (the test
 /// every criterion below applies; shared with the batch engine).
-inline bool policy_meets(double value, double threshold) {
-  return value >= threshold - policy_relative_tolerance * (threshold < 0.0 ? -threshold : threshold);
+/// On a double, or lane by lane on a block of values (lanes.hpp).
+template <class Value>
+lanes::mask_of<Value> policy_meets(const Value& value, double threshold) {
+  return value >= policy_lowest_passing(threshold);
 }
 
 // --- the magnet criteria -------------------------------------------------------------------

@@ -3,33 +3,72 @@
 #pragma once
 
 #include <magmat/errors.hpp>
+#include <magmat/lanes.hpp>
 
 #include <cmath>
 #include <string>
 
 namespace magmat {
 
+namespace detail {
+
+// The laws below, written once on a double or on an Eigen array of lanes (lanes.hpp).
+template <class Value>
+Value kuzmin_reduced_magnetization(const Value& tau, double s, double p) {
+  const lanes::mask_of<Value> invalid = !(tau >= 0.0);
+  if (lanes::any(invalid))
+    throw domain_error("reduced temperature T/Tc must be >= 0, got " + std::to_string(lanes::first_where(invalid, tau)));
+  // tau^1.5 = tau sqrt(tau), and tau^p likewise for the usual p = 5/2: one sqrt instead of two pow.
+  const Value root = lanes::sqrt(tau);
+  const Value tau_p = p == 2.5 ? Value(tau * tau * root) : Value(lanes::pow(tau, p));
+  const Value cube = 1.0 - s * (tau * root) - (1.0 - s) * tau_p;
+  const Value below_curie = lanes::where(cube > 0.0, lanes::cbrt(cube), 0.0);
+  return lanes::where(tau >= 1.0, 0.0, below_curie);
+}
+
+template <class Value>
+Value critical_power_reduced_magnetization(const Value& tau, double a, double b) {
+  const lanes::mask_of<Value> invalid = !(tau >= 0.0);
+  if (lanes::any(invalid))
+    throw domain_error("reduced temperature T/Tc must be >= 0, got " + std::to_string(lanes::first_where(invalid, tau)));
+  const Value below_one = lanes::min(tau, 1.0);
+  const Value law = lanes::pow(Value(1.0 - lanes::pow(below_one, a)), b);
+  return lanes::where(tau >= 1.0, 0.0, law);
+}
+
+template <class Value>
+Value anisotropy_field_ratio(const Value& reduced_magnetization, const Value& reference_reduced_magnetization,
+                             double exponent) {
+  const Value ratio = reduced_magnetization / reference_reduced_magnetization;
+  // n = 3: the usual l = 2 case, without a pow.
+  const Value scaled = exponent == 3.0 ? Value(ratio * ratio) : Value(lanes::pow(ratio, exponent - 1.0));
+  return lanes::where(reduced_magnetization <= 0.0, 0.0, scaled);
+}
+
+} // namespace detail
+
 /// Kuz'min's reduced spontaneous magnetization m = Ms(T)/Ms(0) at reduced temperature
 /// tau = T/Tc: m = [1 - s tau^(3/2) - (1 - s) tau^p]^(1/3) for 0 <= tau < 1, and 0 from the
 /// Curie point up (M. D. Kuz'min, PRL 94, 107204 (2005); the form with p = 5/2 is the one of
 /// MaMMoS mammos-analysis kuzmin.py, brief §3.1). Throws domain_error for tau < 0 or NaN.
 inline double kuzmin_reduced_magnetization(double tau, double s, double p) {
-  if (!(tau >= 0.0)) throw domain_error("reduced temperature T/Tc must be >= 0, got " + std::to_string(tau));
-  if (tau >= 1.0) return 0.0;
-  // tau^1.5 = tau sqrt(tau), and tau^p likewise for the usual p = 5/2: one sqrt instead of two pow.
-  const double root = std::sqrt(tau);
-  const double tau_p = p == 2.5 ? tau * tau * root : std::pow(tau, p);
-  const double cube = 1.0 - s * (tau * root) - (1.0 - s) * tau_p;
-  return cube > 0.0 ? std::cbrt(cube) : 0.0;
+  return detail::kuzmin_reduced_magnetization(tau, s, p);
+}
+/// The same, lane by lane over a block of reduced temperatures (the batch engine).
+template <int Size>
+lanes::block<Size> kuzmin_reduced_magnetization(const lanes::block<Size>& tau, double s, double p) {
+  return detail::kuzmin_reduced_magnetization(tau, s, p);
 }
 
 /// A critical-power reduced magnetization m = (1 - tau^a)^b for 0 <= tau < 1, 0 above: with
 /// a = b = 1 the linear Ms(T) of M-type hexaferrites, whose many sublattices defeat Kuz'min's
 /// single-sublattice form (brief §3.1 fits p = 5/2; ferrite data give s outside its range).
 inline double critical_power_reduced_magnetization(double tau, double a, double b) {
-  if (!(tau >= 0.0)) throw domain_error("reduced temperature T/Tc must be >= 0, got " + std::to_string(tau));
-  if (tau >= 1.0) return 0.0;
-  return std::pow(1.0 - std::pow(tau, a), b);
+  return detail::critical_power_reduced_magnetization(tau, a, b);
+}
+template <int Size>
+lanes::block<Size> critical_power_reduced_magnetization(const lanes::block<Size>& tau, double a, double b) {
+  return detail::critical_power_reduced_magnetization(tau, a, b);
 }
 
 /// Anisotropy field scaled by magnetization: with K1 proportional to m^n (Callen-Callen, n = 3
@@ -37,9 +76,13 @@ inline double critical_power_reduced_magnetization(double tau, double a, double 
 /// n < 1 makes HA rise as m falls, as in hexaferrites.
 inline double anisotropy_field_ratio(double reduced_magnetization, double reference_reduced_magnetization,
                                      double exponent) {
-  if (reduced_magnetization <= 0.0) return 0.0;
-  const double ratio = reduced_magnetization / reference_reduced_magnetization;
-  return exponent == 3.0 ? ratio * ratio : std::pow(ratio, exponent - 1.0); // n = 3: the usual l = 2 case
+  return detail::anisotropy_field_ratio(reduced_magnetization, reference_reduced_magnetization, exponent);
+}
+template <int Size>
+lanes::block<Size> anisotropy_field_ratio(const lanes::block<Size>& reduced_magnetization,
+                                          double reference_reduced_magnetization, double exponent) {
+  return detail::anisotropy_field_ratio(
+      reduced_magnetization, lanes::filled<lanes::block<Size>>(reference_reduced_magnetization), exponent);
 }
 
 } // namespace magmat
