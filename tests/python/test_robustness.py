@@ -60,8 +60,6 @@ MAY_ANSWER = {"from_formula-text10", "mass_fractions-text10", "from_formula-type
 # Known bugs in the batch bindings (bindings/python/src/register_batch.cpp, owned by the batch
 # engine rewrite): complex and datetime columns are cast to float silently, and a result
 # without __getitem__ raises AttributeError. Strict: the marker must go when they are fixed.
-BATCH_BINDING_BUGS = {"evaluate-masked-column-complex", "evaluate-masked-column-datetime", "pareto-complex",
-                      "pareto-datetime", "pareto-type0", "pareto-type1", "pareto-type5", "pareto-type7"}
 # Arrays that hold no real numbers: every entry point must refuse them rather than guess.
 NOT_NUMBERS = ("object-strings", "object-none", "complex", "datetime", "structured")
 ARRAY_CASES = ("evaluate-column-", "evaluate-masked-column-", "evaluate-temperature-", "convert-", "remanence-",
@@ -227,19 +225,11 @@ def test_no_input_crashes_a_child_interpreter():
     last = child.stdout.strip().splitlines()[-1] if child.stdout.strip() else "<nothing>"
     assert child.returncode == 0, f"interpreter died (exit {child.returncode}) in case {last}\n{child.stderr[-2000:]}"
     assert "DONE" in child.stdout
-    unexpected = [line for line in child.stdout.splitlines()
-                  if line.startswith("UNEXPECTED") and line.split()[1] not in BATCH_BINDING_BUGS]
+    unexpected = [line for line in child.stdout.splitlines() if line.startswith("UNEXPECTED")]
     assert not unexpected, "\n".join(unexpected)
 
 
-def _param(name, call, must_raise):
-    if name in BATCH_BINDING_BUGS:
-        return pytest.param(name, call, must_raise, id=name, marks=pytest.mark.xfail(
-            strict=True, reason="batch bindings: junk converted or AttributeError (register_batch.cpp)"))
-    return pytest.param(name, call, must_raise, id=name)
-
-
-@pytest.mark.parametrize("name,call,must_raise", [_param(*case) for case in CASES])
+@pytest.mark.parametrize("name,call,must_raise", [pytest.param(*case, id=case[0]) for case in CASES])
 def test_junk_input_raises_an_accepted_exception(name, call, must_raise):
     # _outcome lets any exception outside ACCEPTED propagate, which fails the test.
     outcome = _outcome(call)

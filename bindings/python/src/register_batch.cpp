@@ -3,6 +3,7 @@
 #include "pybind.hpp"
 
 #include "element_arg.hpp"
+#include "real_array_arg.hpp"
 
 #include <magmat/batch.hpp>
 #include <magmat/errors.hpp>
@@ -43,6 +44,7 @@ Element key_to_element(py::handle key) {
 
 // A 1-D float64 array of `what`, as NumPy converts it.
 double_array one_dimensional(py::handle values, const std::string& what) {
+  require_real_array(values, what);  // forcecast would drop imaginary parts and count dates
   auto array = double_array::ensure(values);
   if (!array) throw domain_error(fmt::format("{} must be an array of numbers", what));
   if (array.ndim() != 1) throw domain_error(fmt::format("{} must be 1-D, got {} dimensions", what, array.ndim()));
@@ -84,6 +86,7 @@ std::pair<std::vector<Element>, Eigen::ArrayXXd> read_candidates(py::handle cand
 Eigen::ArrayXd read_temperature_kelvin(py::handle temperature_C, Eigen::Index rows) {
   if (py::isinstance<py::float_>(temperature_C) || py::isinstance<py::int_>(temperature_C))
     return Eigen::ArrayXd::Constant(1, to_kelvin(from_celsius(temperature_C.cast<double>())));
+  require_real_array(temperature_C, "temperature_C");
   auto array = double_array::ensure(temperature_C);
   if (!array) throw domain_error("temperature_C must be a number or an array of numbers");
   if (array.ndim() == 0) return Eigen::ArrayXd::Constant(1, to_kelvin(from_celsius(*array.data())));
@@ -174,6 +177,9 @@ py::array_t<std::int64_t> pareto_front_of(py::handle result, const std::optional
   for (const auto& name : minimize.value_or(std::vector<std::string>{})) objectives.emplace_back(name, objective_sense::minimize);
   for (const auto& name : maximize.value_or(std::vector<std::string>{})) objectives.emplace_back(name, objective_sense::maximize);
   if (objectives.empty()) throw domain_error("pareto_front needs at least one name in minimize or maximize");
+  if (!py::hasattr(result, "__getitem__"))
+    throw py::type_error("pareto_front: result must be a mapping name -> array (as evaluate returns) or a DataFrame, got " +
+                         py::str(py::type::of(result).attr("__name__")).cast<std::string>());
   std::vector<double_array> columns;
   std::vector<objective_sense> senses;
   for (const auto& [name, sense] : objectives) {
