@@ -14,6 +14,8 @@
 #include <magmat/model_formulas.hpp>
 #include <magmat/policy.hpp>
 
+#include "demag_start_table.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -113,6 +115,7 @@ struct column_plan {
 struct fast_plan {
   bool usable = false;
   const process_parameters* process = nullptr;
+  std::shared_ptr<const detail::demag_start_table> solver_starts; // of the process's curve shape
   std::vector<column_plan> columns; // ordered by atomic number, as Composition orders entries
   std::vector<const column_plan*> members; // the rare-earth columns with an end member, same order
   double boron_weight = 0.0, iron_weight = 0.0;
@@ -146,6 +149,7 @@ fast_plan make_fast_plan(const batch_input& input) {
   if (!(process.recoil_permeability >= 1.0 && process.recoil_permeability < 10.0)) return plan;
   if (!(process.squareness > 0.0 && process.squareness < 1.0)) return plan;
   plan.process = &process;
+  plan.solver_starts = detail::demag_start_table::of_shape(process.recoil_permeability, process.squareness);
   plan.boron_weight = atomic_weight(Element::B);
   plan.iron_weight = atomic_weight(Element::Fe);
   plan.room_kelvin = to_kelvin(policy_room_temperature);
@@ -395,8 +399,10 @@ template <class ScalarFallback>
   const lane_mask defined = curve_defined(remanence, coercivity) && curve_defined(room_remanence, room_coercivity);
 
   const auto curve = curve_of(process, remanence, coercivity);
-  const lane_values normal_coercivity = formulas::normal_coercivity(curve);
-  const lane_values max_energy_product = formulas::max_energy_product(curve, normal_coercivity).value;
+  formulas::basic_solver_start<lane_values> hcb_start, optimum_start;
+  plan.solver_starts->starts(curve, hcb_start, optimum_start);
+  const lane_values normal_coercivity = formulas::normal_coercivity(curve, &hcb_start);
+  const lane_values max_energy_product = formulas::max_energy_product(curve, normal_coercivity, &optimum_start).value;
   // check_policy: HcJ, then (BH)max, at 20 degC; the (BH)max test is decided from bounds where
   // they suffice (formulas::max_energy_product_reaches), which at 20 degC is nearly always.
   lane_mask passes = policy_meets(room_coercivity, policy_min_intrinsic_coercivity.value());

@@ -86,6 +86,20 @@ Value mixed_anisotropy_field(const Value& anisotropy_energy_density, const Value
 
 inline constexpr double ln19 = 2.9444389791664403; // ln 19: sigma = 1/20 at the knee
 
+/// From this argument up, tanh(u) is 1 to double precision (1 - tanh u < 2 e^(-2u) < 2^-54), so
+/// a solver whose recoil-line answer sits there takes that answer in closed form, without an exp.
+inline constexpr double saturated_switching_argument = 19.1;
+
+/// Newton's error after a step `step` is about |f'' / (2 f')| step^2 (quadratic convergence),
+/// with f'' anywhere between the start and the root. A step from a close start
+/// (basic_solver_start) is the answer, without a second evaluation to confirm it, when it is
+/// small (below small_step of the answer: f'' then changes by a negligible amount over it, as
+/// the curve bends on the scale of the knee's width) and its predicted error is below
+/// predicted_error_tolerance of the answer. A larger step (a poor start: in the saturated part
+/// of the curve f'' is ~0 at the start and not at the root) goes on in the bracketed loop.
+inline constexpr double small_step = 1e-8;
+inline constexpr double predicted_error_tolerance = 1e-16;
+
 /// Logistic width w = HcJ (1 - q) / ln 19 (A/m).
 template <class Value>
 constexpr Value logistic_width(const Value& intrinsic_coercivity, double squareness) {
@@ -135,12 +149,22 @@ Value demag_flux_density(const basic_demag_parameters<Value>& c, const Value& fi
   return vacuum_permeability_h_per_m * field + demag_polarization(c, field);
 }
 
+/// A start for the solvers below from outside, per lane: the field (A/m, <= 0) and the lanes it
+/// applies to (the batch engine's tabulated starts, lib/src/demag_start_table.hpp). A lane with a
+/// start skips the knee's fixed-point start; the Newton loop, its bracket and its stopping test
+/// are the same, so a start changes how soon a lane stops, not what it converges to.
+template <class Value>
+struct basic_solver_start {
+  Value field;
+  lanes::mask_of<Value> usable;
+};
+
 /// HcB (A/m, positive): the root of B(H) in [-HcJ, 0].
 /// When tanh is 1 to double precision at the root of the linear recoil line, that root
 /// Br / (mu0 mu_rec) is the answer in closed form; otherwise safeguarded Newton iterations on B,
 /// which rises monotonically on the branch (B(-HcJ) = -mu0 HcJ < 0 < B(0)).
 template <class Value>
-Value normal_coercivity(const basic_demag_parameters<Value>& c) {
+Value normal_coercivity(const basic_demag_parameters<Value>& c, const basic_solver_start<Value>* start = nullptr) {
   using Mask = lanes::mask_of<Value>;
   constexpr double mu0 = vacuum_permeability_h_per_m;
   const Mask no_coercivity = (c.intrinsic_coercivity == 0.0) || (c.width <= 0.0);
@@ -152,20 +176,44 @@ Value normal_coercivity(const basic_demag_parameters<Value>& c) {
   Value high = lanes::filled<Value>(0.0);
   const Mask root_on_branch = linear_root > low;
   const Value u_root = (linear_root + c.intrinsic_coercivity) / (2.0 * c.width);
-  const basic_switching<Value> at_linear_root = switching_at(u_root);
-  const Mask closed_form = !no_coercivity && root_on_branch && (at_linear_root.value == 1.0);
+  const Mask closed_form = !no_coercivity && root_on_branch && (u_root >= saturated_switching_argument);
   if constexpr (!lanes::is_lanes<Value>)
     if (closed_form) return -linear_root;
+  const Value per_double_width = 1.0 / (2.0 * c.width); // multiplications below
   // Start at the recoil line's root, where B = Jlin (tanh - 1) <= 0: B is increasing and,
   // wherever J >= 2 mu0 (mu_rec - 1) w, concave, so Newton from the left climbs monotonically.
-  // In the knee (that root beyond -HcJ, or tanh below 0.999 there) that crawls: the start is then
-  // the fixed point H = g(H) = -HcJ + 2 w atanh(-mu0 H / Jlin(H)), two steps from -HcJ (or from
-  // one width right of the recoil line's root, where atanh is finite) and Aitken's extrapolation
-  // of the three points, within ~1e-5 of the root on either side (the Newton loop keeps the
-  // bracket).
+  // In the knee (that root beyond -HcJ, or tanh below 0.999 there: u < atanh 0.999) that crawls:
+  // the start is then the fixed point H = g(H) = -HcJ + 2 w atanh(-mu0 H / Jlin(H)), two steps
+  // from -HcJ (or from one width right of the recoil line's root, where atanh is finite) and
+  // Aitken's extrapolation of the three points, within ~1e-5 of the root on either side (the
+  // Newton loop keeps the bracket).
   Value h = linear_root;
   Mask active = !no_coercivity && !closed_form;
-  const Mask knee = active && (!root_on_branch || (at_linear_root.value < 0.999));
+  Mask knee = active && (!root_on_branch || (u_root < 3.8002011672502)); // atanh(0.999)
+  if (start) {
+    // One Newton step from the outside start; a lane whose step stays in the bracket with a
+    // predicted error below predicted_error_tolerance is done, any other goes on in the loop.
+    const Mask seeded = active && start->usable;
+    if (lanes::any(seeded)) {
+      const Value h0 = lanes::clamp(start->field, low, high);
+      const basic_switching<Value> s = switching_at(Value((h0 + c.intrinsic_coercivity) * per_double_width));
+      const Value dt = s.derivative * per_double_width;
+      const Value linear = c.remanence + slope * h0;
+      const Value b = mu0 * h0 + linear * s.value;
+      const Value db = mu0 + slope * s.value + linear * dt;
+      const Value d2b = 2.0 * slope * dt - 2.0 * linear * s.value * dt * per_double_width;
+      const Value inverse = 1.0 / db;
+      const Value step = -b * inverse;
+      const Value next = h0 + step;
+      const Mask inside = (next > low) && (next < high);
+      const Value predicted = 0.5 * lanes::abs(Value(d2b * inverse)) * step * step;
+      const Mask accepted = seeded && inside && (db > 0.0) && (lanes::abs(step) <= Value(small_step * lanes::abs(next))) &&
+                            (predicted <= Value(predicted_error_tolerance * lanes::abs(next)));
+      h = lanes::where(seeded, lanes::where(inside, next, h0), h);
+      active = active && !accepted;
+      knee = knee && !seeded;
+    }
+  }
   if (lanes::any(knee)) {
     auto fixed_point = [&](const Value& field) {
       const Value ratio = -mu0 * field / (c.remanence + slope * field);
@@ -177,10 +225,9 @@ Value normal_coercivity(const basic_demag_parameters<Value>& c) {
     const Value first = h1 - h0, second = h2 - h1;
     const Value curvature = second - first;
     const Value aitken = lanes::where(curvature == 0.0, h2, Value(h2 - second * second / curvature));
-    const Value start = lanes::where(lanes::is_finite(aitken), aitken, h2);
-    h = lanes::where(knee, lanes::clamp(start, low, high), h);
+    const Value start_field = lanes::where(lanes::is_finite(aitken), aitken, h2);
+    h = lanes::where(knee, lanes::clamp(start_field, low, high), h);
   }
-  const Value per_double_width = 1.0 / (2.0 * c.width); // multiplications in the loop
   for (int i = 0; i < 100 && lanes::any(active); ++i) {
     const Value u = (h + c.intrinsic_coercivity) * per_double_width;
     const basic_switching<Value> s = switching_at(u);
@@ -245,7 +292,8 @@ inline energy_product_point max_energy_product_by_search(const demag_parameters&
 /// derivative finds the one maximum; else max_energy_product_by_search (lane by lane).
 template <class Value>
 basic_energy_product_point<Value> max_energy_product(const basic_demag_parameters<Value>& c,
-                                                     const Value& normal_coercivity) {
+                                                     const Value& normal_coercivity,
+                                                     const basic_solver_start<Value>* start = nullptr) {
   using Mask = lanes::mask_of<Value>;
   constexpr double mu0 = vacuum_permeability_h_per_m;
   const Value& hcb = normal_coercivity;
@@ -255,9 +303,8 @@ basic_energy_product_point<Value> max_energy_product(const basic_demag_parameter
   const double permeability = mu0 * c.recoil_permeability;
   const Value linear_optimum = -c.remanence / (2.0 * permeability);
   const Value u_optimum = (linear_optimum + c.intrinsic_coercivity) / (2.0 * c.width);
-  const basic_switching<Value> at_optimum = switching_at(u_optimum);
   const Mask closed_form = !no_product && (linear_optimum > Value(-c.intrinsic_coercivity)) &&
-                           (at_optimum.value == 1.0);
+                           (u_optimum >= saturated_switching_argument);
   const Value closed_form_value = c.remanence * c.remanence / (4.0 * permeability);
   if constexpr (!lanes::is_lanes<Value>)
     if (closed_form) return {linear_optimum, closed_form_value};
@@ -270,17 +317,56 @@ basic_energy_product_point<Value> max_energy_product(const basic_demag_parameter
   Value low = -hcb;
   Value high = lanes::filled<Value>(0.0);
   Value h = lanes::clamp(linear_optimum, low, high);
-  // Near the knee (the recoil line's optimum beyond -HcB, or tanh below 1 - 1e-6 there) Newton
-  // from that start crawls along the knee's exponential (~10 steps). There P' = 0 reads
-  // 1 - t^2 = s(x, t) = 2 w (Jlin t - 2 mu0 x - (mu_rec - 1) mu0 x t) / (x Jlin) with x = -H,
-  // t = tanh u; with u = atanh t = ln(1 + t) - ln(s) / 2 and x = HcJ - 2 w u it is a fixed point
-  // in x, g(x) = x, whose slope is about w / (x* - x) for the optimum x* of the recoil line:
-  // small in the knee, near 1 or above when x* is within ~w. Two steps of g from
+  const Value per_double_width = 1.0 / (2.0 * c.width); // multiplications below
+  Mask active = concave;
+  // Near the knee (the recoil line's optimum beyond -HcB, or tanh below 1 - 1e-6 there:
+  // u < atanh(1 - 1e-6)) Newton from that start crawls along the knee's exponential (~10 steps).
+  // There P' = 0 reads 1 - t^2 = s(x, t) = 2 w (Jlin t - 2 mu0 x - (mu_rec - 1) mu0 x t) / (x Jlin)
+  // with x = -H, t = tanh u; with u = atanh t = ln(1 + t) - ln(s) / 2 and x = HcJ - 2 w u it is a
+  // fixed point in x, g(x) = x, whose slope is about w / (x* - x) for the optimum x* of the
+  // recoil line: small in the knee, near 1 or above when x* is within ~w. Two steps of g from
   // min(0.9 HcB, x* - w) and Aitken's extrapolation of the three points (exact for a linear g,
   // contracting or not) start Newton within ~1e-5 of the optimum (at most 5 steps for any of
   // 128 random candidates at 150 degC, most 3, against up to 8). Lanes where s leaves (0, 1)
   // keep their plain start; Newton is bracketed either way.
-  const Mask near_knee = concave && ((linear_optimum < low) || (at_optimum.value < 1.0 - 1e-6));
+  Mask near_knee = concave && ((linear_optimum < low) || (u_optimum < 7.2543291346166)); // atanh(1 - 1e-6)
+  // Lanes done in one step from an outside start, and their products.
+  Mask stepped = lanes::filled_mask<Value>(false);
+  Value stepped_value = lanes::filled<Value>(0.0);
+  if (start) {
+    // One Newton step on P' from the outside start. A lane whose step stays in the bracket with
+    // a predicted error |P3 / (2 P'')| step^2 (P3 the third derivative) below
+    // predicted_error_tolerance HcB is done; its product is P(h0) + P'(h0) step + P''(h0) step^2 / 2
+    // = P(h0) + P'(h0) step / 2 (the next term, P3 step^3 / 6, is ~1e-30 of it), so the curve
+    // is not evaluated again.
+    const Mask seeded = concave && start->usable;
+    if (lanes::any(seeded)) {
+      const Value h0 = lanes::clamp(start->field, low, high);
+      const basic_switching<Value> s = switching_at(Value((h0 + c.intrinsic_coercivity) * per_double_width));
+      const Value dt = s.derivative * per_double_width;
+      const Value d2t = -2.0 * s.value * dt * per_double_width;
+      const Value d3t = -2.0 * (dt * dt + s.value * d2t) * per_double_width;
+      const Value linear = c.remanence + slope * h0;
+      const Value b = mu0 * h0 + linear * s.value;
+      const Value db = mu0 + slope * s.value + linear * dt;
+      const Value d2b = 2.0 * slope * dt + linear * d2t;
+      const Value d3b = 3.0 * slope * d2t + linear * d3t;
+      const Value dp = -b - h0 * db;
+      const Value d2p = -2.0 * db - h0 * d2b;
+      const Value d3p = -3.0 * d2b - h0 * d3b;
+      const Value inverse = 1.0 / d2p;
+      const Value step = -dp * inverse;
+      const Value next = h0 + step;
+      const Mask inside = (next > low) && (next < high);
+      const Value predicted = 0.5 * lanes::abs(Value(d3p * inverse)) * step * step;
+      stepped = seeded && inside && (d2p < 0.0) && (lanes::abs(step) <= Value(small_step * hcb)) &&
+                (predicted <= Value(predicted_error_tolerance * hcb));
+      stepped_value = -h0 * b + 0.5 * dp * step;
+      h = lanes::where(seeded, lanes::where(inside, next, h0), h);
+      active = active && !stepped;
+      near_knee = near_knee && !seeded;
+    }
+  }
   if (lanes::any(near_knee)) {
     auto fixed_point = [&](const Value& x, Mask& usable) {
       const Value t = switching_at(Value((c.intrinsic_coercivity - x) / (2.0 * c.width))).value;
@@ -299,8 +385,6 @@ basic_energy_product_point<Value> max_energy_product(const basic_demag_parameter
     const Value aitken = lanes::where(curvature == 0.0, x2, Value(x2 - second * second / curvature));
     h = lanes::where(usable && lanes::is_finite(aitken), lanes::clamp(Value(-aitken), low, high), h);
   }
-  Mask active = concave;
-  const Value per_double_width = 1.0 / (2.0 * c.width); // multiplications in the loop
   for (int i = 0; i < 100 && lanes::any(active); ++i) {
     const Value u = (h + c.intrinsic_coercivity) * per_double_width;
     const basic_switching<Value> s = switching_at(u);
@@ -323,7 +407,10 @@ basic_energy_product_point<Value> max_energy_product(const basic_demag_parameter
     h = lanes::where(active, lanes::where(inside, next, 0.5 * (low + high)), h);
     active = active && !(Value(high - low) <= Value(1e-15 * hcb));
   }
-  const Value product = -h * demag_flux_density(c, h);
+  // The product at the solution: one more evaluation of the curve for the lanes not stepped.
+  Value product = stepped_value;
+  if (lanes::any(concave && !stepped))
+    product = lanes::where(stepped, stepped_value, Value(-h * demag_flux_density(c, h)));
   basic_energy_product_point<Value> point{h, lanes::where(product > 0.0, product, 0.0)};
   if constexpr (lanes::is_lanes<Value>) {
     point.field = lanes::where(closed_form, linear_optimum, point.field);
