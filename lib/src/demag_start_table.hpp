@@ -77,21 +77,51 @@ public:
   }
 
   /// Solver starts for every lane of a block of curves: the field of HcB (negative) and of
-  /// (BH)max, in A/m; lanes outside the table are not usable.
+  /// (BH)max, in A/m; lanes outside the table are not usable. The series are summed on the
+  /// block (Clenshaw's recurrence, lane-wise): a lane's coefficients are gathered first.
   template <int Size>
   void starts(const formulas::basic_demag_parameters<lanes::block<Size>>& curve,
               formulas::basic_solver_start<lanes::block<Size>>& normal_coercivity,
               formulas::basic_solver_start<lanes::block<Size>>& optimum_field) const {
     using block = lanes::block<Size>;
     const block ratio = curve.remanence / (vacuum_permeability_h_per_m * curve.intrinsic_coercivity);
+    const series* hcb[Size];
+    const series* optimum[Size];
+    block position;
     for (Eigen::Index lane = 0; lane < Size; ++lane) {
-      double hcb = 0.0, optimum = 0.0;
-      const bool inside = ratios(ratio(lane), hcb, optimum);
-      normal_coercivity.field(lane) = hcb * curve.intrinsic_coercivity(lane);
-      optimum_field.field(lane) = optimum * curve.intrinsic_coercivity(lane);
+      int interval = 0;
+      double at = 0.0;
+      const bool inside = locate(ratio.coeff(lane), interval, at);
+      const auto i = static_cast<std::size_t>(inside ? interval : 0); // outside: any series, not used
+      hcb[lane] = &normal_coercivity_series_[i];
+      optimum[lane] = &optimum_field_series_[i];
+      position(lane) = at;
       normal_coercivity.usable.bits(lane) = lanes::bits::from_bool(inside);
     }
     optimum_field.usable = normal_coercivity.usable;
+    block hcb_next = block::Zero(), hcb_after = block::Zero(), optimum_next = block::Zero(),
+          optimum_after = block::Zero();
+    const block twice_position = 2.0 * position;
+    for (std::size_t k = degree; k >= 1; --k) {
+      block hcb_k, optimum_k;
+      for (Eigen::Index lane = 0; lane < Size; ++lane) {
+        hcb_k(lane) = (*hcb[lane])[k];
+        optimum_k(lane) = (*optimum[lane])[k];
+      }
+      const block hcb_current = hcb_k + twice_position * hcb_next - hcb_after;
+      const block optimum_current = optimum_k + twice_position * optimum_next - optimum_after;
+      hcb_after = hcb_next;
+      hcb_next = hcb_current;
+      optimum_after = optimum_next;
+      optimum_next = optimum_current;
+    }
+    block hcb_0, optimum_0;
+    for (Eigen::Index lane = 0; lane < Size; ++lane) {
+      hcb_0(lane) = (*hcb[lane])[0];
+      optimum_0(lane) = (*optimum[lane])[0];
+    }
+    normal_coercivity.field = (hcb_0 + position * hcb_next - hcb_after) * curve.intrinsic_coercivity;
+    optimum_field.field = (optimum_0 + position * optimum_next - optimum_after) * curve.intrinsic_coercivity;
   }
 
 private:

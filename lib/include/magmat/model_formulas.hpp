@@ -103,7 +103,7 @@ inline constexpr double predicted_error_tolerance = 1e-16;
 /// Logistic width w = HcJ (1 - q) / ln 19 (A/m).
 template <class Value>
 constexpr Value logistic_width(const Value& intrinsic_coercivity, double squareness) {
-  return intrinsic_coercivity * (1.0 - squareness) / ln19;
+  return intrinsic_coercivity * ((1.0 - squareness) / ln19);
 }
 
 /// tanh(u) = 1 - 2 sigma and its derivative 1 - tanh^2(u), from one exp and without the
@@ -171,15 +171,17 @@ Value normal_coercivity(const basic_demag_parameters<Value>& c, const basic_solv
   if constexpr (!lanes::is_lanes<Value>)
     if (no_coercivity) return 0.0;
   const double slope = mu0 * (c.recoil_permeability - 1.0);
-  const Value linear_root = -c.remanence / (mu0 * c.recoil_permeability);
+  // Divisions by per-call constants are multiplications (packed divisions are the batch's
+  // slowest instructions).
+  const Value linear_root = c.remanence * (-1.0 / (mu0 * c.recoil_permeability));
   Value low = -c.intrinsic_coercivity;
   Value high = lanes::filled<Value>(0.0);
   const Mask root_on_branch = linear_root > low;
-  const Value u_root = (linear_root + c.intrinsic_coercivity) / (2.0 * c.width);
+  const Value per_double_width = 1.0 / (2.0 * c.width); // multiplications below
+  const Value u_root = (linear_root + c.intrinsic_coercivity) * per_double_width;
   const Mask closed_form = !no_coercivity && root_on_branch && (u_root >= saturated_switching_argument);
   if constexpr (!lanes::is_lanes<Value>)
     if (closed_form) return -linear_root;
-  const Value per_double_width = 1.0 / (2.0 * c.width); // multiplications below
   // Start at the recoil line's root, where B = Jlin (tanh - 1) <= 0: B is increasing and,
   // wherever J >= 2 mu0 (mu_rec - 1) w, concave, so Newton from the left climbs monotonically.
   // In the knee (that root beyond -HcJ, or tanh below 0.999 there: u < atanh 0.999) that crawls:
@@ -301,11 +303,12 @@ basic_energy_product_point<Value> max_energy_product(const basic_demag_parameter
   if constexpr (!lanes::is_lanes<Value>)
     if (no_product) return {0.0, 0.0};
   const double permeability = mu0 * c.recoil_permeability;
-  const Value linear_optimum = -c.remanence / (2.0 * permeability);
-  const Value u_optimum = (linear_optimum + c.intrinsic_coercivity) / (2.0 * c.width);
+  const Value linear_optimum = c.remanence * (-1.0 / (2.0 * permeability));
+  const Value per_double_width = 1.0 / (2.0 * c.width); // multiplications below
+  const Value u_optimum = (linear_optimum + c.intrinsic_coercivity) * per_double_width;
   const Mask closed_form = !no_product && (linear_optimum > Value(-c.intrinsic_coercivity)) &&
                            (u_optimum >= saturated_switching_argument);
-  const Value closed_form_value = c.remanence * c.remanence / (4.0 * permeability);
+  const Value closed_form_value = c.remanence * c.remanence * (1.0 / (4.0 * permeability));
   if constexpr (!lanes::is_lanes<Value>)
     if (closed_form) return {linear_optimum, closed_form_value};
   const double slope = mu0 * (c.recoil_permeability - 1.0);
@@ -317,7 +320,6 @@ basic_energy_product_point<Value> max_energy_product(const basic_demag_parameter
   Value low = -hcb;
   Value high = lanes::filled<Value>(0.0);
   Value h = lanes::clamp(linear_optimum, low, high);
-  const Value per_double_width = 1.0 / (2.0 * c.width); // multiplications below
   Mask active = concave;
   // Near the knee (the recoil line's optimum beyond -HcB, or tanh below 1 - 1e-6 there:
   // u < atanh(1 - 1e-6)) Newton from that start crawls along the knee's exponential (~10 steps).
@@ -440,8 +442,8 @@ lanes::mask_of<Value> max_energy_product_reaches(const basic_demag_parameters<Va
   using Mask = lanes::mask_of<Value>;
   constexpr double margin = 1e-12;
   const double permeability = vacuum_permeability_h_per_m * c.recoil_permeability;
-  const Value upper = c.remanence * c.remanence / (4.0 * permeability);
-  const Value optimum = -c.remanence / (2.0 * permeability);
+  const Value upper = c.remanence * c.remanence * (1.0 / (4.0 * permeability));
+  const Value optimum = c.remanence * (-1.0 / (2.0 * permeability));
   const Value flux_density = demag_flux_density(c, optimum);
   const Value lower = lanes::where(flux_density > 0.0, Value(-optimum * flux_density), 0.0);
   Mask reaches = lower >= limit * (1.0 + margin);

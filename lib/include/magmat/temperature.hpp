@@ -37,9 +37,9 @@ Value critical_power_reduced_magnetization(const Value& tau, double a, double b)
 }
 
 template <class Value>
-Value anisotropy_field_ratio(const Value& reduced_magnetization, const Value& reference_reduced_magnetization,
+Value anisotropy_field_ratio(const Value& reduced_magnetization, double reference_reduced_magnetization,
                              double exponent) {
-  const Value ratio = reduced_magnetization / reference_reduced_magnetization;
+  const Value ratio = reduced_magnetization * (1.0 / reference_reduced_magnetization);
   // n = 3: the usual l = 2 case, without a pow.
   const Value scaled = exponent == 3.0 ? Value(ratio * ratio) : Value(lanes::pow(ratio, exponent - 1.0));
   return lanes::where(reduced_magnetization <= 0.0, 0.0, scaled);
@@ -81,8 +81,7 @@ inline double anisotropy_field_ratio(double reduced_magnetization, double refere
 template <int Size>
 lanes::block<Size> anisotropy_field_ratio(const lanes::block<Size>& reduced_magnetization,
                                           double reference_reduced_magnetization, double exponent) {
-  return detail::anisotropy_field_ratio(
-      reduced_magnetization, lanes::filled<lanes::block<Size>>(reference_reduced_magnetization), exponent);
+  return detail::anisotropy_field_ratio(reduced_magnetization, reference_reduced_magnetization, exponent);
 }
 
 } // namespace magmat
