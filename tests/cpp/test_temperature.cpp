@@ -46,3 +46,15 @@ TEST_CASE("The anisotropy field follows m^(n-1): falls for n > 1 and rises for n
   CHECK(magmat::anisotropy_field_ratio(0.8, 0.9, -0.35) > 1.0);
   CHECK(magmat::anisotropy_field_ratio(0.0, 0.9, 3.0) == 0.0);
 }
+
+TEST_CASE("At the reference magnetization the anisotropy ratio is exactly 1, on doubles and on blocks", "[temperature]") {
+  // A grade's HcJ is stated at its reference temperature and must come back unchanged there
+  // (a product with 1/m_ref instead of the quotient is off by an ulp for most m_ref).
+  for (double reference : {0.9, 0.8712345678901, 0.7, 0.95, 0.6180339887}) {
+    for (double exponent : {3.0, 2.5, -0.35}) {
+      CHECK(magmat::anisotropy_field_ratio(reference, reference, exponent) == 1.0);
+      const auto ratios = magmat::anisotropy_field_ratio(magmat::lanes::block<8>(magmat::lanes::block<8>::Constant(reference)), reference, exponent);
+      CHECK(magmat::lanes::all(ratios == 1.0));
+    }
+  }
+}
