@@ -4,9 +4,9 @@
 // same arithmetic in the same order; stage 2, per block of 8 rows, properties(T) and
 // check_policy through the shared formula templates of model_formulas.hpp on SIMD lanes
 // (lanes.hpp), in the block kernel that batch_dispatch.cpp picks for the CPU (batch_kernel.hpp,
-// compiled for the baseline and for AVX2 + FMA). Any row the fast path does not take (other families, the grain-boundary-diffused
-// process, and every row the scalar API would refuse) goes through the scalar API itself, which
-// also gives the exact exception for an invalid row.
+// compiled for the baseline and for AVX2 + FMA). Any row the fast path does not take (other
+// families, the grain-boundary-diffused process, and every row the scalar API would refuse) goes
+// through the scalar API itself, which also gives the exact exception for an invalid row.
 #include "batch_block.hpp"
 #include "batch_dispatch.hpp"
 
