@@ -176,4 +176,12 @@ BENCHMARK(formula_parsing)->Unit(benchmark::kMillisecond);
 
 } // namespace
 
-BENCHMARK_MAIN();
+// BENCHMARK_MAIN, plus the batch kernel in the context header (MAGMAT_SIMD=baseline forces it).
+int main(int argc, char** argv) {
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::AddCustomContext("magmat_batch_kernel", std::string(magmat::batch_kernel_name()));
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}

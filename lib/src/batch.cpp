@@ -3,13 +3,16 @@
 // composition steps (Composition::from_mass_percent, Magnet::from_composition, Phase) with the
 // same arithmetic in the same order; stage 2, per block of 8 rows, properties(T) and
 // check_policy through the shared formula templates of model_formulas.hpp on SIMD lanes
-// (lanes.hpp). Any row the fast path does not take (other families, the grain-boundary-diffused
-// process, and every row the scalar API would refuse) goes through the scalar API itself, which
-// also gives the exact exception for an invalid row.
+// (lanes.hpp), in the block kernel that batch_dispatch.cpp picks for the CPU (batch_kernel.hpp,
+// compiled for the baseline and for AVX2 + FMA). Any row the fast path does not take (other
+// families, the grain-boundary-diffused process, and every row the scalar API would refuse) goes
+// through the scalar API itself, which also gives the exact exception for an invalid row.
+#include "batch_block.hpp"
+#include "batch_dispatch.hpp"
+
 #include <magmat/batch.hpp>
 #include <magmat/composition.hpp>
 #include <magmat/errors.hpp>
-#include <magmat/lanes.hpp>
 #include <magmat/magnet.hpp>
 #include <magmat/model_formulas.hpp>
 #include <magmat/policy.hpp>
@@ -21,6 +24,7 @@
 #include <algorithm>
 #include <cmath>
 #include <exception>
+#include <iterator>
 #include <limits>
 #include <map>
 #include <numeric>
@@ -29,6 +33,12 @@
 
 namespace magmat {
 namespace {
+
+using batch_detail::block_kernel;
+using batch_detail::block_member;
+using batch_detail::block_plan;
+using batch_detail::block_rows;
+using batch_detail::row_block;
 
 // Rethrows the exception in `p` as the same magmat type with `prefix` before its message;
 // exceptions that are not magmat's propagate unchanged.
@@ -93,7 +103,7 @@ void check_process_name(const std::string& process) {
 // --- the fast path ----------------------------------------------------------------------------
 
 // Most columns the fast path takes (the stack arrays below); wider inputs use the scalar path.
-constexpr std::size_t max_fast_columns = 32;
+constexpr std::size_t max_fast_columns = batch_detail::max_block_members;
 
 enum class column_role { iron, boron, rare_earth, addition, other };
 
@@ -117,7 +127,7 @@ struct fast_plan {
   const process_parameters* process = nullptr;
   std::shared_ptr<const detail::demag_start_table> solver_starts; // of the process's curve shape
   std::vector<column_plan> columns; // ordered by atomic number, as Composition orders entries
-  std::vector<const column_plan*> members; // the rare-earth columns with an end member, same order
+  std::vector<block_member> members; // the rare-earth columns with an end member, same order
   double boron_weight = 0.0, iron_weight = 0.0;
   double room_kelvin = 0.0;
 };
@@ -188,31 +198,28 @@ fast_plan make_fast_plan(const batch_input& input) {
   for (auto& c : plan.columns) {
     if (c.role != column_role::rare_earth || c.record == nullptr) continue;
     c.member_slot = static_cast<int>(plan.members.size());
-    plan.members.push_back(&c);
+    plan.members.push_back({c.record, c.curie_kelvin, c.reference_magnetization});
   }
   plan.usable = true;
   return plan;
 }
 
-// Rows per block of the vectorized stage: 8 lanes (four SSE2 packets, two AVX ones), with
-// evaluate_block flattened (every formula inlined into it), so a block's values live in
-// registers and the lockstep Newton solvers wait little for a block's slowest lane. Measured
-// (best of 7, with flatten): 2 lanes 1.4 M/s, 4-16 lanes 2.0-2.2 M/s, 32 1.85, 128 1.6;
-// without flatten 128 lanes were best (1.5-1.8 M/s) and 8 worst (0.86).
-constexpr int block_rows = 8;
-using lane_values = lanes::block<block_rows>;
-using lane_mask = lanes::mask_of<lane_values>;
+// What the block kernel needs of `plan` (a view: valid while `plan` is).
+block_plan kernel_view(const fast_plan& plan) {
+  return {plan.process, plan.members.data(), plan.members.size(), plan.room_kelvin, plan.solver_starts.get()};
+}
 
-// Up to block_rows fast rows, gathered by prepare_row (stage 1, per row: composition, main phase,
-// checks) for evaluate_block (stage 2, vectorized: the magnetic state and both curves).
-struct row_block {
-  int count = 0;
-  Eigen::Index row[block_rows];
-  lane_values kelvin, curie_kelvin, main_phase_fraction, rare_earth_fraction, heavy_rare_earth_fraction;
-  std::vector<lane_values> site_fraction; // per plan member (0 where absent)
-  std::vector<bool> member_used;          // any lane with that member
-  explicit row_block(std::size_t members) : site_fraction(members), member_used(members, false) {}
-};
+// Where the block kernel writes: the columns of `out`.
+batch_detail::block_outputs outputs_of(batch_result& out) {
+  return {out.remanence.data(),
+          out.intrinsic_coercivity.data(),
+          out.normal_coercivity.data(),
+          out.max_energy_product.data(),
+          out.rare_earth_mass_fraction.data(),
+          out.heavy_rare_earth_mass_fraction.data(),
+          out.policy_pass.data(),
+          out.valid.data()};
+}
 
 // The main phase of one row: its end members and Curie point (Phase::from_composition).
 struct mixed_site {
@@ -321,121 +328,29 @@ bool prepare_row(const fast_plan& plan, const batch_input& input, Eigen::Index r
 
   const int lane = block.count++;
   block.row[lane] = row;
-  block.kelvin(lane) = kelvin;
-  block.curie_kelvin(lane) = curie;
-  block.main_phase_fraction(lane) = main_phase_fraction;
-  block.rare_earth_fraction(lane) = rare_earth_fraction;
-  block.heavy_rare_earth_fraction(lane) = heavy_mass / molar_mass;
-  for (auto& fraction : block.site_fraction) fraction(lane) = 0.0;
+  block.kelvin[lane] = kelvin;
+  block.curie_kelvin[lane] = curie;
+  block.main_phase_fraction[lane] = main_phase_fraction;
+  block.rare_earth_fraction[lane] = rare_earth_fraction;
+  block.heavy_rare_earth_fraction[lane] = heavy_mass / molar_mass;
+  for (std::size_t slot = 0; slot < plan.members.size(); ++slot) block.site_fraction[slot][lane] = 0.0;
   for (std::size_t k = 0; k < site.count; ++k) {
     const auto slot = static_cast<std::size_t>(site.member[k]->member_slot);
-    block.site_fraction[slot](lane) = site.fraction[k];
+    block.site_fraction[slot][lane] = site.fraction[k];
     block.member_used[slot] = true;
   }
   return true;
 }
 
-// Br and HcJ of every lane at `kelvin` (Phase::saturation_polarization and anisotropy_field,
-// then Magnet::model_remanence and model_intrinsic_coercivity). Each end member is taken at the
-// lane's reduced temperature scaled to its own Curie point, so nothing here is per call.
-void magnetic_state(const fast_plan& plan, const row_block& block, const lane_values& kelvin, lane_values& remanence,
-                    lane_values& intrinsic_coercivity) {
-  const lane_values tau = kelvin / block.curie_kelvin;
-  lane_values polarization = lane_values::Zero(), energy = lane_values::Zero();
-  for (std::size_t slot = 0; slot < plan.members.size(); ++slot) {
-    if (!block.member_used[slot]) continue;
-    const column_plan& member = *plan.members[slot];
-    const lane_values own_kelvin = tau * member.curie_kelvin;
-    const lane_values m = formulas::member_reduced_magnetization(*member.record, own_kelvin);
-    const lane_values js = formulas::member_polarization(*member.record, m);
-    const lane_values anisotropy =
-        formulas::member_power_law_anisotropy_field(*member.record, m, member.reference_magnetization);
-    // An absent member adds an exact 0 (its fraction is 0), as if it were skipped.
-    polarization += block.site_fraction[slot] * js;
-    energy += block.site_fraction[slot] * 0.5 * js * anisotropy;
-  }
-  const lane_values anisotropy_field = formulas::mixed_anisotropy_field(energy, polarization);
-  const lane_values magnetization = polarization / vacuum_permeability_h_per_m;
-  const process_parameters& process = *plan.process;
-  remanence = formulas::remanence(polarization, block.main_phase_fraction, process.relative_density, process.alignment);
-  intrinsic_coercivity = formulas::intrinsic_coercivity(process.alpha_k, anisotropy_field, process.n_eff, magnetization);
-}
-
-// demagnetization_model's checks on Br and HcJ.
-lane_mask curve_defined(const lane_values& remanence, const lane_values& intrinsic_coercivity) {
-  return (remanence > 0.0) && lanes::is_finite(remanence) && (intrinsic_coercivity >= 0.0) &&
-         lanes::is_finite(intrinsic_coercivity);
-}
-
-// The demagnetization curve of each lane from Br and HcJ.
-formulas::basic_demag_parameters<lane_values> curve_of(const process_parameters& process, const lane_values& remanence,
-                                                       const lane_values& intrinsic_coercivity) {
-  return {remanence, intrinsic_coercivity, process.recoil_permeability,
-          formulas::logistic_width(intrinsic_coercivity, process.squareness)};
-}
-
-// Stage 2 for a block: properties(T) and check_policy (20 degC: HcJ, then (BH)max where HcJ
-// passes) of every lane, written to `out`. Lanes past block.count repeat lane 0, so every lane
-// computes on valid data. Calls needs_scalar_api(row) for a lane whose curve the demagnetization
-// model would refuse. Leaves the block empty.
-// Flattened: see block_rows.
-template <class ScalarFallback>
-[[gnu::flatten]] void evaluate_block(const fast_plan& plan, row_block& block, batch_result& out, ScalarFallback&& needs_scalar_api) {
-  if (block.count == 0) return;
-  for (int lane = block.count; lane < block_rows; ++lane) {
-    block.kelvin(lane) = block.kelvin(0);
-    block.curie_kelvin(lane) = block.curie_kelvin(0);
-    block.main_phase_fraction(lane) = block.main_phase_fraction(0);
-    for (auto& fraction : block.site_fraction) fraction(lane) = fraction(0);
-  }
-  const process_parameters& process = *plan.process;
-  lane_values remanence, coercivity;
-  magnetic_state(plan, block, block.kelvin, remanence, coercivity);
-  // At 20 degC the room curve is the curve at T: computed once.
-  const bool at_room = lanes::all(block.kelvin == plan.room_kelvin);
-  lane_values room_remanence = remanence, room_coercivity = coercivity;
-  if (!at_room)
-    magnetic_state(plan, block, lanes::filled<lane_values>(plan.room_kelvin), room_remanence, room_coercivity);
-  const lane_mask defined = curve_defined(remanence, coercivity) && curve_defined(room_remanence, room_coercivity);
-
-  const auto curve = curve_of(process, remanence, coercivity);
-  formulas::basic_solver_start<lane_values> hcb_start, optimum_start;
-  plan.solver_starts->starts(curve, hcb_start, optimum_start);
-  const lane_values normal_coercivity = formulas::normal_coercivity(curve, &hcb_start);
-  const lane_values max_energy_product = formulas::max_energy_product(curve, normal_coercivity, &optimum_start).value;
-  // check_policy: HcJ, then (BH)max, at 20 degC; the (BH)max test is decided from bounds where
-  // they suffice (formulas::max_energy_product_reaches), which at 20 degC is nearly always.
-  lane_mask passes = policy_meets(room_coercivity, policy_min_intrinsic_coercivity.value());
-  if (lanes::any(passes)) {
-    const double lowest_passing = policy_lowest_passing(policy_min_max_energy_product.value());
-    const lane_mask reaches =
-        at_room ? lane_mask(max_energy_product >= lowest_passing)
-                : formulas::max_energy_product_reaches(curve_of(process, room_remanence, room_coercivity), lowest_passing);
-    passes = passes && reaches;
-  }
-
-  for (int lane = 0; lane < block.count; ++lane) {
-    const Eigen::Index row = block.row[lane];
-    if (!defined(lane)) {
-      needs_scalar_api(row);
-      continue;
-    }
-    out.remanence(row) = remanence(lane);
-    out.intrinsic_coercivity(row) = coercivity(lane);
-    out.normal_coercivity(row) = normal_coercivity(lane);
-    out.max_energy_product(row) = max_energy_product(lane);
-    out.rare_earth_mass_fraction(row) = block.rare_earth_fraction(lane);
-    out.heavy_rare_earth_mass_fraction(row) = block.heavy_rare_earth_fraction(lane);
-    out.policy_pass(row) = passes(lane);
-    out.valid(row) = true;
-  }
-  block.count = 0;
-  std::fill(block.member_used.begin(), block.member_used.end(), false);
-}
-
 } // namespace
 
 batch_result evaluate(const batch_input& input, int threads, bool mask_errors, const batch_progress& progress) {
+  return batch_detail::evaluate_with(batch_detail::chosen_kernel(), input, threads, mask_errors, progress);
+}
+
+batch_result batch_detail::evaluate_with(kernel_set kernel, const batch_input& input, int threads, bool mask_errors,
+                                         const batch_progress& progress) {
+  const block_kernel evaluate_block = entry_of(kernel);
   const Eigen::Index rows = input.mass_percent.rows();
   const auto columns = static_cast<Eigen::Index>(input.elements.size());
   if (input.mass_percent.cols() != columns)
@@ -463,6 +378,8 @@ batch_result evaluate(const batch_input& input, int threads, bool mask_errors, c
   out.errors.assign(static_cast<std::size_t>(rows), std::string{});
   std::vector<std::exception_ptr> failures(static_cast<std::size_t>(rows));
   const fast_plan plan = make_fast_plan(input);
+  const block_plan kernel_plan = kernel_view(plan);
+  const batch_detail::block_outputs outputs = outputs_of(out);
 
   auto evaluate_rows = [&](Eigen::Index begin, Eigen::Index end) {
     std::map<Element, double> percent;
@@ -491,10 +408,16 @@ batch_result evaluate(const batch_input& input, int threads, bool mask_errors, c
         return false;
       }
     };
-    row_block block(plan.members.size());
+    row_block block;
     bool failed = false;
+    // Stage 2 for the block; rows whose curve the kernel leaves undefined go to the scalar API.
     auto flush = [&] {
-      evaluate_block(plan, block, out, [&](Eigen::Index i) { failed = !evaluate_scalar(i) || failed; });
+      if (block.count == 0) return;
+      const std::uint32_t needs_scalar_api = evaluate_block(kernel_plan, block, outputs);
+      for (int lane = 0; lane < block.count; ++lane)
+        if ((needs_scalar_api >> lane) & 1u) failed = !evaluate_scalar(block.row[lane]) || failed;
+      block.count = 0;
+      std::fill(std::begin(block.member_used), std::end(block.member_used), false);
     };
     for (Eigen::Index i = begin; i < end; ++i) {
       if (plan.usable && prepare_row(plan, input, i, input.temperature_kelvin(temperatures == 1 ? 0 : i), block)) {

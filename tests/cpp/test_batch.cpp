@@ -1,5 +1,7 @@
 // Tests of batch.hpp: batch evaluation equals the scalar API, threads change nothing, invalid
 // rows throw naming the row or are masked, mass fractions of formulas, Pareto fronts.
+#include "batch_checks.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <magmat/batch.hpp>
@@ -18,59 +20,12 @@
 using Catch::Detail::Approx;
 using magmat::Element;
 
+using magmat_test::check_row_equals_scalar_api;
+using magmat_test::random_ndfeb;
+using magmat_test::same;
+
 namespace {
 constexpr double not_a_number = std::numeric_limits<double>::quiet_NaN();
-
-// `rows` random NdFeB candidates: Nd 28-32, Dy 0-4, B 1, Fe the balance (columns Nd, Dy, B, Fe).
-magmat::batch_input random_ndfeb(Eigen::Index rows, unsigned seed) {
-  std::mt19937 generator(seed);
-  std::uniform_real_distribution<double> nd(28.0, 32.0), dy(0.0, 4.0);
-  magmat::batch_input input;
-  input.elements = {Element::Nd, Element::Dy, Element::B, Element::Fe};
-  input.mass_percent.resize(rows, 4);
-  for (Eigen::Index i = 0; i < rows; ++i) {
-    input.mass_percent(i, 0) = nd(generator);
-    input.mass_percent(i, 1) = dy(generator);
-    input.mass_percent(i, 2) = 1.0;
-    input.mass_percent(i, 3) = 100.0 - input.mass_percent(i, 0) - input.mass_percent(i, 1) - 1.0;
-  }
-  input.temperature_kelvin = Eigen::ArrayXd::Constant(1, magmat::to_kelvin(magmat::from_celsius(150.0)));
-  input.process = "sintered";
-  return input;
-}
-
-bool same(const Eigen::ArrayXd& a, const Eigen::ArrayXd& b) {
-  if (a.size() != b.size()) return false;
-  for (Eigen::Index i = 0; i < a.size(); ++i)
-    if (!(a(i) == b(i) || (std::isnan(a(i)) && std::isnan(b(i))))) return false;
-  return true;
-}
-} // namespace
-
-// The batch computes the model's formulas on SIMD blocks of rows (vectorized exp, log and cbrt),
-// the scalar API on one double: the same templates, equal to 1e-12 relative (in practice to a
-// few ulp). The mass fractions are computed row by row in both and compared exactly.
-namespace {
-// Row i of `input` through the scalar API, compared with row i of `result`
-// (properties to 1e-12 relative: vectorized exp/log differ in the last bits; the rest exactly).
-void check_row_equals_scalar_api(const magmat::batch_input& input, const magmat::batch_result& result, Eigen::Index i) {
-  std::map<Element, double> percent;
-  for (std::size_t j = 0; j < input.elements.size(); ++j)
-    percent[input.elements[j]] = input.mass_percent(i, static_cast<Eigen::Index>(j));
-  const auto composition = magmat::Composition::from_mass_percent(percent);
-  const auto magnet = magmat::Magnet::from_composition(composition, input.process);
-  const double kelvin = input.temperature_kelvin(input.temperature_kelvin.size() == 1 ? 0 : i);
-  const auto p = magnet.properties(magmat::from_kelvin(kelvin));
-  INFO("row " << i << ": " << composition.formula() << " at " << kelvin << " K, " << input.process);
-  REQUIRE(result.valid(i));
-  CHECK(result.remanence(i) == Approx(p.remanence.value()).epsilon(1e-12));
-  CHECK(result.intrinsic_coercivity(i) == Approx(p.intrinsic_coercivity.value()).epsilon(1e-12));
-  CHECK(result.normal_coercivity(i) == Approx(p.normal_coercivity.value()).epsilon(1e-12));
-  CHECK(result.max_energy_product(i) == Approx(p.max_energy_product.value()).epsilon(1e-12));
-  CHECK(result.rare_earth_mass_fraction(i) == composition.rare_earth_mass_fraction());
-  CHECK(result.heavy_rare_earth_mass_fraction(i) == composition.heavy_rare_earth_mass_fraction());
-  CHECK(result.policy_pass(i) == magmat::check_policy(magnet).passes);
-}
 } // namespace
 
 TEST_CASE("batch evaluation equals the scalar API row by row", "[batch]") {
@@ -86,24 +41,8 @@ TEST_CASE("batch evaluation equals the scalar API row by row", "[batch]") {
 
 TEST_CASE("batch evaluation equals the scalar API for mixed sites, additions and per-row temperatures",
           "[batch]") {
-  // Columns in no particular order; Nd, Pr, Dy, Tb, Ce on the site; Co, Cu, Al additions; zeros.
-  std::mt19937 generator(42);
-  std::uniform_real_distribution<double> unit(0.0, 1.0);
-  magmat::batch_input input;
-  input.elements = {Element::Fe, Element::Tb, Element::Nd, Element::Co, Element::B, Element::Pr,
-                    Element::Dy, Element::Cu, Element::Ce, Element::Al};
   constexpr Eigen::Index rows = 300;
-  input.mass_percent.resize(rows, 10);
-  input.temperature_kelvin.resize(rows);
-  for (Eigen::Index i = 0; i < rows; ++i) {
-    const double tb = i % 3 == 0 ? 0.0 : 2.0 * unit(generator);
-    const double nd = 20.0 + 8.0 * unit(generator), pr = i % 4 == 0 ? 0.0 : 5.0 * unit(generator);
-    const double dy = i % 5 == 0 ? 0.0 : 4.0 * unit(generator), ce = i % 2 == 0 ? 0.0 : 2.0 * unit(generator);
-    const double co = 2.5 * unit(generator), cu = 0.2 * unit(generator), al = 0.5 * unit(generator);
-    const double b = 0.95 + 0.1 * unit(generator);
-    input.mass_percent.row(i) << 100.0 - (tb + nd + co + b + pr + dy + cu + ce + al), tb, nd, co, b, pr, dy, cu, ce, al;
-    input.temperature_kelvin(i) = 273.15 + 20.0 + 180.0 * unit(generator);
-  }
+  auto input = magmat_test::random_mixed_ndfeb(rows, 42);
   for (const char* process : {"sintered", "hot_deformed", "bonded"}) {
     input.process = process;
     const auto result = magmat::evaluate(input, 2);

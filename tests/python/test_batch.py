@@ -288,3 +288,36 @@ def test_progress_without_tqdm_warns_and_gives_the_same_results(monkeypatch):
         res = mm.evaluate(cand, progress=True)
     for key in KEYS:
         assert np.array_equal(res[key], plain[key]), key
+
+
+def test_batch_kernel_names_the_kernel_in_use():
+    assert mm.batch_kernel() in ("avx2", "baseline")
+
+
+def test_magmat_simd_baseline_forces_the_baseline_kernel_with_the_same_results():
+    # MAGMAT_SIMD is read once per process: a child process with it set.
+    import json
+    import os
+    import subprocess
+
+    code = (
+        "import json, numpy as np, magmat as mm\n"
+        "rng = np.random.default_rng(3); nd = rng.uniform(28, 32, 50); dy = rng.uniform(0, 4, 50)\n"
+        "r = mm.evaluate({'Nd': nd, 'Dy': dy, 'B': np.ones(50), 'Fe': 99 - nd - dy}, temperature_C=150)\n"
+        "print(json.dumps([mm.batch_kernel(), r['max_energy_product'].tolist()]))\n"
+    )
+    env = dict(os.environ, MAGMAT_SIMD="baseline")
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    kernel, forced = json.loads(out.stdout)
+    assert kernel == "baseline"
+    rng = np.random.default_rng(3)
+    nd = rng.uniform(28, 32, 50)
+    dy = rng.uniform(0, 4, 50)
+    here = mm.evaluate({"Nd": nd, "Dy": dy, "B": np.ones(50), "Fe": 99 - nd - dy}, temperature_C=150)
+    np.testing.assert_allclose(forced, here["max_energy_product"], rtol=1e-12)
+
+    env["MAGMAT_SIMD"] = "sse9"
+    bad = subprocess.run([sys.executable, "-c", "import magmat as mm; mm.batch_kernel()"], env=env,
+                         capture_output=True, text=True)
+    assert bad.returncode != 0
+    assert "MAGMAT_SIMD" in bad.stderr and "sse9" in bad.stderr

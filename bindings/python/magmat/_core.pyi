@@ -1121,3 +1121,6 @@ def pareto_front(
     maximize: Sequence[str] | None = None,
 ) -> numpy.typing.NDArray[numpy.int64]:
     """Positional indices (ascending) of the non-dominated rows of an evaluate() result for the named columns; NaN rows left out."""
+
+def batch_kernel() -> str:
+    """The SIMD kernel evaluate() runs: 'avx2' (AVX2 + FMA, chosen at run time where the CPU has both) or 'baseline'; MAGMAT_SIMD=baseline forces 'baseline'."""

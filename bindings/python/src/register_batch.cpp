@@ -218,7 +218,8 @@ void register_batch(py::module_& m) {
         py::arg("process") = "sintered", py::arg("threads") = 1, py::arg("errors") = "raise",
         py::arg("progress") = false,
         "Evaluates many candidates at once with the model's formulas (the scalar API's own, computed on SIMD "
-        "blocks of rows for R2Fe14B magnets: equal to it within a few ulp; other rows go through the scalar API). "
+        "blocks of rows for R2Fe14B magnets, see batch_kernel(): equal to it within 1e-12 relative; other rows go "
+        "through the scalar API). "
         "candidates: a mapping element symbol -> "
         "1-D array of mass percent (all the same length; each row must sum to 100 within 0.5 percentage points, "
         "no Fe balance is added), or a pandas DataFrame with element columns. temperature_C: a number or one per "
@@ -238,6 +239,12 @@ void register_batch(py::module_& m) {
         "Positional row indices (ascending, int64) of the non-dominated rows of an evaluate() result (dict or "
         "DataFrame: use df.iloc[front]) for the named columns to minimize and to maximize; rows with NaN in any of "
         "them are left out.");
+  m.def(
+      "batch_kernel", [] { return std::string(batch_kernel_name()); },
+      "The SIMD kernel evaluate() computes its blocks of rows with: 'avx2' (AVX2 + FMA, chosen at run time on "
+      "x86-64 CPUs that have both) or 'baseline'. The environment variable MAGMAT_SIMD=baseline, set before the "
+      "first evaluate(), forces 'baseline'; an unknown MAGMAT_SIMD raises DomainError. Both kernels equal the "
+      "scalar API to 1e-12 relative.");
 }
 
 } // namespace magmat::python

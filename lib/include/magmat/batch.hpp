@@ -8,6 +8,7 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace magmat {
@@ -61,12 +62,23 @@ inline constexpr Eigen::Index batch_progress_min_chunk_rows = 65536;
 /// Throws domain_error naming the mismatch for inconsistent shapes, repeated elements or a
 /// negative thread count, and unknown_name_error for an unknown process (before any row).
 /// R2Fe14B rows are computed on SIMD blocks of rows through the same formula templates as the
-/// scalar API (model_formulas.hpp): equal to it within a few ulp (vectorized exp/log), and
-/// bit-identical whatever the thread count, the chunking or the other rows of the input.
+/// scalar API (model_formulas.hpp), by the kernel batch_kernel_name() names: equal to it within
+/// 1e-12 relative (vectorized exp/log, FMA), and bit-identical whatever the thread count, the
+/// chunking or the other rows of the input.
 /// `progress` (optional): see batch_progress; the rows are then evaluated chunk by chunk, with
 /// the same results.
 batch_result evaluate(const batch_input& input, int threads = 1, bool mask_errors = false,
                       const batch_progress& progress = {});
+
+/// The SIMD kernel evaluate() runs its blocks of rows on: "avx2" (AVX2 + FMA, on x86-64 CPUs
+/// that have both, with builds by GCC or clang) or "baseline" (the library's own target flags).
+/// The environment variable MAGMAT_SIMD=baseline forces "baseline"; MAGMAT_SIMD is read once, at
+/// the first call of this or evaluate(). Both kernels equal the scalar API to 1e-12 relative
+/// (AVX2's fused multiply-adds round differently in the last bits); one process uses one kernel,
+/// so results stay bit-identical for any thread count. Throws domain_error naming MAGMAT_SIMD
+/// and its value when it is neither unset, empty, "baseline" nor "avx2", or is "avx2" where
+/// that kernel cannot run.
+std::string_view batch_kernel_name();
 
 /// Mass fraction (in [0, 1]) of each of `elements` in each formula (Composition::from_formula),
 /// rows = formulas, cols = elements. A formula that cannot be parsed throws parse_error with

@@ -270,9 +270,11 @@ template <int Size>
 block_mask<Size> is_finite(const block<Size>& x) { return abs(x) < HUGE_VAL; }
 
 /// The first lane (or the value) of `x` where `bad` holds, for an error message.
+/// Always inlined: compilers keep calls on a throwing path out of line otherwise, and the batch
+/// engine's AVX2 kernel must define no inline function of its own (batch_kernel.hpp).
 inline double first_where(bool, double x) { return x; }
 template <int Size>
-double first_where(const block_mask<Size>& bad, const block<Size>& x) {
+[[gnu::always_inline]] inline double first_where(const block_mask<Size>& bad, const block<Size>& x) {
   for (Eigen::Index i = 0; i < Size; ++i)
     if (bad(i)) return x.coeff(i);
   return x.coeff(0);

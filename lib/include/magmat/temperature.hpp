@@ -2,22 +2,26 @@
 // that ties anisotropy to magnetization (physics brief §3.1-3.2).
 #pragma once
 
-#include <magmat/errors.hpp>
+#include <magmat/errors.hpp> // domain_error, thrown below
 #include <magmat/lanes.hpp>
 
 #include <cmath>
-#include <string>
 
 namespace magmat {
 
 namespace detail {
+
+// Throws domain_error for a reduced temperature below 0 or NaN. Out of line (temperature.cpp),
+// so the throw path instantiates no std::string or exception code where the laws are inlined:
+// the batch engine's AVX2 kernel must define no inline (weak) function of its own (batch_kernel.hpp).
+[[noreturn]] void throw_negative_reduced_temperature(double tau);
 
 // The laws below, written once on a double or on an Eigen array of lanes (lanes.hpp).
 template <class Value>
 Value kuzmin_reduced_magnetization(const Value& tau, double s, double p) {
   const lanes::mask_of<Value> invalid = !(tau >= 0.0);
   if (lanes::any(invalid))
-    throw domain_error("reduced temperature T/Tc must be >= 0, got " + std::to_string(lanes::first_where(invalid, tau)));
+    throw_negative_reduced_temperature(lanes::first_where(invalid, tau));
   // tau^1.5 = tau sqrt(tau), and tau^p likewise for the usual p = 5/2: one sqrt instead of two pow.
   const Value root = lanes::sqrt(tau);
   const Value tau_p = p == 2.5 ? Value(tau * tau * root) : Value(lanes::pow(tau, p));
@@ -30,7 +34,7 @@ template <class Value>
 Value critical_power_reduced_magnetization(const Value& tau, double a, double b) {
   const lanes::mask_of<Value> invalid = !(tau >= 0.0);
   if (lanes::any(invalid))
-    throw domain_error("reduced temperature T/Tc must be >= 0, got " + std::to_string(lanes::first_where(invalid, tau)));
+    throw_negative_reduced_temperature(lanes::first_where(invalid, tau));
   const Value below_one = lanes::min(tau, 1.0);
   const Value law = lanes::pow(Value(1.0 - lanes::pow(below_one, a)), b);
   return lanes::where(tau >= 1.0, 0.0, law);

@@ -1,0 +1,88 @@
+// The interface between the batch engine (batch.cpp: stage 1, per row) and its stage-2 block
+// kernels (batch_kernel.hpp, compiled once per instruction set): plain arrays and pointers only.
+// Its layout is then the same in every translation unit whatever its -m flags (Eigen aligns a
+// fixed-size array to 16 bytes under SSE2 but to 32 under AVX, so a struct holding one would
+// differ), and a kernel needs no std or Eigen code out of line to read or write it.
+#pragma once
+
+#include <magmat/magnet.hpp>
+#include <magmat/phases.hpp>
+
+#include <Eigen/Core>
+
+#include <cstddef>
+#include <cstdint>
+
+namespace magmat::detail {
+class demag_start_table;
+}
+
+namespace magmat::batch_detail {
+
+// Rows per block of the vectorized stage: 8 lanes (four SSE2 packets, two AVX ones), with the
+// kernel flattened (every formula inlined into it), so a block's values live in registers and
+// the lockstep Newton solvers wait little for a block's slowest lane. Measured (best of 7, with
+// flatten, SSE2): 2 lanes 1.4 M/s, 4-16 lanes 2.0-2.2 M/s, 32 1.85, 128 1.6; without flatten
+// 128 lanes were best (1.5-1.8 M/s) and 8 worst (0.86).
+inline constexpr int block_rows = 8;
+
+// Most rare-earth end members a block can mix (one per input column at most).
+inline constexpr std::size_t max_block_members = 32;
+
+// One rare-earth end member of the R2Fe14B site, resolved once per call.
+struct block_member {
+  const phase_record* record = nullptr;  // power-law anisotropy (not tabulated)
+  double curie_kelvin = 0.0;
+  double reference_magnetization = 0.0;  // m at the record's reference temperature
+};
+
+// What stage 2 needs of a call: the process and the end members, in slot order.
+struct block_plan {
+  const process_parameters* process = nullptr;
+  const block_member* members = nullptr;
+  std::size_t member_count = 0;
+  double room_kelvin = 0.0;
+  const detail::demag_start_table* solver_starts = nullptr; // of the process's curve shape
+};
+
+// Up to block_rows rows prepared by stage 1, one per lane: row index, temperature, and what the
+// composition gives (main phase, its Curie point and site fractions, the mass fractions).
+struct row_block {
+  int count = 0;
+  Eigen::Index row[block_rows];
+  alignas(64) double kelvin[block_rows];
+  alignas(64) double curie_kelvin[block_rows];
+  alignas(64) double main_phase_fraction[block_rows];
+  alignas(64) double rare_earth_fraction[block_rows];
+  alignas(64) double heavy_rare_earth_fraction[block_rows];
+  alignas(64) double site_fraction[max_block_members][block_rows]; // per member slot, 0 where absent
+  bool member_used[max_block_members] = {};                         // any lane with that member
+};
+
+// Where stage 2 writes, indexed by row (the columns of batch_result).
+struct block_outputs {
+  double* remanence;
+  double* intrinsic_coercivity;
+  double* normal_coercivity;
+  double* max_energy_product;
+  double* rare_earth_mass_fraction;
+  double* heavy_rare_earth_mass_fraction;
+  bool* policy_pass;
+  bool* valid;
+};
+
+// Stage 2 for a block: properties(T) and check_policy of every lane, written to `out` by row.
+// Returns the lanes (bit i for lane i) whose curve the demagnetization model would refuse: those
+// rows are left to the scalar API. Lanes past block.count are overwritten.
+using block_kernel = std::uint32_t (*)(const block_plan& plan, row_block& block, const block_outputs& out);
+
+// The kernel compiled for the x86-64 baseline (or the target's default), and for AVX2 + FMA
+// where the build has it (MAGMAT_HAVE_AVX2_KERNEL); batch_dispatch.hpp picks one.
+namespace kernel_baseline {
+std::uint32_t evaluate_block(const block_plan& plan, row_block& block, const block_outputs& out);
+}
+namespace kernel_avx2 {
+std::uint32_t evaluate_block(const block_plan& plan, row_block& block, const block_outputs& out);
+}
+
+} // namespace magmat::batch_detail
