@@ -221,49 +221,55 @@ batch_detail::block_outputs outputs_of(batch_result& out) {
           out.valid.data()};
 }
 
-// The main phase of one row: its end members and Curie point (Phase::from_composition).
-struct mixed_site {
-  std::size_t count = 0;
-  const column_plan* member[max_fast_columns];
-  double fraction[max_fast_columns];
-  double curie_kelvin = 0.0;
-  double min_kelvin = 0.0, max_kelvin = 0.0;
+// Stage 1 for up to block_rows consecutive rows at once, lane by lane on SIMD blocks (in this
+// baseline translation unit): the scalar API's composition steps and checks
+// (Composition::from_mass_percent, Magnet::from_composition, Phase::from_composition,
+// check_temperature) with the same arithmetic in the same order in every lane, so each lane's
+// values are bit-identical to the scalar API's (tests compare the mass fractions exactly); a
+// check that fails makes its lane need the scalar API, to be evaluated or refused there.
+// Lanes past `count` repeat row `first`.
+using lane_block = lanes::block<block_rows>;
+using lane_mask = lanes::mask_of<lane_block>;
+
+struct prepared_rows {
+  std::uint32_t fast = 0; // bit i: row first + i takes the fast path
+  lane_block kelvin, curie_kelvin, main_phase_fraction, rare_earth_fraction, heavy_rare_earth_fraction;
+  lane_block site_fraction[max_fast_columns]; // per plan member slot, 0 where absent
+  lane_mask present[max_fast_columns];        // per plan member slot
 };
 
-// Phase::check_temperature, as a test.
-bool in_range(const mixed_site& site, double kelvin) {
-  return !std::isnan(kelvin) && kelvin >= 0.0 && kelvin < site.curie_kelvin && kelvin >= site.min_kelvin &&
-         kelvin <= site.max_kelvin;
-}
-
-// Stage 1 for one row: the scalar API's composition steps and checks (Composition::from_mass_percent,
-// Magnet::from_composition, Phase::from_composition, check_temperature) with the same arithmetic
-// in the same order, on stack values; the row joins the block as its next lane. False (and the
-// block unchanged) when the row needs the scalar API, to be evaluated or refused.
-bool prepare_row(const fast_plan& plan, const batch_input& input, Eigen::Index row, double kelvin, row_block& block) {
+[[gnu::flatten]] void prepare_rows(const fast_plan& plan, const batch_input& input, Eigen::Index first, int count,
+                  prepared_rows& out) {
   const std::size_t columns = plan.columns.size();
-  double amount[max_fast_columns];
+  const Eigen::Index temperatures = input.temperature_kelvin.size();
+  auto rows_of = [&](auto value_of_row) {
+    lane_block values;
+    for (int lane = 0; lane < block_rows; ++lane) values(lane) = value_of_row(first + (lane < count ? lane : 0));
+    return values;
+  };
+  lane_mask ok = lanes::filled_mask<lane_block>(true);
+  lane_block amount[max_fast_columns];
   // Composition::from_mass_percent: every share finite and >= 0, the total 100 within the tolerance.
-  double sum = 0.0;
+  lane_block sum = lane_block::Zero();
   for (std::size_t k = 0; k < columns; ++k) {
-    const double value = input.mass_percent(row, plan.columns[k].column);
-    if (!std::isfinite(value) || value < 0.0) return false;
-    amount[k] = value;
-    sum += value;
+    const Eigen::Index column = plan.columns[k].column;
+    amount[k] = rows_of([&](Eigen::Index row) { return input.mass_percent(row, column); });
+    ok = ok && lanes::is_finite(amount[k]) && (amount[k] >= 0.0);
+    sum += amount[k];
   }
-  if (!(std::abs(sum - 100.0) <= Composition::default_tolerance_percent)) return false;
-  double atoms = 0.0;
+  ok = ok && (lanes::abs(lane_block(sum - 100.0)) <= Composition::default_tolerance_percent);
+  lane_block atoms = lane_block::Zero();
   for (std::size_t k = 0; k < columns; ++k) {
     amount[k] /= plan.columns[k].atomic_weight;
     atoms += amount[k];
   }
-  if (!(atoms > 0.0)) return false;
-  double molar_mass = 0.0, rare_earth_mass = 0.0, heavy_mass = 0.0, rare_earth_atoms = 0.0;
-  double boron = 0.0, iron = 0.0;
+  ok = ok && (atoms > 0.0);
+  lane_block molar_mass = lane_block::Zero(), rare_earth_mass = lane_block::Zero(), heavy_mass = lane_block::Zero(),
+             rare_earth_atoms = lane_block::Zero(), boron = lane_block::Zero(), iron = lane_block::Zero();
   for (std::size_t k = 0; k < columns; ++k) {
     amount[k] /= atoms;
     const column_plan& c = plan.columns[k];
-    const double mass = amount[k] * c.atomic_weight;
+    const lane_block mass = amount[k] * c.atomic_weight;
     molar_mass += mass;
     if (c.role == column_role::rare_earth) {
       rare_earth_mass += mass;
@@ -272,74 +278,95 @@ bool prepare_row(const fast_plan& plan, const batch_input& input, Eigen::Index r
     } else if (c.role == column_role::boron) boron = amount[k];
     else if (c.role == column_role::iron) iron = amount[k];
   }
-  const double rare_earth_fraction = rare_earth_mass / molar_mass;
-  if (!(boron > 0.0 && iron > 0.0 && rare_earth_fraction > 0.0)) return false; // not NdFeB
+  const lane_block rare_earth_fraction = rare_earth_mass / molar_mass;
+  ok = ok && (boron > 0.0) && (iron > 0.0) && (rare_earth_fraction > 0.0); // else not NdFeB
   // Magnet::from_composition: minor additions within their limits, La below its site limit.
   for (std::size_t k = 0; k < columns; ++k) {
     const column_plan& c = plan.columns[k];
-    if (amount[k] == 0.0) continue;
-    if (c.role == column_role::other) return false;
-    if (c.role == column_role::addition &&
-        100.0 * (amount[k] * c.atomic_weight / molar_mass) > c.addition_limit_percent + 1e-9)
-      return false;
-    if (c.role == column_role::rare_earth && (c.record == nullptr ||
-                                              (c.lanthanum && amount[k] / rare_earth_atoms >= max_lanthanum_site_fraction)))
-      return false;
+    const lane_mask present = !(amount[k] == 0.0);
+    if (c.role == column_role::other) ok = ok && !present;
+    if (c.role == column_role::addition)
+      ok = ok && !(present && (lane_block(100.0 * (amount[k] * c.atomic_weight / molar_mass)) >
+                               c.addition_limit_percent + 1e-9));
+    if (c.role == column_role::rare_earth && c.record == nullptr) ok = ok && !present;
+    if (c.role == column_role::rare_earth && c.lanthanum)
+      ok = ok && !(present && (lane_block(amount[k] / rare_earth_atoms) >= max_lanthanum_site_fraction));
   }
-  // The R2Fe14B main phase (magnet.cpp r2fe14b(), then Composition's sums in atomic-number order).
-  mixed_site site;
-  double main_rare_earth_amount = 0.0, main_rare_earth_mass = 0.0;
-  double main_amount[max_fast_columns];
-  double main_molar_mass = 1.0 * plan.boron_weight;
+  // The R2Fe14B main phase (magnet.cpp r2fe14b(), then Composition's sums in atomic-number
+  // order). An absent member adds exact zeros to the sums, as if skipped.
+  lane_block main_rare_earth_amount = lane_block::Zero(), main_rare_earth_mass = lane_block::Zero();
+  lane_block main_amount[max_fast_columns];
+  lane_block main_molar_mass = lane_block::Constant(1.0 * plan.boron_weight);
   main_molar_mass += 14.0 * plan.iron_weight;
   for (std::size_t k = 0; k < columns; ++k) {
     const column_plan& c = plan.columns[k];
-    if (c.role != column_role::rare_earth || amount[k] == 0.0) continue;
-    main_amount[site.count] = 2.0 * amount[k] / rare_earth_atoms;
-    site.member[site.count] = &c;
-    main_rare_earth_amount += main_amount[site.count];
-    main_rare_earth_mass += main_amount[site.count] * c.atomic_weight;
-    main_molar_mass += main_amount[site.count] * c.atomic_weight;
-    ++site.count;
+    if (c.role != column_role::rare_earth || c.member_slot < 0) continue;
+    main_amount[k] = lanes::where(amount[k] == 0.0, 0.0, lane_block(2.0 * amount[k] / rare_earth_atoms));
+    main_rare_earth_amount += main_amount[k];
+    main_rare_earth_mass += main_amount[k] * c.atomic_weight;
+    main_molar_mass += main_amount[k] * c.atomic_weight;
   }
   const process_parameters& process = *plan.process;
-  const double available_rare_earth = rare_earth_fraction - process.grain_boundary_rare_earth;
-  if (available_rare_earth <= 0.0) return false;
-  const double main_phase_fraction =
-      std::min({1.0, boron * plan.boron_weight / molar_mass / (1.0 * plan.boron_weight / main_molar_mass),
-                iron * plan.iron_weight / molar_mass / (14.0 * plan.iron_weight / main_molar_mass),
-                available_rare_earth / (main_rare_earth_mass / main_molar_mass)});
+  const lane_block available_rare_earth = rare_earth_fraction - process.grain_boundary_rare_earth;
+  ok = ok && (available_rare_earth > 0.0);
+  const lane_block by_boron = boron * plan.boron_weight / molar_mass / lane_block(1.0 * plan.boron_weight / main_molar_mass);
+  const lane_block by_iron = iron * plan.iron_weight / molar_mass / lane_block(14.0 * plan.iron_weight / main_molar_mass);
+  const lane_block by_rare_earth = available_rare_earth / lane_block(main_rare_earth_mass / main_molar_mass);
+  // std::min({1, a, b, c}): the first of the smallest.
+  lane_block main_phase_fraction = lane_block::Constant(1.0);
+  for (const lane_block* candidate : {&by_boron, &by_iron, &by_rare_earth})
+    main_phase_fraction = lanes::where(*candidate < main_phase_fraction, *candidate, main_phase_fraction);
   // Phase::from_composition: site fractions, Curie point linear in them, the model's range.
-  double curie = 0.0;
-  for (std::size_t k = 0; k < site.count; ++k) {
-    site.fraction[k] = main_amount[k] / main_rare_earth_amount;
-    curie += site.fraction[k] * site.member[k]->curie_kelvin;
+  lane_block curie = lane_block::Zero();
+  for (std::size_t k = 0; k < columns; ++k) {
+    const column_plan& c = plan.columns[k];
+    if (c.member_slot < 0) continue;
+    const auto slot = static_cast<std::size_t>(c.member_slot);
+    out.present[slot] = !(amount[k] == 0.0);
+    out.site_fraction[slot] = lanes::where(out.present[slot], lane_block(main_amount[k] / main_rare_earth_amount), 0.0);
+    curie += out.site_fraction[slot] * c.curie_kelvin;
   }
-  double min_t = 0.0, max_t = 1e300;
-  for (std::size_t k = 0; k < site.count; ++k) {
-    const double scale = curie / site.member[k]->curie_kelvin;
-    min_t = std::max(min_t, site.member[k]->min_kelvin * scale);
-    max_t = std::min(max_t, site.member[k]->max_kelvin * scale);
+  lane_block min_t = lane_block::Zero(), max_t = lane_block::Constant(1e300);
+  for (std::size_t k = 0; k < columns; ++k) {
+    const column_plan& c = plan.columns[k];
+    if (c.member_slot < 0) continue;
+    const auto slot = static_cast<std::size_t>(c.member_slot);
+    const lane_block scale = curie / c.curie_kelvin;
+    const lane_block low = c.min_kelvin * scale, high = c.max_kelvin * scale;
+    min_t = lanes::where(out.present[slot] && (min_t < low), low, min_t);
+    max_t = lanes::where(out.present[slot] && (high < max_t), high, max_t);
   }
-  site.curie_kelvin = curie;
-  site.min_kelvin = min_t;
-  site.max_kelvin = std::min(max_t, curie);
-  if (!in_range(site, kelvin) || !in_range(site, plan.room_kelvin)) return false;
+  max_t = lanes::where(curie < max_t, curie, max_t);
+  const lane_block kelvin = temperatures == 1 ? lane_block::Constant(input.temperature_kelvin(0))
+                                              : rows_of([&](Eigen::Index row) { return input.temperature_kelvin(row); });
+  // Phase::check_temperature at T and at 20 degC.
+  auto in_range = [&](const lane_block& t) {
+    return (t >= 0.0) && (t < curie) && (t >= min_t) && (t <= max_t); // false for NaN
+  };
+  ok = ok && in_range(kelvin) && in_range(lane_block::Constant(plan.room_kelvin));
+  out.fast = 0;
+  for (int lane = 0; lane < count; ++lane)
+    if (ok(lane)) out.fast |= std::uint32_t{1} << lane;
+  out.kelvin = kelvin;
+  out.curie_kelvin = curie;
+  out.main_phase_fraction = main_phase_fraction;
+  out.rare_earth_fraction = rare_earth_fraction;
+  out.heavy_rare_earth_fraction = heavy_mass / molar_mass;
+}
 
-  const int lane = block.count++;
-  block.row[lane] = row;
-  block.kelvin[lane] = kelvin;
-  block.curie_kelvin[lane] = curie;
-  block.main_phase_fraction[lane] = main_phase_fraction;
-  block.rare_earth_fraction[lane] = rare_earth_fraction;
-  block.heavy_rare_earth_fraction[lane] = heavy_mass / molar_mass;
-  for (std::size_t slot = 0; slot < plan.members.size(); ++slot) block.site_fraction[slot][lane] = 0.0;
-  for (std::size_t k = 0; k < site.count; ++k) {
-    const auto slot = static_cast<std::size_t>(site.member[k]->member_slot);
-    block.site_fraction[slot][lane] = site.fraction[k];
-    block.member_used[slot] = true;
+// Lane `lane` of `prepared` (row `row`) joins `block` as its next lane.
+void append_row(const fast_plan& plan, const prepared_rows& prepared, int lane, Eigen::Index row, row_block& block) {
+  const int to = block.count++;
+  block.row[to] = row;
+  block.kelvin[to] = prepared.kelvin(lane);
+  block.curie_kelvin[to] = prepared.curie_kelvin(lane);
+  block.main_phase_fraction[to] = prepared.main_phase_fraction(lane);
+  block.rare_earth_fraction[to] = prepared.rare_earth_fraction(lane);
+  block.heavy_rare_earth_fraction[to] = prepared.heavy_rare_earth_fraction(lane);
+  for (std::size_t slot = 0; slot < plan.members.size(); ++slot) {
+    block.site_fraction[slot][to] = prepared.site_fraction[slot](lane);
+    if (prepared.present[slot](lane)) block.member_used[slot] = true;
   }
-  return true;
 }
 
 } // namespace
@@ -419,15 +446,22 @@ batch_result batch_detail::evaluate_with(kernel_set kernel, const batch_input& i
       block.count = 0;
       std::fill(std::begin(block.member_used), std::end(block.member_used), false);
     };
-    for (Eigen::Index i = begin; i < end; ++i) {
-      if (plan.usable && prepare_row(plan, input, i, input.temperature_kelvin(temperatures == 1 ? 0 : i), block)) {
-        if (block.count == block_rows) flush();
-      } else if (!evaluate_scalar(i)) {
-        failed = true;
+    prepared_rows prepared;
+    for (Eigen::Index first = begin; first < end && !(failed && !mask_errors); first += block_rows) {
+      const int count = static_cast<int>(std::min<Eigen::Index>(block_rows, end - first));
+      if (plan.usable) prepare_rows(plan, input, first, count, prepared);
+      for (int lane = 0; lane < count; ++lane) {
+        const Eigen::Index i = first + lane;
+        if (plan.usable && ((prepared.fast >> lane) & 1u)) {
+          append_row(plan, prepared, lane, i, block);
+          if (block.count == block_rows) flush();
+        } else if (!evaluate_scalar(i)) {
+          failed = true;
+        }
+        // Raise mode: this thread's range stops at its first failure, once every earlier row is
+        // done (the lowest failing row overall is reported below).
+        if (failed && !mask_errors) break;
       }
-      // Raise mode: this thread's range stops at its first failure, once every earlier row is
-      // done (the lowest failing row overall is reported below).
-      if (failed && !mask_errors) break;
     }
     flush();
   };

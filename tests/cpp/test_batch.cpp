@@ -224,3 +224,59 @@ TEST_CASE("evaluate with a progress callback reports every chunk and gives the s
   CHECK_THROWS_WITH(magmat::evaluate(broken, 1, false, [](Eigen::Index, Eigen::Index) {}),
                     Catch::Matchers::StartsWith("row " + std::to_string(rows - 5) + ": "));
 }
+
+// Stage 1 runs on groups of 8 consecutive rows, a failed check making its lane go to the scalar
+// API: rows the fast path refuses, mixed in among good ones, must come out as the scalar API
+// gives them (its figures, or its error in mask mode), and their neighbours unchanged.
+TEST_CASE("rows refused by the fast path's checks, among good rows, give the scalar API's results or errors",
+          "[batch]") {
+  magmat::batch_input input;
+  input.elements = {Element::La, Element::Nd, Element::Dy, Element::B, Element::Si, Element::Fe, Element::Cu};
+  std::vector<std::vector<double>> rows = {
+      {0.0, 30.0, 2.0, 1.0, 0.0, 67.0, 0.0},     // good
+      {0.0, 30.0, 2.0, 1.0, 0.0, 65.0, 2.0},     // Cu above its 1.5 % limit
+      {14.0, 16.0, 0.0, 1.0, 0.0, 69.0, 0.0},    // La about half of the site: above its limit
+      {4.0, 26.0, 0.0, 1.0, 0.0, 69.0, 0.0},     // La well below its limit: good
+      {0.0, 30.0, 2.0, 1.0, 0.5, 66.5, 0.0},     // Si: no role in the fast path
+      {0.0, 30.0, 2.0, 1.0, 0.0, 66.0, 0.0},     // sums to 99 %
+      {0.0, 30.0, -1.0, 1.0, 0.0, 70.0, 0.0},    // negative share
+      {0.0, 31.0, 0.0, 1.0, 0.0, 67.0, 1.0},     // Cu within its limit: good
+      {0.0, 30.0, 2.0, 0.0, 0.0, 68.0, 0.0},     // no boron: not NdFeB
+      {0.0, 29.0, 3.0, 1.0, 0.0, 67.0, 0.0},     // good, its temperature NaN below
+      {0.0, 29.0, 3.0, 1.0, 0.0, 67.0, 0.0},     // good, above the Curie point below
+      {0.0, 28.0, 4.0, 1.0, 0.0, 67.0, 0.0}};    // good
+  input.mass_percent.resize(static_cast<Eigen::Index>(rows.size()), 7);
+  for (std::size_t i = 0; i < rows.size(); ++i)
+    for (std::size_t j = 0; j < 7; ++j) input.mass_percent(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) = rows[i][j];
+  input.temperature_kelvin = Eigen::ArrayXd::Constant(static_cast<Eigen::Index>(rows.size()), 400.0);
+  input.temperature_kelvin(9) = not_a_number;
+  input.temperature_kelvin(10) = 900.0;
+  input.process = "sintered";
+  const auto result = magmat::evaluate(input, 1, true);
+  for (Eigen::Index i = 0; i < input.mass_percent.rows(); ++i) {
+    INFO("row " << i);
+    std::map<Element, double> percent;
+    for (std::size_t j = 0; j < input.elements.size(); ++j) percent[input.elements[j]] = input.mass_percent(i, static_cast<Eigen::Index>(j));
+    std::string scalar_error;
+    try {
+      const auto magnet = magmat::Magnet::from_composition(magmat::Composition::from_mass_percent(percent), "sintered");
+      magnet.properties(magmat::from_kelvin(input.temperature_kelvin(i)));
+      magmat::check_policy(magnet);
+    } catch (const magmat::error& e) {
+      scalar_error = e.what();
+    }
+    if (scalar_error.empty()) {
+      check_row_equals_scalar_api(input, result, i);
+    } else {
+      CHECK_FALSE(result.valid(i));
+      CHECK(result.errors[static_cast<std::size_t>(i)] == scalar_error);
+    }
+  }
+  // Rows 0, 3, 7 and 11 are good; rows 1 (Cu) and 6 (negative share) are refused by the scalar API too.
+  CHECK(result.valid(0));
+  CHECK(result.valid(3));
+  CHECK(result.valid(7));
+  CHECK(result.valid(11));
+  CHECK_FALSE(result.valid(1));
+  CHECK_FALSE(result.valid(6));
+}
