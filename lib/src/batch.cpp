@@ -1,7 +1,8 @@
 // Batch evaluation over rows of candidates, threaded. R2Fe14B rows of a process without a
-// diffused shell take the fast path below: stage 1, per row on stack values, the scalar API's
-// composition steps (Composition::from_mass_percent, Magnet::from_composition, Phase) with the
-// same arithmetic in the same order; stage 2, per block of 8 rows, properties(T) and
+// diffused shell take the fast path below: stage 1, per 8 consecutive rows on SIMD lanes (here,
+// baseline code), the scalar API's composition steps (Composition::from_mass_percent,
+// Magnet::from_composition, Phase) with the same arithmetic in the same order in every lane;
+// stage 2, per block of 8 rows that passed, properties(T) and
 // check_policy through the shared formula templates of model_formulas.hpp on SIMD lanes
 // (lanes.hpp), in the block kernel that batch_dispatch.cpp picks for the CPU (batch_kernel.hpp,
 // compiled for the baseline and for AVX2 + FMA). Any row the fast path does not take (other
