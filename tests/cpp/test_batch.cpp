@@ -21,8 +21,8 @@ using Catch::Detail::Approx;
 using magmat::Element;
 
 using magmat_test::check_row_equals_scalar_api;
+using magmat_test::check_same_results;
 using magmat_test::random_ndfeb;
-using magmat_test::same;
 
 namespace {
 constexpr double not_a_number = std::numeric_limits<double>::quiet_NaN();
@@ -89,13 +89,7 @@ TEST_CASE("batch evaluation is bit-identical for any thread count", "[batch][thr
   const auto input = random_ndfeb(101, 11);
   const auto one = magmat::evaluate(input, 1);
   for (int threads : {2, 3, 4, 0, 500}) {
-    const auto many = magmat::evaluate(input, threads);
-    CHECK(same(one.remanence, many.remanence));
-    CHECK(same(one.intrinsic_coercivity, many.intrinsic_coercivity));
-    CHECK(same(one.normal_coercivity, many.normal_coercivity));
-    CHECK(same(one.max_energy_product, many.max_energy_product));
-    CHECK(same(one.heavy_rare_earth_mass_fraction, many.heavy_rare_earth_mass_fraction));
-    CHECK((one.policy_pass == many.policy_pass).all());
+    check_same_results(one, magmat::evaluate(input, threads));
   }
 }
 
@@ -203,10 +197,7 @@ TEST_CASE("evaluate with a progress callback reports every chunk and gives the s
   REQUIRE(reports.size() == 4);
   CHECK(reports.front() == magmat::batch_progress_min_chunk_rows);
   CHECK(reports.back() == rows);
-  CHECK(same(plain.remanence, reported.remanence));
-  CHECK(same(plain.normal_coercivity, reported.normal_coercivity));
-  CHECK(same(plain.max_energy_product, reported.max_energy_product));
-  CHECK((plain.policy_pass == reported.policy_pass).all());
+  check_same_results(plain, reported);
 
   // An exception from the callback stops the evaluation and reaches the caller.
   struct stop_requested {};

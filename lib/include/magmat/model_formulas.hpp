@@ -149,6 +149,27 @@ Value demag_flux_density(const basic_demag_parameters<Value>& c, const Value& fi
   return vacuum_permeability_h_per_m * field + demag_polarization(c, field);
 }
 
+/// B and its first two derivatives in H at `field`, with what the solvers reuse of them:
+/// t = tanh u and its H-derivatives, and the recoil line Jlin. `per_double_width` = 1/(2w).
+template <class Value>
+struct basic_curve_point {
+  Value switching, switching_slope, switching_curvature; // t, dt/dH, d2t/dH2
+  Value linear;                                          // Jlin(H) = Br + mu0 (mu_rec - 1) H
+  Value flux_density, slope, curvature;                  // B, dB/dH, d2B/dH2
+};
+template <class Value>
+basic_curve_point<Value> curve_point(const basic_demag_parameters<Value>& c, const Value& field,
+                                     const Value& per_double_width) {
+  constexpr double mu0 = vacuum_permeability_h_per_m;
+  const double slope = mu0 * (c.recoil_permeability - 1.0);
+  const basic_switching<Value> s = switching_at(Value((field + c.intrinsic_coercivity) * per_double_width));
+  const Value dt = s.derivative * per_double_width;
+  const Value d2t = -2.0 * s.value * dt * per_double_width;
+  const Value linear = c.remanence + slope * field;
+  return {s.value, dt, d2t, linear, mu0 * field + linear * s.value, mu0 + slope * s.value + linear * dt,
+          2.0 * slope * dt + linear * d2t};
+}
+
 /// A start for the solvers below from outside, per lane: the field (A/m, <= 0) and the lanes it
 /// applies to (the batch engine's tabulated starts, lib/src/demag_start_table.hpp). A lane with a
 /// start skips the knee's fixed-point start; the Newton loop, its bracket and its stopping test
@@ -198,17 +219,13 @@ Value normal_coercivity(const basic_demag_parameters<Value>& c, const basic_solv
     const Mask seeded = active && start->usable;
     if (lanes::any(seeded)) {
       const Value h0 = lanes::clamp(start->field, low, high);
-      const basic_switching<Value> s = switching_at(Value((h0 + c.intrinsic_coercivity) * per_double_width));
-      const Value dt = s.derivative * per_double_width;
-      const Value linear = c.remanence + slope * h0;
-      const Value b = mu0 * h0 + linear * s.value;
-      const Value db = mu0 + slope * s.value + linear * dt;
-      const Value d2b = 2.0 * slope * dt - 2.0 * linear * s.value * dt * per_double_width;
+      const basic_curve_point<Value> at = curve_point(c, h0, per_double_width);
+      const Value& db = at.slope;
       const Value inverse = 1.0 / db;
-      const Value step = -b * inverse;
+      const Value step = -at.flux_density * inverse;
       const Value next = h0 + step;
       const Mask inside = (next > low) && (next < high);
-      const Value predicted = 0.5 * lanes::abs(Value(d2b * inverse)) * step * step;
+      const Value predicted = 0.5 * lanes::abs(Value(at.curvature * inverse)) * step * step;
       const Mask accepted = seeded && inside && (db > 0.0) && (lanes::abs(step) <= Value(small_step * lanes::abs(next))) &&
                             (predicted <= Value(predicted_error_tolerance * lanes::abs(next)));
       h = lanes::where(seeded, lanes::where(inside, next, h0), h);
@@ -231,15 +248,12 @@ Value normal_coercivity(const basic_demag_parameters<Value>& c, const basic_solv
     h = lanes::where(knee, lanes::clamp(start_field, low, high), h);
   }
   for (int i = 0; i < 100 && lanes::any(active); ++i) {
-    const Value u = (h + c.intrinsic_coercivity) * per_double_width;
-    const basic_switching<Value> s = switching_at(u);
-    const Value linear = c.remanence + slope * h;
-    const Value b = mu0 * h + linear * s.value;
+    const basic_curve_point<Value> at = curve_point(c, h, per_double_width);
+    const Value& b = at.flux_density;
     high = lanes::where(active && (b > 0.0), h, high);
     low = lanes::where(active && (b < 0.0), h, low);
     active = active && ((b > 0.0) || (b < 0.0)); // B = 0 (or NaN): h is the answer
-    const Value db = mu0 + slope * s.value + linear * s.derivative * per_double_width;
-    const Value next = h - b / db;
+    const Value next = h - b / at.slope;
     const Mask inside = (next > low) && (next < high);
     const Mask converged = active && (lanes::abs(Value(next - h)) <= Value(1e-15 * lanes::abs(h)));
     h = lanes::where(converged && inside, next, h); // converged: a last step inside the bracket
@@ -344,18 +358,14 @@ basic_energy_product_point<Value> max_energy_product(const basic_demag_parameter
     const Mask seeded = concave && start->usable;
     if (lanes::any(seeded)) {
       const Value h0 = lanes::clamp(start->field, low, high);
-      const basic_switching<Value> s = switching_at(Value((h0 + c.intrinsic_coercivity) * per_double_width));
-      const Value dt = s.derivative * per_double_width;
-      const Value d2t = -2.0 * s.value * dt * per_double_width;
-      const Value d3t = -2.0 * (dt * dt + s.value * d2t) * per_double_width;
-      const Value linear = c.remanence + slope * h0;
-      const Value b = mu0 * h0 + linear * s.value;
-      const Value db = mu0 + slope * s.value + linear * dt;
-      const Value d2b = 2.0 * slope * dt + linear * d2t;
-      const Value d3b = 3.0 * slope * d2t + linear * d3t;
-      const Value dp = -b - h0 * db;
-      const Value d2p = -2.0 * db - h0 * d2b;
-      const Value d3p = -3.0 * d2b - h0 * d3b;
+      const basic_curve_point<Value> at = curve_point(c, h0, per_double_width);
+      const Value d3t = -2.0 * (at.switching_slope * at.switching_slope + at.switching * at.switching_curvature) *
+                        per_double_width;
+      const Value d3b = 3.0 * slope * at.switching_curvature + at.linear * d3t;
+      const Value& b = at.flux_density;
+      const Value dp = -b - h0 * at.slope;
+      const Value d2p = -2.0 * at.slope - h0 * at.curvature;
+      const Value d3p = -3.0 * at.curvature - h0 * d3b;
       const Value inverse = 1.0 / d2p;
       const Value step = -dp * inverse;
       const Value next = h0 + step;
@@ -388,16 +398,9 @@ basic_energy_product_point<Value> max_energy_product(const basic_demag_parameter
     h = lanes::where(usable && lanes::is_finite(aitken), lanes::clamp(Value(-aitken), low, high), h);
   }
   for (int i = 0; i < 100 && lanes::any(active); ++i) {
-    const Value u = (h + c.intrinsic_coercivity) * per_double_width;
-    const basic_switching<Value> s = switching_at(u);
-    const Value dt = s.derivative * per_double_width;
-    const Value d2t = -2.0 * s.value * dt * per_double_width;
-    const Value linear = c.remanence + slope * h;
-    const Value b = mu0 * h + linear * s.value;
-    const Value db = mu0 + slope * s.value + linear * dt;
-    const Value d2b = 2.0 * slope * dt + linear * d2t;
-    const Value dp = -b - h * db;
-    const Value d2p = -2.0 * db - h * d2b;
+    const basic_curve_point<Value> at = curve_point(c, h, per_double_width);
+    const Value dp = -at.flux_density - h * at.slope;
+    const Value d2p = -2.0 * at.slope - h * at.curvature;
     low = lanes::where(active && (dp > 0.0), h, low);
     high = lanes::where(active && (dp < 0.0), h, high);
     active = active && ((dp > 0.0) || (dp < 0.0)); // P' = 0 (or NaN): h is the optimum
