@@ -28,9 +28,12 @@
 #include <iterator>
 #include <limits>
 #include <map>
+#include <mutex>
 #include <numeric>
 #include <set>
 #include <thread>
+#include <utility>
+#include <vector>
 
 namespace magmat {
 namespace {
@@ -355,6 +358,16 @@ struct prepared_rows {
   out.heavy_rare_earth_fraction = heavy_mass / molar_mass;
 }
 
+// Row `row` of `out` as an invalid row: NaN values, no policy pass.
+void mark_invalid(batch_result& out, Eigen::Index row) {
+  constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+  for (auto* column : {&out.remanence, &out.intrinsic_coercivity, &out.normal_coercivity, &out.max_energy_product,
+                       &out.rare_earth_mass_fraction, &out.heavy_rare_earth_mass_fraction})
+    (*column)(row) = nan;
+  out.policy_pass(row) = false;
+  out.valid(row) = false;
+}
+
 // Lane `lane` of `prepared` (row `row`) joins `block` as its next lane.
 void append_row(const fast_plan& plan, const prepared_rows& prepared, int lane, Eigen::Index row, row_block& block) {
   const int to = block.count++;
@@ -396,15 +409,17 @@ batch_result batch_detail::evaluate_with(kernel_set kernel, const batch_input& i
   if (threads == 0) threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   check_process_name(input.process);
 
-  constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+  // The columns are not filled beforehand: every row evaluated is written once, by the block
+  // kernel, the scalar API or mark_invalid (a raise-mode failure discards the result).
   batch_result out;
   for (auto* column : {&out.remanence, &out.intrinsic_coercivity, &out.normal_coercivity, &out.max_energy_product,
                        &out.rare_earth_mass_fraction, &out.heavy_rare_earth_mass_fraction})
-    column->setConstant(rows, nan);
-  out.policy_pass.setConstant(rows, false);
-  out.valid.setConstant(rows, false);
-  out.errors.assign(static_cast<std::size_t>(rows), std::string{});
-  std::vector<std::exception_ptr> failures(static_cast<std::size_t>(rows));
+    column->resize(rows);
+  out.policy_pass.resize(rows);
+  out.valid.resize(rows);
+  // The rows that failed, with their exceptions, from every thread (failures are rare).
+  std::vector<std::pair<Eigen::Index, std::exception_ptr>> failures;
+  std::mutex failures_mutex;
   const fast_plan plan = make_fast_plan(input);
   const block_plan kernel_plan = kernel_view(plan);
   const batch_detail::block_outputs outputs = outputs_of(out);
@@ -432,7 +447,9 @@ batch_result batch_detail::evaluate_with(kernel_set kernel, const batch_input& i
         out.valid(i) = true;
         return true;
       } catch (...) {
-        failures[static_cast<std::size_t>(i)] = std::current_exception();
+        mark_invalid(out, i);
+        const std::lock_guard<std::mutex> lock(failures_mutex);
+        failures.emplace_back(i, std::current_exception());
         return false;
       }
     };
@@ -476,18 +493,18 @@ batch_result batch_detail::evaluate_with(kernel_set kernel, const batch_input& i
     for_blocks(chunk_end - chunk_begin, threads, [&](Eigen::Index begin, Eigen::Index end) {
       evaluate_rows(chunk_begin + begin, chunk_begin + end);
     });
-    for (Eigen::Index i = chunk_begin; i < chunk_end && !any_failure; ++i)
-      any_failure = static_cast<bool>(failures[static_cast<std::size_t>(i)]);
+    any_failure = !failures.empty();
     chunk_begin = chunk_end;
     if (progress) progress(chunk_begin, rows);
   }
 
-  for (Eigen::Index i = 0; i < rows; ++i) {
-    const auto& failure = failures[static_cast<std::size_t>(i)];
-    if (!failure) continue;
-    if (!mask_errors) rethrow_prefixed(failure, fmt::format("row {}: ", i));
-    out.errors[static_cast<std::size_t>(i)] = message_of(failure);
-  }
+  // In row order, whatever thread found them.
+  std::sort(failures.begin(), failures.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  if (!mask_errors && !failures.empty())
+    rethrow_prefixed(failures.front().second, fmt::format("row {}: ", failures.front().first));
+  out.errors.reserve(failures.size());
+  for (const auto& [row, failure] : failures) out.errors.push_back({row, message_of(failure)});
   return out;
 }
 

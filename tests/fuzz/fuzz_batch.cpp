@@ -66,21 +66,26 @@ void fuzz_evaluate(magmat_fuzz::byte_reader& in) {
   }
   const auto n = static_cast<Eigen::Index>(rows);
   if (result.remanence.size() != n || result.intrinsic_coercivity.size() != n || result.valid.size() != n ||
-      result.policy_pass.size() != n || result.errors.size() != static_cast<std::size_t>(rows))
+      result.policy_pass.size() != n)
     property_violated("evaluate returned a result of the wrong length");
+  // errors: one entry per invalid row, in row order, each with a message.
+  std::size_t next_error = 0;
   for (Eigen::Index i = 0; i < n; ++i) {
+    const bool listed = next_error < result.errors.size() && result.errors[next_error].row == i;
+    if (listed && result.errors[next_error++].message.empty()) property_violated("an invalid row has no message");
     if (result.valid(i)) {
-      if (!result.errors[static_cast<std::size_t>(i)].empty()) property_violated("a valid row has an error message");
+      if (listed) property_violated("a valid row has an error entry");
       if (!(std::isfinite(result.remanence(i)) && result.remanence(i) >= 0.0)) property_violated("valid row, bad Br");
       if (!(result.intrinsic_coercivity(i) >= 0.0)) property_violated("valid row, negative or NaN HcJ");
       const double re = result.rare_earth_mass_fraction(i);
       if (!(re >= 0.0 && re <= 1.0 + 1e-12)) property_violated("valid row, rare-earth fraction outside [0, 1]");
     } else {
       if (!mask) property_violated("an invalid row without mask mode did not throw");
-      if (result.errors[static_cast<std::size_t>(i)].empty()) property_violated("an invalid row has no message");
+      if (!listed) property_violated("an invalid row has no error entry");
       if (!std::isnan(result.remanence(i))) property_violated("an invalid row is not NaN");
     }
   }
+  if (next_error != result.errors.size()) property_violated("errors lists rows out of order or out of range");
 }
 
 void fuzz_mass_fractions(magmat_fuzz::byte_reader& in) {

@@ -26,7 +26,13 @@ struct batch_input {
   std::string process = "sintered";
 };
 
-/// Results of evaluate(), one entry per row of the input.
+/// A row evaluate() could not evaluate (mask mode) and the scalar API's message for it.
+struct batch_error {
+  Eigen::Index row = 0;
+  std::string message;
+};
+
+/// Results of evaluate(), one entry per row of the input (errors: one per invalid row).
 struct batch_result {
   Eigen::ArrayXd remanence;                      ///< Br (T)
   Eigen::ArrayXd intrinsic_coercivity;           ///< HcJ (A/m)
@@ -38,8 +44,9 @@ struct batch_result {
   Eigen::Array<bool, Eigen::Dynamic, 1> policy_pass;
   /// False for a row that could not be evaluated (mask mode only; all true otherwise).
   Eigen::Array<bool, Eigen::Dynamic, 1> valid;
-  /// Per row: the message of the error that made it invalid, empty if valid.
-  std::vector<std::string> errors;
+  /// The invalid rows, in row order, with their messages (mask mode; empty otherwise, as an
+  /// invalid row then throws). Sparse: a sweep of millions of valid rows carries no strings.
+  std::vector<batch_error> errors;
 };
 
 /// Progress of evaluate(): called from the calling thread after each chunk of rows with the
@@ -58,7 +65,7 @@ inline constexpr Eigen::Index batch_progress_min_chunk_rows = 65536;
 /// are bit-identical for any thread count.
 /// `mask_errors` false: the first (lowest) invalid row throws the exception type of the scalar
 /// API with "row <i>: <message>"; true: invalid rows get NaN, policy_pass = valid = false and
-/// their message in `errors`.
+/// an entry in `errors`.
 /// Throws domain_error naming the mismatch for inconsistent shapes, repeated elements or a
 /// negative thread count, and unknown_name_error for an unknown process (before any row).
 /// R2Fe14B rows are computed on SIMD blocks of rows through the same formula templates as the
