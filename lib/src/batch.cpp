@@ -106,33 +106,27 @@ void check_process_name(const std::string& process) {
 
 // --- the fast path ----------------------------------------------------------------------------
 
-// Most columns the fast path takes (the stack arrays below); wider inputs use the scalar path.
+// Most columns the fast path takes (the kernels' stack arrays); wider inputs use the scalar path.
 constexpr std::size_t max_fast_columns = batch_detail::max_block_members;
 
-enum class column_role { iron, boron, rare_earth, addition, other };
+using batch_detail::column_role;
+using batch_detail::prepare_column;
 
-// Everything about one input column that does not depend on the row, resolved once per call.
+// A column's plan and, for a rare earth, its R2Fe14B end member (null: none, or tabulated: the
+// scalar path takes rows that have it).
 struct column_plan {
-  Eigen::Index column = 0;
-  double atomic_weight = 0.0;
-  column_role role = column_role::other;
-  bool heavy = false;                      // rare_earth_group::heavy
-  bool lanthanum = false;
-  double addition_limit_percent = 0.0;     // role addition
-  const phase_record* record = nullptr;    // role rare_earth: its R2Fe14B end member (null: none)
-  double reference_magnetization = 0.0;    // m at the record's reference temperature
-  double curie_kelvin = 0.0;
-  double min_kelvin = 0.0, max_kelvin = 0.0;
-  int member_slot = -1;                    // index in fast_plan::members (rare earth with a record)
+  prepare_column kernel;
+  const phase_record* record = nullptr;
+  double reference_magnetization = 0.0;  // m at the record's reference temperature
 };
 
 struct fast_plan {
   bool usable = false;
   const process_parameters* process = nullptr;
   std::shared_ptr<const detail::demag_start_table> solver_starts; // of the process's curve shape
-  std::vector<column_plan> columns; // ordered by atomic number, as Composition orders entries
-  std::vector<block_member> members; // the rare-earth columns with an end member, same order
-  double boron_weight = 0.0, iron_weight = 0.0;
+  std::vector<prepare_column> columns; // ordered by atomic number, as Composition orders entries
+  std::vector<block_member> members;   // the rare-earth columns with an end member, same order
+  batch_detail::prepare_plan prepare;  // views `columns`
   double room_kelvin = 0.0;
 };
 
@@ -164,20 +158,19 @@ fast_plan make_fast_plan(const batch_input& input) {
   if (!(process.squareness > 0.0 && process.squareness < 1.0)) return plan;
   plan.process = &process;
   plan.solver_starts = detail::demag_start_table::of_shape(process.recoil_permeability, process.squareness);
-  plan.boron_weight = atomic_weight(Element::B);
-  plan.iron_weight = atomic_weight(Element::Fe);
   plan.room_kelvin = to_kelvin(policy_room_temperature);
+  std::vector<column_plan> columns;
   for (std::size_t j = 0; j < input.elements.size(); ++j) {
     const Element e = input.elements[j];
     column_plan c;
-    c.column = static_cast<Eigen::Index>(j);
-    c.atomic_weight = atomic_weight(e);
-    if (e == Element::Fe) c.role = column_role::iron;
-    else if (e == Element::B) c.role = column_role::boron;
+    c.kernel.column = static_cast<Eigen::Index>(j);
+    c.kernel.atomic_weight = atomic_weight(e);
+    if (e == Element::Fe) c.kernel.role = column_role::iron;
+    else if (e == Element::B) c.kernel.role = column_role::boron;
     else if (is_rare_earth(e)) {
-      c.role = column_role::rare_earth;
-      c.heavy = group_of(e) == rare_earth_group::heavy;
-      c.lanthanum = e == Element::La;
+      c.kernel.role = column_role::rare_earth;
+      c.kernel.heavy = group_of(e) == rare_earth_group::heavy;
+      c.kernel.lanthanum = e == Element::La;
       try {
         c.record = &phase_data(fmt::format("{}2Fe14B", symbol(e)));
       } catch (const unknown_name_error&) {
@@ -186,24 +179,35 @@ fast_plan make_fast_plan(const batch_input& input) {
       if (c.record && c.record->anisotropy_tabulated) c.record = nullptr; // tables: scalar path
       if (c.record) {
         c.reference_magnetization = formulas::reference_reduced_magnetization(*c.record);
-        c.curie_kelvin = to_kelvin(c.record->curie_temperature);
-        c.min_kelvin = to_kelvin(c.record->min_temperature);
-        c.max_kelvin = to_kelvin(c.record->max_temperature);
+        c.kernel.curie_kelvin = to_kelvin(c.record->curie_temperature);
+        c.kernel.min_kelvin = to_kelvin(c.record->min_temperature);
+        c.kernel.max_kelvin = to_kelvin(c.record->max_temperature);
       }
     } else if (ndfeb_addition_limit(e) >= 0.0) {
-      c.role = column_role::addition;
-      c.addition_limit_percent = ndfeb_addition_limit(e);
+      c.kernel.role = column_role::addition;
+      c.kernel.addition_limit_percent = ndfeb_addition_limit(e);
     }
-    plan.columns.push_back(c);
+    columns.push_back(c);
   }
-  std::sort(plan.columns.begin(), plan.columns.end(), [&](const column_plan& a, const column_plan& b) {
-    return input.elements[static_cast<std::size_t>(a.column)] < input.elements[static_cast<std::size_t>(b.column)];
+  std::sort(columns.begin(), columns.end(), [&](const column_plan& a, const column_plan& b) {
+    return input.elements[static_cast<std::size_t>(a.kernel.column)] <
+           input.elements[static_cast<std::size_t>(b.kernel.column)];
   });
-  for (auto& c : plan.columns) {
-    if (c.role != column_role::rare_earth || c.record == nullptr) continue;
-    c.member_slot = static_cast<int>(plan.members.size());
-    plan.members.push_back({c.record, c.curie_kelvin, c.reference_magnetization});
+  for (auto& c : columns) {
+    if (c.kernel.role == column_role::rare_earth && c.record != nullptr) {
+      c.kernel.member_slot = static_cast<int>(plan.members.size());
+      plan.members.push_back({c.record, c.kernel.curie_kelvin, c.reference_magnetization});
+    }
+    plan.columns.push_back(c.kernel);
   }
+  plan.prepare = {plan.columns.data(),
+                  plan.columns.size(),
+                  Composition::default_tolerance_percent,
+                  max_lanthanum_site_fraction,
+                  atomic_weight(Element::B),
+                  atomic_weight(Element::Fe),
+                  process.grain_boundary_rare_earth,
+                  plan.room_kelvin};
   plan.usable = true;
   return plan;
 }
@@ -225,139 +229,6 @@ batch_detail::block_outputs outputs_of(batch_result& out) {
           out.valid.data()};
 }
 
-// Stage 1 for up to block_rows consecutive rows at once, lane by lane on SIMD blocks (in this
-// baseline translation unit): the scalar API's composition steps and checks
-// (Composition::from_mass_percent, Magnet::from_composition, Phase::from_composition,
-// check_temperature) with the same arithmetic in the same order in every lane, so each lane's
-// values are bit-identical to the scalar API's (tests compare the mass fractions exactly); a
-// check that fails makes its lane need the scalar API, to be evaluated or refused there.
-// Lanes past `count` repeat row `first`.
-using lane_block = lanes::block<block_rows>;
-using lane_mask = lanes::mask_of<lane_block>;
-
-struct prepared_rows {
-  std::uint32_t fast = 0; // bit i: row first + i takes the fast path
-  lane_block kelvin, curie_kelvin, main_phase_fraction, rare_earth_fraction, heavy_rare_earth_fraction;
-  lane_block site_fraction[max_fast_columns]; // per plan member slot, 0 where absent
-  lane_mask present[max_fast_columns];        // per plan member slot
-};
-
-[[gnu::flatten]] void prepare_rows(const fast_plan& plan, const batch_input& input, Eigen::Index first, int count,
-                  prepared_rows& out) {
-  const std::size_t columns = plan.columns.size();
-  const Eigen::Index temperatures = input.temperature_kelvin.size();
-  auto rows_of = [&](auto value_of_row) {
-    lane_block values;
-    for (int lane = 0; lane < block_rows; ++lane) values(lane) = value_of_row(first + (lane < count ? lane : 0));
-    return values;
-  };
-  lane_mask ok = lanes::filled_mask<lane_block>(true);
-  lane_block amount[max_fast_columns];
-  // Composition::from_mass_percent: every share finite and >= 0, the total 100 within the tolerance.
-  lane_block sum = lane_block::Zero();
-  for (std::size_t k = 0; k < columns; ++k) {
-    const Eigen::Index column = plan.columns[k].column;
-    amount[k] = rows_of([&](Eigen::Index row) { return input.mass_percent(row, column); });
-    ok = ok && lanes::is_finite(amount[k]) && (amount[k] >= 0.0);
-    sum += amount[k];
-  }
-  ok = ok && (lanes::abs(lane_block(sum - 100.0)) <= Composition::default_tolerance_percent);
-  lane_block atoms = lane_block::Zero();
-  for (std::size_t k = 0; k < columns; ++k) {
-    amount[k] /= plan.columns[k].atomic_weight;
-    atoms += amount[k];
-  }
-  ok = ok && (atoms > 0.0);
-  lane_block molar_mass = lane_block::Zero(), rare_earth_mass = lane_block::Zero(), heavy_mass = lane_block::Zero(),
-             rare_earth_atoms = lane_block::Zero(), boron = lane_block::Zero(), iron = lane_block::Zero();
-  for (std::size_t k = 0; k < columns; ++k) {
-    amount[k] /= atoms;
-    const column_plan& c = plan.columns[k];
-    const lane_block mass = amount[k] * c.atomic_weight;
-    molar_mass += mass;
-    if (c.role == column_role::rare_earth) {
-      rare_earth_mass += mass;
-      rare_earth_atoms += amount[k];
-      if (c.heavy) heavy_mass += mass;
-    } else if (c.role == column_role::boron) boron = amount[k];
-    else if (c.role == column_role::iron) iron = amount[k];
-  }
-  const lane_block rare_earth_fraction = rare_earth_mass / molar_mass;
-  ok = ok && (boron > 0.0) && (iron > 0.0) && (rare_earth_fraction > 0.0); // else not NdFeB
-  // Magnet::from_composition: minor additions within their limits, La below its site limit.
-  for (std::size_t k = 0; k < columns; ++k) {
-    const column_plan& c = plan.columns[k];
-    const lane_mask present = !(amount[k] == 0.0);
-    if (c.role == column_role::other) ok = ok && !present;
-    if (c.role == column_role::addition)
-      ok = ok && !(present && (lane_block(100.0 * (amount[k] * c.atomic_weight / molar_mass)) >
-                               c.addition_limit_percent + 1e-9));
-    if (c.role == column_role::rare_earth && c.record == nullptr) ok = ok && !present;
-    if (c.role == column_role::rare_earth && c.lanthanum)
-      ok = ok && !(present && (lane_block(amount[k] / rare_earth_atoms) >= max_lanthanum_site_fraction));
-  }
-  // The R2Fe14B main phase (magnet.cpp r2fe14b(), then Composition's sums in atomic-number
-  // order). An absent member adds exact zeros to the sums, as if skipped.
-  lane_block main_rare_earth_amount = lane_block::Zero(), main_rare_earth_mass = lane_block::Zero();
-  lane_block main_amount[max_fast_columns];
-  lane_block main_molar_mass = lane_block::Constant(1.0 * plan.boron_weight);
-  main_molar_mass += 14.0 * plan.iron_weight;
-  for (std::size_t k = 0; k < columns; ++k) {
-    const column_plan& c = plan.columns[k];
-    if (c.role != column_role::rare_earth || c.member_slot < 0) continue;
-    main_amount[k] = lanes::where(amount[k] == 0.0, 0.0, lane_block(2.0 * amount[k] / rare_earth_atoms));
-    main_rare_earth_amount += main_amount[k];
-    main_rare_earth_mass += main_amount[k] * c.atomic_weight;
-    main_molar_mass += main_amount[k] * c.atomic_weight;
-  }
-  const process_parameters& process = *plan.process;
-  const lane_block available_rare_earth = rare_earth_fraction - process.grain_boundary_rare_earth;
-  ok = ok && (available_rare_earth > 0.0);
-  const lane_block by_boron = boron * plan.boron_weight / molar_mass / lane_block(1.0 * plan.boron_weight / main_molar_mass);
-  const lane_block by_iron = iron * plan.iron_weight / molar_mass / lane_block(14.0 * plan.iron_weight / main_molar_mass);
-  const lane_block by_rare_earth = available_rare_earth / lane_block(main_rare_earth_mass / main_molar_mass);
-  // std::min({1, a, b, c}): the first of the smallest.
-  lane_block main_phase_fraction = lane_block::Constant(1.0);
-  for (const lane_block* candidate : {&by_boron, &by_iron, &by_rare_earth})
-    main_phase_fraction = lanes::where(*candidate < main_phase_fraction, *candidate, main_phase_fraction);
-  // Phase::from_composition: site fractions, Curie point linear in them, the model's range.
-  lane_block curie = lane_block::Zero();
-  for (std::size_t k = 0; k < columns; ++k) {
-    const column_plan& c = plan.columns[k];
-    if (c.member_slot < 0) continue;
-    const auto slot = static_cast<std::size_t>(c.member_slot);
-    out.present[slot] = !(amount[k] == 0.0);
-    out.site_fraction[slot] = lanes::where(out.present[slot], lane_block(main_amount[k] / main_rare_earth_amount), 0.0);
-    curie += out.site_fraction[slot] * c.curie_kelvin;
-  }
-  lane_block min_t = lane_block::Zero(), max_t = lane_block::Constant(1e300);
-  for (std::size_t k = 0; k < columns; ++k) {
-    const column_plan& c = plan.columns[k];
-    if (c.member_slot < 0) continue;
-    const auto slot = static_cast<std::size_t>(c.member_slot);
-    const lane_block scale = curie / c.curie_kelvin;
-    const lane_block low = c.min_kelvin * scale, high = c.max_kelvin * scale;
-    min_t = lanes::where(out.present[slot] && (min_t < low), low, min_t);
-    max_t = lanes::where(out.present[slot] && (high < max_t), high, max_t);
-  }
-  max_t = lanes::where(curie < max_t, curie, max_t);
-  const lane_block kelvin = temperatures == 1 ? lane_block::Constant(input.temperature_kelvin(0))
-                                              : rows_of([&](Eigen::Index row) { return input.temperature_kelvin(row); });
-  // Phase::check_temperature at T and at 20 degC.
-  auto in_range = [&](const lane_block& t) {
-    return (t >= 0.0) && (t < curie) && (t >= min_t) && (t <= max_t); // false for NaN
-  };
-  ok = ok && in_range(kelvin) && in_range(lane_block::Constant(plan.room_kelvin));
-  out.fast = 0;
-  for (int lane = 0; lane < count; ++lane)
-    if (ok(lane)) out.fast |= std::uint32_t{1} << lane;
-  out.kelvin = kelvin;
-  out.curie_kelvin = curie;
-  out.main_phase_fraction = main_phase_fraction;
-  out.rare_earth_fraction = rare_earth_fraction;
-  out.heavy_rare_earth_fraction = heavy_mass / molar_mass;
-}
-
 // Row `row` of `out` as an invalid row: NaN values, no policy pass.
 void mark_invalid(batch_result& out, Eigen::Index row) {
   constexpr double nan = std::numeric_limits<double>::quiet_NaN();
@@ -368,18 +239,19 @@ void mark_invalid(batch_result& out, Eigen::Index row) {
   out.valid(row) = false;
 }
 
-// Lane `lane` of `prepared` (row `row`) joins `block` as its next lane.
-void append_row(const fast_plan& plan, const prepared_rows& prepared, int lane, Eigen::Index row, row_block& block) {
+// Lane `lane` of `prepared` joins `block` as its next lane. A member with a zero site fraction
+// adds exact zeros in stage 2, so skipping it when no lane has a nonzero one changes nothing.
+void append_lane(std::size_t members, const row_block& prepared, int lane, row_block& block) {
   const int to = block.count++;
-  block.row[to] = row;
-  block.kelvin[to] = prepared.kelvin(lane);
-  block.curie_kelvin[to] = prepared.curie_kelvin(lane);
-  block.main_phase_fraction[to] = prepared.main_phase_fraction(lane);
-  block.rare_earth_fraction[to] = prepared.rare_earth_fraction(lane);
-  block.heavy_rare_earth_fraction[to] = prepared.heavy_rare_earth_fraction(lane);
-  for (std::size_t slot = 0; slot < plan.members.size(); ++slot) {
-    block.site_fraction[slot][to] = prepared.site_fraction[slot](lane);
-    if (prepared.present[slot](lane)) block.member_used[slot] = true;
+  block.row[to] = prepared.row[lane];
+  block.kelvin[to] = prepared.kelvin[lane];
+  block.curie_kelvin[to] = prepared.curie_kelvin[lane];
+  block.main_phase_fraction[to] = prepared.main_phase_fraction[lane];
+  block.rare_earth_fraction[to] = prepared.rare_earth_fraction[lane];
+  block.heavy_rare_earth_fraction[to] = prepared.heavy_rare_earth_fraction[lane];
+  for (std::size_t slot = 0; slot < members; ++slot) {
+    block.site_fraction[slot][to] = prepared.site_fraction[slot][lane];
+    if (prepared.site_fraction[slot][lane] != 0.0) block.member_used[slot] = true;
   }
 }
 
@@ -391,7 +263,7 @@ batch_result evaluate(const batch_input& input, int threads, bool mask_errors, c
 
 batch_result batch_detail::evaluate_with(kernel_set kernel, const batch_input& input, int threads, bool mask_errors,
                                          const batch_progress& progress) {
-  const block_kernel evaluate_block = entry_of(kernel);
+  const batch_detail::kernel_entries kernels = entries_of(kernel);
   const Eigen::Index rows = input.mass_percent.rows();
   const auto columns = static_cast<Eigen::Index>(input.elements.size());
   if (input.mass_percent.cols() != columns)
@@ -422,6 +294,8 @@ batch_result batch_detail::evaluate_with(kernel_set kernel, const batch_input& i
   std::mutex failures_mutex;
   const fast_plan plan = make_fast_plan(input);
   const block_plan kernel_plan = kernel_view(plan);
+  const batch_detail::prepare_input prepare_input{input.mass_percent.data(), rows, input.temperature_kelvin.data(),
+                                                  temperatures};
   const batch_detail::block_outputs outputs = outputs_of(out);
 
   auto evaluate_rows = [&](Eigen::Index begin, Eigen::Index end) {
@@ -453,32 +327,40 @@ batch_result batch_detail::evaluate_with(kernel_set kernel, const batch_input& i
         return false;
       }
     };
-    row_block block;
     bool failed = false;
-    // Stage 2 for the block; rows whose curve the kernel leaves undefined go to the scalar API.
-    auto flush = [&] {
-      if (block.count == 0) return;
-      const std::uint32_t needs_scalar_api = evaluate_block(kernel_plan, block, outputs);
+    // Stage 2 for a block; rows whose curve the kernel leaves undefined go to the scalar API.
+    auto evaluate_block = [&](row_block& block) {
+      const std::uint32_t needs_scalar_api = kernels.evaluate_block(kernel_plan, block, outputs);
       for (int lane = 0; lane < block.count; ++lane)
         if ((needs_scalar_api >> lane) & 1u) failed = !evaluate_scalar(block.row[lane]) || failed;
-      block.count = 0;
-      std::fill(std::begin(block.member_used), std::end(block.member_used), false);
     };
-    prepared_rows prepared;
+    // Rows that passed stage 1 in groups that did not pass whole, gathered into full blocks.
+    row_block pending;
+    auto flush = [&] {
+      if (pending.count == 0) return;
+      evaluate_block(pending);
+      pending.count = 0;
+      std::fill(std::begin(pending.member_used), std::end(pending.member_used), false);
+    };
+    row_block prepared;
     for (Eigen::Index first = begin; first < end && !(failed && !mask_errors); first += block_rows) {
       const int count = static_cast<int>(std::min<Eigen::Index>(block_rows, end - first));
-      if (plan.usable) prepare_rows(plan, input, first, count, prepared);
-      for (int lane = 0; lane < count; ++lane) {
-        const Eigen::Index i = first + lane;
-        if (plan.usable && ((prepared.fast >> lane) & 1u)) {
-          append_row(plan, prepared, lane, i, block);
-          if (block.count == block_rows) flush();
-        } else if (!evaluate_scalar(i)) {
-          failed = true;
+      const std::uint32_t passed =
+          plan.usable ? kernels.prepare_block(plan.prepare, prepare_input, first, count, prepared) : 0;
+      if (count == block_rows && passed == (std::uint32_t{1} << block_rows) - 1) {
+        evaluate_block(prepared);  // the usual case: the group is a block
+      } else {
+        for (int lane = 0; lane < count; ++lane) {
+          if ((passed >> lane) & 1u) {
+            append_lane(plan.members.size(), prepared, lane, pending);
+            if (pending.count == block_rows) flush();
+          } else if (!evaluate_scalar(first + lane)) {
+            failed = true;
+          }
+          // Raise mode: this thread's range stops at its first failure, once every earlier row
+          // is done (the lowest failing row overall is reported below).
+          if (failed && !mask_errors) break;
         }
-        // Raise mode: this thread's range stops at its first failure, once every earlier row is
-        // done (the lowest failing row overall is reported below).
-        if (failed && !mask_errors) break;
       }
     }
     flush();

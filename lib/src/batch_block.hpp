@@ -1,5 +1,6 @@
-// The interface between the batch engine (batch.cpp: stage 1, per row) and its stage-2 block
-// kernels (batch_kernel.hpp, compiled once per instruction set): plain arrays and pointers only.
+// The interface between the batch engine (batch.cpp) and its kernels, compiled once per
+// instruction set (stage 1: batch_prepare.hpp, stage 2: batch_kernel.hpp): plain arrays and
+// pointers only.
 // Its layout is then the same in every translation unit whatever its -m flags (Eigen aligns a
 // fixed-size array to 16 bytes under SSE2 but to 32 under AVX, so a struct holding one would
 // differ), and a kernel needs no std or Eigen code out of line to read or write it.
@@ -28,6 +29,44 @@ inline constexpr int block_rows = 8;
 
 // Most rare-earth end members a block can mix (one per input column at most).
 inline constexpr std::size_t max_block_members = 32;
+
+// --- stage 1 (batch_prepare.hpp) ---------------------------------------------------------------
+
+enum class column_role { iron, boron, rare_earth, addition, other };
+
+// Everything about one input column that does not depend on the row, resolved once per call.
+struct prepare_column {
+  Eigen::Index column = 0;              // in batch_input::mass_percent
+  double atomic_weight = 0.0;
+  column_role role = column_role::other;
+  bool heavy = false;                   // rare_earth_group::heavy
+  bool lanthanum = false;
+  double addition_limit_percent = 0.0;  // role addition
+  int member_slot = -1;                 // role rare_earth with an R2Fe14B end member: its slot
+  double curie_kelvin = 0.0, min_kelvin = 0.0, max_kelvin = 0.0; // of that end member
+};
+
+// What stage 1 needs of a call: the columns in atomic-number order (as Composition orders its
+// entries) and the constants of Magnet::from_composition and Phase::check_temperature.
+struct prepare_plan {
+  const prepare_column* columns = nullptr;
+  std::size_t column_count = 0;
+  double tolerance_percent = 0.0;         // Composition::default_tolerance_percent
+  double max_lanthanum_site_fraction = 0.0;
+  double boron_weight = 0.0, iron_weight = 0.0;
+  double grain_boundary_rare_earth = 0.0; // of the process
+  double room_kelvin = 0.0;
+};
+
+// The input of a call: batch_input's arrays (mass_percent column-major, rows x columns).
+struct prepare_input {
+  const double* mass_percent = nullptr;
+  Eigen::Index rows = 0;
+  const double* kelvin = nullptr;
+  Eigen::Index temperatures = 0;  // 1 or rows
+};
+
+// --- stage 2 (batch_kernel.hpp) ---------------------------------------------------------------
 
 // One rare-earth end member of the R2Fe14B site, resolved once per call.
 struct block_member {
@@ -76,12 +115,22 @@ struct block_outputs {
 // rows are left to the scalar API. Lanes past block.count are overwritten.
 using block_kernel = std::uint32_t (*)(const block_plan& plan, row_block& block, const block_outputs& out);
 
-// The kernel compiled for the x86-64 baseline (or the target's default), and for AVX2 + FMA
-// where the build has it (MAGMAT_HAVE_AVX2_KERNEL); batch_dispatch.hpp picks one.
+// Stage 1 for rows first .. first + count - 1 (count <= block_rows): fills `block` with one row
+// per lane and returns the lanes (bit i for lane i) that passed every check of the scalar API;
+// the others are left to it. member_used: the members some passing lane has.
+using prepare_kernel = std::uint32_t (*)(const prepare_plan& plan, const prepare_input& input, Eigen::Index first,
+                                         int count, row_block& block);
+
+// The kernels compiled for the x86-64 baseline (or the target's default), and for AVX2 (stage 2
+// with FMA) where the build has it (MAGMAT_HAVE_AVX2_KERNEL); batch_dispatch.hpp picks a set.
 namespace kernel_baseline {
+std::uint32_t prepare_block(const prepare_plan& plan, const prepare_input& input, Eigen::Index first, int count,
+                            row_block& block);
 std::uint32_t evaluate_block(const block_plan& plan, row_block& block, const block_outputs& out);
 }
 namespace kernel_avx2 {
+std::uint32_t prepare_block(const prepare_plan& plan, const prepare_input& input, Eigen::Index first, int count,
+                            row_block& block);
 std::uint32_t evaluate_block(const block_plan& plan, row_block& block, const block_outputs& out);
 }
 

@@ -1,4 +1,4 @@
-// Runtime CPU dispatch of the batch engine's block kernel (batch_dispatch.hpp).
+// Runtime CPU dispatch of the batch engine's block kernels (batch_dispatch.hpp).
 #include "batch_dispatch.hpp"
 
 #include <magmat/errors.hpp>
@@ -51,14 +51,14 @@ kernel_set chosen_kernel() {
   return chosen;
 }
 
-block_kernel entry_of(kernel_set kernel) {
+kernel_entries entries_of(kernel_set kernel) {
   if (!runnable(kernel))
     throw domain_error(fmt::format("the {} batch kernel is not in this build or not supported by this CPU",
                                    name_of(kernel)));
 #ifdef MAGMAT_HAVE_AVX2_KERNEL
-  if (kernel == kernel_set::avx2) return &kernel_avx2::evaluate_block;
+  if (kernel == kernel_set::avx2) return {&kernel_avx2::prepare_block, &kernel_avx2::evaluate_block};
 #endif
-  return &kernel_baseline::evaluate_block;
+  return {&kernel_baseline::prepare_block, &kernel_baseline::evaluate_block};
 }
 
 } // namespace magmat::batch_detail

@@ -1,5 +1,5 @@
-// Runtime CPU dispatch of the batch engine's stage-2 block kernel (batch_block.hpp): the AVX2 +
-// FMA copy where the build has it and the CPU runs it, else the baseline one; MAGMAT_SIMD can
+// Runtime CPU dispatch of the batch engine's block kernels (batch_block.hpp): the AVX2 (+ FMA)
+// copies where the build has them and the CPU runs them, else the baseline ones; MAGMAT_SIMD can
 // force the baseline.
 #pragma once
 
@@ -25,8 +25,14 @@ bool runnable(kernel_set kernel);
 // variable and its value (again at every call).
 kernel_set chosen_kernel();
 
-// The entry point of `kernel`; throws domain_error when it is not runnable here.
-block_kernel entry_of(kernel_set kernel);
+// The entry points of a kernel set: stage 1 and stage 2 compiled for the same instructions.
+struct kernel_entries {
+  prepare_kernel prepare_block;
+  block_kernel evaluate_block;
+};
+
+// The entry points of `kernel`; throws domain_error when it is not runnable here.
+kernel_entries entries_of(kernel_set kernel);
 
 // evaluate() on a given kernel (batch.cpp); the tests compare the kernels through it.
 batch_result evaluate_with(kernel_set kernel, const batch_input& input, int threads, bool mask_errors,

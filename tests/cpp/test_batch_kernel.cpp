@@ -73,7 +73,7 @@ TEST_CASE("evaluate runs the kernel batch_kernel_name names", "[batch]") {
   const auto input = magmat_test::random_mixed_ndfeb(64, 3);
   magmat_test::check_same_results(magmat::evaluate(input), evaluate_on(magmat::batch_detail::chosen_kernel(), input));
   if (!magmat::batch_detail::runnable(kernel_set::avx2))
-    CHECK_THROWS_AS(magmat::batch_detail::entry_of(kernel_set::avx2), magmat::domain_error);
+    CHECK_THROWS_AS(magmat::batch_detail::entries_of(kernel_set::avx2), magmat::domain_error);
 }
 
 // Run by ctest with MAGMAT_SIMD set (tests/cpp/CMakeLists.txt): hidden from the plain run, as the
