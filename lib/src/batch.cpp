@@ -196,7 +196,7 @@ fast_plan make_fast_plan(const batch_input& input) {
   for (auto& c : columns) {
     if (c.kernel.role == column_role::rare_earth && c.record != nullptr) {
       c.kernel.member_slot = static_cast<int>(plan.members.size());
-      plan.members.push_back({c.record, c.kernel.curie_kelvin, c.reference_magnetization});
+      plan.members.push_back({c.record, c.reference_magnetization});
     }
     plan.columns.push_back(c.kernel);
   }

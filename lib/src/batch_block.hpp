@@ -71,7 +71,6 @@ struct prepare_input {
 // One rare-earth end member of the R2Fe14B site, resolved once per call.
 struct block_member {
   const phase_record* record = nullptr;  // power-law anisotropy (not tabulated)
-  double curie_kelvin = 0.0;
   double reference_magnetization = 0.0;  // m at the record's reference temperature
 };
 

@@ -38,7 +38,7 @@ lane_values load(const double (&values)[block_rows]) {
 
 // Br and HcJ of every lane at `kelvin` (Phase::saturation_polarization and anisotropy_field,
 // then Magnet::model_remanence and model_intrinsic_coercivity). Each end member is taken at the
-// lane's reduced temperature scaled to its own Curie point, so nothing here is per call.
+// lane's reduced temperature, so nothing here is per call.
 void magnetic_state(const block_plan& plan, const row_block& block, const lane_values& kelvin, lane_values& remanence,
                     lane_values& intrinsic_coercivity) {
   const lane_values tau = kelvin / load(block.curie_kelvin);
@@ -46,8 +46,7 @@ void magnetic_state(const block_plan& plan, const row_block& block, const lane_v
   for (std::size_t slot = 0; slot < plan.member_count; ++slot) {
     if (!block.member_used[slot]) continue;
     const block_member& member = plan.members[slot];
-    const lane_values own_kelvin = tau * member.curie_kelvin;
-    const lane_values m = formulas::member_reduced_magnetization(*member.record, own_kelvin);
+    const lane_values m = formulas::member_reduced_magnetization_at(*member.record, tau);
     const lane_values js = formulas::member_polarization(*member.record, m);
     const lane_values anisotropy =
         formulas::member_power_law_anisotropy_field(*member.record, m, member.reference_magnetization);
@@ -57,7 +56,7 @@ void magnetic_state(const block_plan& plan, const row_block& block, const lane_v
     energy += site_fraction * 0.5 * js * anisotropy;
   }
   const lane_values anisotropy_field = formulas::mixed_anisotropy_field(energy, polarization);
-  const lane_values magnetization = polarization / vacuum_permeability_h_per_m;
+  const lane_values magnetization = formulas::magnetization_of(polarization);
   const process_parameters& process = *plan.process;
   remanence = formulas::remanence(polarization, load(block.main_phase_fraction), process.relative_density,
                                   process.alignment);

@@ -172,7 +172,7 @@ void Phase::check_temperature(thermodynamic_temperature temperature) const {
 }
 
 magnetization Phase::saturation_magnetization(thermodynamic_temperature temperature) const {
-  return magnetization::from_value(saturation_polarization(temperature).value() / mu0);
+  return magnetization::from_value(formulas::magnetization_of(saturation_polarization(temperature).value()));
 }
 
 namespace {
@@ -197,9 +197,16 @@ double member_anisotropy_field(const phase_record& record, double kelvin) {
                                                      formulas::reference_reduced_magnetization(record));
 }
 
-// Js of one end member at its own temperature.
-double member_polarization(const phase_record& record, double kelvin) {
-  return formulas::member_polarization(record, formulas::member_reduced_magnetization(record, kelvin));
+// HA of one end member of a mixed site at the site's reduced temperature `tau`.
+double member_anisotropy_field_at(const phase_record& record, double tau) {
+  if (record.anisotropy_tabulated) return member_anisotropy_field(record, tau * to_kelvin(record.curie_temperature));
+  return formulas::member_power_law_anisotropy_field(record, formulas::member_reduced_magnetization_at(record, tau),
+                                                     formulas::reference_reduced_magnetization(record));
+}
+
+// Js of one end member of a mixed site at the site's reduced temperature `tau`.
+double member_polarization_at(const phase_record& record, double tau) {
+  return formulas::member_polarization(record, formulas::member_reduced_magnetization_at(record, tau));
 }
 
 } // namespace
@@ -208,9 +215,7 @@ magnetic_polarization Phase::saturation_polarization(thermodynamic_temperature t
   check_temperature(temperature);
   const double tau = to_kelvin(temperature) / to_kelvin(curie_temperature_);
   double polarization = 0.0;
-  for (const auto& [record, fraction] : members_) {
-    polarization += fraction * member_polarization(*record, tau * to_kelvin(record->curie_temperature));
-  }
+  for (const auto& [record, fraction] : members_) polarization += fraction * member_polarization_at(*record, tau);
   return magnetic_polarization::from_value(polarization);
 }
 
@@ -218,10 +223,8 @@ energy_density Phase::anisotropy_energy_density(thermodynamic_temperature temper
   check_temperature(temperature);
   const double tau = to_kelvin(temperature) / to_kelvin(curie_temperature_);
   double energy = 0.0;
-  for (const auto& [record, fraction] : members_) {
-    const double own_kelvin = tau * to_kelvin(record->curie_temperature);
-    energy += fraction * 0.5 * member_polarization(*record, own_kelvin) * member_anisotropy_field(*record, own_kelvin);
-  }
+  for (const auto& [record, fraction] : members_)
+    energy += fraction * 0.5 * member_polarization_at(*record, tau) * member_anisotropy_field_at(*record, tau);
   return energy_density::from_value(energy);
 }
 

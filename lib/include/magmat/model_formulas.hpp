@@ -44,13 +44,20 @@ constexpr Field intrinsic_coercivity(double alpha_k, const Field& anisotropy_fie
 
 // --- intrinsic phase (brief §2-3) ------------------------------------------------------------
 
-/// m(T/Tc) of one end member at its own temperature `kelvin`, by the record's law.
+/// m of one end member at the reduced temperature tau = T / Tc (its own Curie point), by the
+/// record's law. A mixed site takes every member at the site's tau (brief §2), so the members'
+/// own temperatures tau Tc are never formed.
 template <class Value>
-Value member_reduced_magnetization(const phase_record& record, const Value& kelvin) {
-  const Value tau = kelvin / to_kelvin(record.curie_temperature);
+Value member_reduced_magnetization_at(const phase_record& record, const Value& tau) {
   return record.law == magnetization_law::kuzmin
              ? Value(kuzmin_reduced_magnetization(tau, record.law_first, record.law_second))
              : Value(critical_power_reduced_magnetization(tau, record.law_first, record.law_second));
+}
+
+/// m(T/Tc) of one end member at its own temperature `kelvin`, by the record's law.
+template <class Value>
+Value member_reduced_magnetization(const phase_record& record, const Value& kelvin) {
+  return member_reduced_magnetization_at(record, Value(kelvin / to_kelvin(record.curie_temperature)));
 }
 
 /// m at the record's reference temperature (where its HA is stated).
@@ -71,6 +78,13 @@ Value member_power_law_anisotropy_field(const phase_record& record, const Value&
                                         double reference_magnetization) {
   return record.anisotropy_field.value() *
          anisotropy_field_ratio(reduced_magnetization, reference_magnetization, record.anisotropy_exponent);
+}
+
+/// Ms = Js / mu0 (A/m from T), as a product with the constant 1 / mu0: a packed division is the
+/// batch's slowest instruction.
+template <class Value>
+Value magnetization_of(const Value& saturation_polarization) {
+  return saturation_polarization * (1.0 / vacuum_permeability_h_per_m);
 }
 
 /// Mixed site (brief §2): HA = 2 K / Js with K = sum f_i Js_i HA_i / 2 and Js = sum f_i Js_i.

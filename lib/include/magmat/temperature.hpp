@@ -43,9 +43,11 @@ Value critical_power_reduced_magnetization(const Value& tau, double a, double b)
 template <class Value>
 Value anisotropy_field_ratio(const Value& reduced_magnetization, double reference_reduced_magnetization,
                              double exponent) {
-  // A division, not a product with the inverse: the ratio is exactly 1 at the reference
-  // temperature, so a grade's stated HcJ comes back unchanged there.
-  const Value ratio = reduced_magnetization / reference_reduced_magnetization;
+  // The ratio must be exactly 1 at the reference temperature, so that a grade's stated HcJ comes
+  // back unchanged there: a product with the inverse (a packed division is the batch's slowest
+  // instruction; within 2 ulp of the quotient), and 1 where m is the reference m.
+  const Value ratio = lanes::where(reduced_magnetization == reference_reduced_magnetization, 1.0,
+                                   Value(reduced_magnetization * (1.0 / reference_reduced_magnetization)));
   // n = 3: the usual l = 2 case, without a pow.
   const Value scaled = exponent == 3.0 ? Value(ratio * ratio) : Value(lanes::pow(ratio, exponent - 1.0));
   return lanes::where(reduced_magnetization <= 0.0, 0.0, scaled);
