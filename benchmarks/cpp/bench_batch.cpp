@@ -70,6 +70,21 @@ void batch_fixed_temperature(benchmark::State& state) {
 BENCHMARK(batch_fixed_temperature)->DenseRange(1, static_cast<int>(std::max(2u, std::thread::hardware_concurrency())))
     ->Unit(benchmark::kMillisecond)->UseRealTime();
 
+// evaluate() at one temperature into a result reused from call to call (the overload that
+// takes a batch_result&): the same work without fresh pages for the result columns.
+void batch_fixed_temperature_reused_result(benchmark::State& state) {
+  const auto input = candidates(batch_rows, false);
+  magmat::batch_result result;
+  magmat::evaluate(input, result, static_cast<int>(state.range(0)));
+  for (auto _ : state) {
+    magmat::evaluate(input, result, static_cast<int>(state.range(0)));
+    benchmark::DoNotOptimize(result.max_energy_product.data());
+    benchmark::ClobberMemory();
+  }
+  state.SetItemsProcessed(state.iterations() * batch_rows);
+}
+BENCHMARK(batch_fixed_temperature_reused_result)->Arg(1)->Unit(benchmark::kMillisecond)->UseRealTime();
+
 // evaluate() with a temperature per candidate (20-180 degC).
 void batch_temperature_per_candidate(benchmark::State& state) {
   const auto input = candidates(batch_rows, true);

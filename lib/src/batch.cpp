@@ -258,11 +258,18 @@ void append_lane(std::size_t members, const row_block& prepared, int lane, row_b
 } // namespace
 
 batch_result evaluate(const batch_input& input, int threads, bool mask_errors, const batch_progress& progress) {
-  return batch_detail::evaluate_with(batch_detail::chosen_kernel(), input, threads, mask_errors, progress);
+  batch_result out;
+  batch_detail::evaluate_with(batch_detail::chosen_kernel(), input, out, threads, mask_errors, progress);
+  return out;
 }
 
-batch_result batch_detail::evaluate_with(kernel_set kernel, const batch_input& input, int threads, bool mask_errors,
-                                         const batch_progress& progress) {
+void evaluate(const batch_input& input, batch_result& result, int threads, bool mask_errors,
+              const batch_progress& progress) {
+  batch_detail::evaluate_with(batch_detail::chosen_kernel(), input, result, threads, mask_errors, progress);
+}
+
+void batch_detail::evaluate_with(kernel_set kernel, const batch_input& input, batch_result& out, int threads,
+                                 bool mask_errors, const batch_progress& progress) {
   const batch_detail::kernel_entries kernels = entries_of(kernel);
   const Eigen::Index rows = input.mass_percent.rows();
   const auto columns = static_cast<Eigen::Index>(input.elements.size());
@@ -282,8 +289,7 @@ batch_result batch_detail::evaluate_with(kernel_set kernel, const batch_input& i
   check_process_name(input.process);
 
   // The columns are not filled beforehand: every row evaluated is written once, by the block
-  // kernel, the scalar API or mark_invalid (a raise-mode failure discards the result).
-  batch_result out;
+  // kernel, the scalar API or mark_invalid (a raise-mode failure throws before any is read).
   for (auto* column : {&out.remanence, &out.intrinsic_coercivity, &out.normal_coercivity, &out.max_energy_product,
                        &out.rare_earth_mass_fraction, &out.heavy_rare_earth_mass_fraction})
     column->resize(rows);
@@ -385,9 +391,9 @@ batch_result batch_detail::evaluate_with(kernel_set kernel, const batch_input& i
             [](const auto& a, const auto& b) { return a.first < b.first; });
   if (!mask_errors && !failures.empty())
     rethrow_prefixed(failures.front().second, fmt::format("row {}: ", failures.front().first));
+  out.errors.clear();
   out.errors.reserve(failures.size());
   for (const auto& [row, failure] : failures) out.errors.push_back({row, message_of(failure)});
-  return out;
 }
 
 Eigen::ArrayXXd mass_fractions(const std::vector<std::string>& formulas, const std::vector<Element>& elements) {

@@ -35,7 +35,7 @@ struct kernel_entries {
 kernel_entries entries_of(kernel_set kernel);
 
 // evaluate() on a given kernel (batch.cpp); the tests compare the kernels through it.
-batch_result evaluate_with(kernel_set kernel, const batch_input& input, int threads, bool mask_errors,
-                           const batch_progress& progress);
+void evaluate_with(kernel_set kernel, const batch_input& input, batch_result& out, int threads, bool mask_errors,
+                   const batch_progress& progress);
 
 } // namespace magmat::batch_detail

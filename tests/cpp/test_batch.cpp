@@ -92,6 +92,31 @@ TEST_CASE("batch evaluation is bit-identical for any thread count", "[batch][thr
   }
 }
 
+TEST_CASE("evaluate into a result reuses it and gives the same bits", "[batch]") {
+  const auto large = random_ndfeb(300, 5);
+  const auto small = random_ndfeb(20, 6);
+  magmat::batch_result reused;
+  magmat::evaluate(large, reused);
+  const double* storage = reused.remanence.data();
+  check_same_results(reused, magmat::evaluate(large));
+  magmat::evaluate(large, reused, 2);  // same size: the same storage, overwritten
+  CHECK(reused.remanence.data() == storage);
+  check_same_results(reused, magmat::evaluate(large));
+  magmat::evaluate(small, reused);     // another size: resized
+  REQUIRE(reused.remanence.size() == 20);
+  check_same_results(reused, magmat::evaluate(small));
+  // A masked run's errors do not stay behind in the next one.
+  auto bad = small;
+  bad.mass_percent(4, 0) = -1.0;
+  magmat::evaluate(bad, reused, 1, true);
+  REQUIRE(reused.errors.size() == 1);
+  CHECK(reused.errors[0].row == 4);
+  CHECK_FALSE(reused.valid(4));
+  magmat::evaluate(small, reused, 1, true);
+  CHECK(reused.errors.empty());
+  check_same_results(reused, magmat::evaluate(small));
+}
+
 TEST_CASE("invalid rows throw naming the row, or are masked", "[batch][threads]") {
   auto input = random_ndfeb(8, 3);
   input.temperature_kelvin = Eigen::ArrayXd::Constant(8, magmat::to_kelvin(magmat::from_celsius(100.0)));

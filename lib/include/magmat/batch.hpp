@@ -77,6 +77,13 @@ inline constexpr Eigen::Index batch_progress_min_chunk_rows = 65536;
 batch_result evaluate(const batch_input& input, int threads = 1, bool mask_errors = false,
                       const batch_progress& progress = {});
 
+/// The same into `result`, whose columns are resized to the rows of `input` and so are reused,
+/// without allocating, when they already have that size: a sweep evaluated chunk by chunk, or
+/// over and over, allocates once (fresh pages cost about as much as the evaluation at these
+/// rates). Every column is overwritten; after an exception `result` holds partial values.
+void evaluate(const batch_input& input, batch_result& result, int threads = 1, bool mask_errors = false,
+              const batch_progress& progress = {});
+
 /// The SIMD kernel evaluate() runs its blocks of rows on: "avx2" (AVX2 + FMA, on x86-64 CPUs
 /// that have both, with builds by GCC or clang) or "baseline" (the library's own target flags).
 /// The environment variable MAGMAT_SIMD=baseline forces "baseline"; MAGMAT_SIMD is read once, at
