@@ -36,6 +36,12 @@ lane_values load(const double (&values)[block_rows]) {
   return Eigen::Map<const Eigen::Array<double, block_rows, 1>>(values);
 }
 
+// `values` to to[0] .. to[block_rows - 1].
+void store(const lane_values& values, double* to) {
+  Eigen::Map<Eigen::Array<double, block_rows, 1>> lanes_at(to);
+  lanes_at = values;
+}
+
 // Br and HcJ of every lane at `kelvin` (Phase::saturation_polarization and anisotropy_field,
 // then Magnet::model_remanence and model_intrinsic_coercivity). Each end member is taken at the
 // lane's reduced temperature, so nothing here is per call.
@@ -119,6 +125,21 @@ formulas::basic_demag_parameters<lane_values> curve_of(const process_parameters&
     passes = passes && reaches;
   }
 
+  // The usual block: 8 consecutive rows (rows are appended in order), every curve defined.
+  if (block.count == block_rows && block.row[block_rows - 1] - block.row[0] == block_rows - 1 && lanes::all(defined)) {
+    const Eigen::Index first = block.row[0];
+    store(remanence, out.remanence + first);
+    store(coercivity, out.intrinsic_coercivity + first);
+    store(normal_coercivity, out.normal_coercivity + first);
+    store(max_energy_product, out.max_energy_product + first);
+    store(load(block.rare_earth_fraction), out.rare_earth_mass_fraction + first);
+    store(load(block.heavy_rare_earth_fraction), out.heavy_rare_earth_mass_fraction + first);
+    for (int lane = 0; lane < block_rows; ++lane) {
+      out.policy_pass[first + lane] = passes(lane);
+      out.valid[first + lane] = true;
+    }
+    return 0;
+  }
   std::uint32_t needs_scalar_api = 0;
   for (int lane = 0; lane < block.count; ++lane) {
     const Eigen::Index row = block.row[lane];
