@@ -3,10 +3,12 @@
 
 #include <magmat/demag.hpp>
 #include <magmat/errors.hpp>
+#include <magmat/model_formulas.hpp>
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <random>
 
 using Catch::Detail::Approx;
 using magmat::demagnetization_model;
@@ -121,4 +123,34 @@ TEST_CASE("HcB and (BH)max equal slow reference searches across knee positions",
       }
     }
   }
+}
+
+TEST_CASE("Whether (BH)max reaches a limit, decided from bounds, is the answer of the full solve", "[demag]") {
+  namespace formulas = magmat::formulas;
+  using block = magmat::lanes::block<8>;
+  std::mt19937 generator(17);
+  std::uniform_real_distribution<double> remanence(0.2, 1.6), coercivity(5e4, 3e6), recoil(1.0, 1.3),
+      squareness(0.5, 0.99);
+  int checked = 0;
+  for (int curve_index = 0; curve_index < 400; ++curve_index) {
+    const double hcj = coercivity(generator);
+    const formulas::demag_parameters c{remanence(generator), hcj, recoil(generator),
+                                       formulas::logistic_width(hcj, squareness(generator))};
+    const double solved = formulas::max_energy_product(c, formulas::normal_coercivity(c)).value;
+    // On lanes (vectorized exp and log) the solve may differ in the last bits.
+    const formulas::basic_demag_parameters<block> lanes{block::Constant(c.remanence), block::Constant(hcj),
+                                                        c.recoil_permeability, block::Constant(c.width)};
+    const double solved_on_lanes = formulas::max_energy_product(lanes, formulas::normal_coercivity(lanes)).value(0);
+    INFO("Br " << c.remanence << " HcJ " << c.intrinsic_coercivity << " mu_rec " << c.recoil_permeability << " w "
+               << c.width << " (BH)max " << solved);
+    // Limits far from the answer (decided by the bounds) and within 1e-11 of it (solved).
+    for (double factor : {0.3, 0.9, 0.999, 1.0 - 1e-11, 1.0, 1.0 + 1e-11, 1.001, 1.2, 3.0}) {
+      const double limit = factor * solved;
+      if (!(limit > 0.0)) continue;
+      CHECK(formulas::max_energy_product_reaches(c, limit) == (solved >= limit));
+      CHECK(magmat::lanes::all(formulas::max_energy_product_reaches(lanes, limit)) == (solved_on_lanes >= limit));
+      ++checked;
+    }
+  }
+  CHECK(checked > 3000);
 }
