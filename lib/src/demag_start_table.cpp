@@ -27,8 +27,7 @@ demag_start_table::demag_start_table(double recoil_permeability, double squarene
   std::array<double, nodes> position{};
   for (int j = 0; j < nodes; ++j) position[static_cast<std::size_t>(j)] = std::cos(std::numbers::pi * (j + 0.5) / nodes);
   const std::size_t intervals = static_cast<std::size_t>(octaves) * intervals_per_octave;
-  normal_coercivity_series_.resize(intervals);
-  optimum_field_series_.resize(intervals);
+  series_.resize(intervals);
   for (std::size_t interval = 0; interval < intervals; ++interval) {
     const int octave = first_octave + static_cast<int>(interval) / intervals_per_octave;
     const int sub = static_cast<int>(interval) % intervals_per_octave;
@@ -50,8 +49,8 @@ demag_start_table::demag_start_table(double recoil_permeability, double squarene
         b += optimum[j] * weight;
       }
       const double scale = (k == 0 ? 1.0 : 2.0) / nodes;
-      normal_coercivity_series_[interval][k] = scale * a;
-      optimum_field_series_[interval][k] = scale * b;
+      series_[interval][2 * k] = scale * a;
+      series_[interval][2 * k + 1] = scale * b;
     }
   }
 }

@@ -12,6 +12,8 @@
 #include <magmat/lanes.hpp>
 #include <magmat/model_formulas.hpp>
 
+#include <Eigen/Core>
+
 #include <array>
 #include <bit>
 #include <cstdint>
@@ -30,7 +32,9 @@ public:
   static constexpr int octaves = 10;
   static constexpr int intervals_per_octave = 16; // a power of 2: indexed by mantissa bits
   static constexpr int degree = 9;
-  using series = std::array<double, degree + 1>;
+  /// The two series of an interval interleaved, coefficient by coefficient (HcB's k-th, then
+  /// the optimum field's): a lane sums both at once on a pair of doubles.
+  using series_pair = std::array<double, 2 * (degree + 1)>;
 
   /// The table of the curve shape (mu_rec, q), built on first use and then shared (thread-safe).
   static std::shared_ptr<const demag_start_table> of_shape(double recoil_permeability, double squareness);
@@ -54,15 +58,17 @@ public:
     return true;
   }
 
-  /// A series at `position` in [-1, 1] (Clenshaw's recurrence).
-  static double evaluate(const series& coefficients, double position) {
-    double next = 0.0, after = 0.0;
-    for (int k = degree; k >= 1; --k) {
-      const double current = coefficients[static_cast<std::size_t>(k)] + 2.0 * position * next - after;
+  /// Both series of `pair` at `position` in [-1, 1] (Clenshaw's recurrence on a pair of doubles).
+  static Eigen::Array2d evaluate(const series_pair& pair, double position) {
+    using coefficients = Eigen::Map<const Eigen::Array2d>;
+    Eigen::Array2d next = Eigen::Array2d::Zero(), after = Eigen::Array2d::Zero();
+    const double twice_position = 2.0 * position;
+    for (std::size_t k = degree; k >= 1; --k) {
+      const Eigen::Array2d current = coefficients(pair.data() + 2 * k) + twice_position * next - after;
       after = next;
       next = current;
     }
-    return coefficients[0] + position * next - after;
+    return coefficients(pair.data()) + position * next - after;
   }
 
   /// HcB / HcJ and the (BH)max field over HcJ (both < 0) at r; false outside the table.
@@ -70,63 +76,40 @@ public:
     int interval = 0;
     double position = 0.0;
     if (!locate(ratio, interval, position)) return false;
-    const auto i = static_cast<std::size_t>(interval);
-    normal_coercivity = evaluate(normal_coercivity_series_[i], position);
-    optimum_field = evaluate(optimum_field_series_[i], position);
+    const Eigen::Array2d both = evaluate(series_[static_cast<std::size_t>(interval)], position);
+    normal_coercivity = both[0];
+    optimum_field = both[1];
     return true;
   }
 
   /// Solver starts for every lane of a block of curves: the field of HcB (negative) and of
-  /// (BH)max, in A/m; lanes outside the table are not usable. The series are summed on the
-  /// block (Clenshaw's recurrence, lane-wise): a lane's coefficients are gathered first.
+  /// (BH)max, in A/m; lanes outside the table are not usable. Lane by lane, both series at once
+  /// on a pair of doubles whose coefficients are read in place: gathering them into blocks cost
+  /// more than the sums.
   template <int Size>
   void starts(const formulas::basic_demag_parameters<lanes::block<Size>>& curve,
               formulas::basic_solver_start<lanes::block<Size>>& normal_coercivity,
               formulas::basic_solver_start<lanes::block<Size>>& optimum_field) const {
     using block = lanes::block<Size>;
     const block ratio = curve.remanence / (vacuum_permeability_h_per_m * curve.intrinsic_coercivity);
-    const series* hcb[Size];
-    const series* optimum[Size];
-    block position;
+    block hcb_ratio, optimum_ratio;
     for (Eigen::Index lane = 0; lane < Size; ++lane) {
       int interval = 0;
       double at = 0.0;
       const bool inside = locate(ratio.coeff(lane), interval, at);
-      const auto i = static_cast<std::size_t>(inside ? interval : 0); // outside: any series, not used
-      hcb[lane] = &normal_coercivity_series_[i];
-      optimum[lane] = &optimum_field_series_[i];
-      position(lane) = at;
+      // Outside: any series at any position, not used.
+      const Eigen::Array2d both = evaluate(series_[static_cast<std::size_t>(inside ? interval : 0)], inside ? at : 0.0);
+      hcb_ratio(lane) = both[0];
+      optimum_ratio(lane) = both[1];
       normal_coercivity.usable.bits(lane) = lanes::bits::from_bool(inside);
     }
     optimum_field.usable = normal_coercivity.usable;
-    block hcb_next = block::Zero(), hcb_after = block::Zero(), optimum_next = block::Zero(),
-          optimum_after = block::Zero();
-    const block twice_position = 2.0 * position;
-    for (std::size_t k = degree; k >= 1; --k) {
-      block hcb_k, optimum_k;
-      for (Eigen::Index lane = 0; lane < Size; ++lane) {
-        hcb_k(lane) = (*hcb[lane])[k];
-        optimum_k(lane) = (*optimum[lane])[k];
-      }
-      const block hcb_current = hcb_k + twice_position * hcb_next - hcb_after;
-      const block optimum_current = optimum_k + twice_position * optimum_next - optimum_after;
-      hcb_after = hcb_next;
-      hcb_next = hcb_current;
-      optimum_after = optimum_next;
-      optimum_next = optimum_current;
-    }
-    block hcb_0, optimum_0;
-    for (Eigen::Index lane = 0; lane < Size; ++lane) {
-      hcb_0(lane) = (*hcb[lane])[0];
-      optimum_0(lane) = (*optimum[lane])[0];
-    }
-    normal_coercivity.field = (hcb_0 + position * hcb_next - hcb_after) * curve.intrinsic_coercivity;
-    optimum_field.field = (optimum_0 + position * optimum_next - optimum_after) * curve.intrinsic_coercivity;
+    normal_coercivity.field = hcb_ratio * curve.intrinsic_coercivity;
+    optimum_field.field = optimum_ratio * curve.intrinsic_coercivity;
   }
 
 private:
-  std::vector<series> normal_coercivity_series_;
-  std::vector<series> optimum_field_series_;
+  std::vector<series_pair> series_; // per interval
 };
 
 } // namespace magmat::detail
