@@ -177,16 +177,18 @@ double anchored(double reference_value, const std::optional<temperature_coeffici
                 const datasheet_anchor& anchor, thermodynamic_temperature temperature, Model&& model) {
   const double t = to_kelvin(temperature);
   const double t0 = to_kelvin(anchor.reference_temperature);
+  // The model's ratio first: it is exactly 1 at the reference temperature, so the datasheet value
+  // comes back there as printed ((value * x) / x may differ from value in the last bit).
   if (!coefficient) {
     const double at_reference = model(anchor.reference_temperature);
-    return at_reference > 0.0 ? reference_value * model(temperature) / at_reference : 0.0;
+    return at_reference > 0.0 ? reference_value * (model(temperature) / at_reference) : 0.0;
   }
   const double from = to_kelvin(anchor.coefficients_from), to = to_kelvin(anchor.coefficients_to);
   const auto linear = [&](double kelvin) { return reference_value * (1.0 + coefficient->value() * (kelvin - t0)); };
   if (t >= from && t <= to) return std::max(0.0, linear(t));
   const double edge = t < from ? from : to;
   const double at_edge = model(from_kelvin(edge));
-  return at_edge > 0.0 ? std::max(0.0, linear(edge)) * model(temperature) / at_edge : 0.0;
+  return at_edge > 0.0 ? std::max(0.0, linear(edge)) * (model(temperature) / at_edge) : 0.0;
 }
 
 } // namespace
