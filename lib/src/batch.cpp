@@ -145,7 +145,7 @@ double ndfeb_addition_limit(Element e) {
 }
 constexpr double max_lanthanum_site_fraction = 0.45;
 
-fast_plan make_fast_plan(const batch_input& input) {
+fast_plan make_fast_plan(const batch_columns& input) {
   fast_plan plan;
   if (input.elements.size() > max_fast_columns) return plan;
   const auto& names = process_names(phase_family::r2fe14b);
@@ -257,33 +257,67 @@ void append_lane(std::size_t members, const row_block& prepared, int lane, row_b
 
 } // namespace
 
+batch_columns batch_detail::columns_of(const batch_input& input) {
+  const auto columns = static_cast<Eigen::Index>(input.elements.size());
+  if (input.mass_percent.cols() != columns)
+    throw domain_error(fmt::format("mass_percent has {} columns but {} elements are named",
+                                   input.mass_percent.cols(), columns));
+  batch_columns view;
+  view.elements = input.elements;
+  view.rows = input.mass_percent.rows();
+  for (Eigen::Index j = 0; j < columns; ++j) view.mass_percent.push_back(input.mass_percent.col(j).data());
+  view.temperature_kelvin = input.temperature_kelvin.data();
+  view.temperatures = input.temperature_kelvin.size();
+  view.process = input.process;
+  return view;
+}
+
 batch_result evaluate(const batch_input& input, int threads, bool mask_errors, const batch_progress& progress) {
   batch_result out;
-  batch_detail::evaluate_with(batch_detail::chosen_kernel(), input, out, threads, mask_errors, progress);
+  evaluate(input, out, threads, mask_errors, progress);
   return out;
 }
 
 void evaluate(const batch_input& input, batch_result& result, int threads, bool mask_errors,
               const batch_progress& progress) {
+  batch_detail::evaluate_with(batch_detail::chosen_kernel(), batch_detail::columns_of(input), result, threads,
+                              mask_errors, progress);
+}
+
+batch_result evaluate(const batch_columns& input, int threads, bool mask_errors, const batch_progress& progress) {
+  batch_result out;
+  evaluate(input, out, threads, mask_errors, progress);
+  return out;
+}
+
+void evaluate(const batch_columns& input, batch_result& result, int threads, bool mask_errors,
+              const batch_progress& progress) {
   batch_detail::evaluate_with(batch_detail::chosen_kernel(), input, result, threads, mask_errors, progress);
 }
 
-void batch_detail::evaluate_with(kernel_set kernel, const batch_input& input, batch_result& out, int threads,
+void batch_detail::evaluate_with(kernel_set kernel, const batch_columns& input, batch_result& out, int threads,
                                  bool mask_errors, const batch_progress& progress) {
   const batch_detail::kernel_entries kernels = entries_of(kernel);
-  const Eigen::Index rows = input.mass_percent.rows();
+  const Eigen::Index rows = input.rows;
   const auto columns = static_cast<Eigen::Index>(input.elements.size());
-  if (input.mass_percent.cols() != columns)
+  if (static_cast<Eigen::Index>(input.mass_percent.size()) != columns)
     throw domain_error(fmt::format("mass_percent has {} columns but {} elements are named",
-                                   input.mass_percent.cols(), columns));
+                                   input.mass_percent.size(), columns));
   if (columns == 0) throw domain_error("no elements: mass_percent needs at least one column");
+  if (rows < 0) throw domain_error(fmt::format("rows must be >= 0, got {}", rows));
+  for (Eigen::Index j = 0; j < columns; ++j)
+    if (rows > 0 && input.mass_percent[static_cast<std::size_t>(j)] == nullptr)
+      throw domain_error(fmt::format("mass_percent column {} ({}) is a null pointer", j,
+                                     symbol(input.elements[static_cast<std::size_t>(j)])));
   if (std::set<Element>(input.elements.begin(), input.elements.end()).size() != input.elements.size())
     throw domain_error("an element is named twice in the columns of mass_percent");
   for (Element e : input.elements) element_info(e);  // rejects an Element outside H..U
-  const Eigen::Index temperatures = input.temperature_kelvin.size();
+  const Eigen::Index temperatures = input.temperatures;
   if (temperatures != 1 && temperatures != rows)
     throw domain_error(fmt::format("temperature_kelvin has {} entries; expected 1 or one per row ({})",
                                    temperatures, rows));
+  if (temperatures > 0 && input.temperature_kelvin == nullptr)
+    throw domain_error("temperature_kelvin is a null pointer");
   if (threads < 0) throw domain_error(fmt::format("threads must be >= 0, got {}", threads));
   if (threads == 0) threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   check_process_name(input.process);
@@ -300,8 +334,7 @@ void batch_detail::evaluate_with(kernel_set kernel, const batch_input& input, ba
   std::mutex failures_mutex;
   const fast_plan plan = make_fast_plan(input);
   const block_plan kernel_plan = kernel_view(plan);
-  const batch_detail::prepare_input prepare_input{input.mass_percent.data(), rows, input.temperature_kelvin.data(),
-                                                  temperatures};
+  const batch_detail::prepare_input prepare_input{input.mass_percent.data(), input.temperature_kelvin, temperatures};
   const batch_detail::block_outputs outputs = outputs_of(out);
 
   auto evaluate_rows = [&](Eigen::Index begin, Eigen::Index end) {
@@ -311,10 +344,10 @@ void batch_detail::evaluate_with(kernel_set kernel, const batch_input& input, ba
       try {
         percent.clear();
         for (Eigen::Index j = 0; j < columns; ++j)
-          percent.emplace(input.elements[static_cast<std::size_t>(j)], input.mass_percent(i, j));
+          percent.emplace(input.elements[static_cast<std::size_t>(j)], input.mass_percent[static_cast<std::size_t>(j)][i]);
         const Composition composition = Composition::from_mass_percent(percent);
         const Magnet magnet = Magnet::from_composition(composition, input.process);
-        const double kelvin = input.temperature_kelvin(temperatures == 1 ? 0 : i);
+        const double kelvin = input.temperature_kelvin[temperatures == 1 ? 0 : i];
         const magnet_properties p = magnet.properties(from_kelvin(kelvin));
         const policy_check policy = check_policy(magnet);
         out.remanence(i) = p.remanence.value();

@@ -58,10 +58,9 @@ struct prepare_plan {
   double room_kelvin = 0.0;
 };
 
-// The input of a call: batch_input's arrays (mass_percent column-major, rows x columns).
+// The input of a call (batch_columns): one pointer per input column, `rows` values each.
 struct prepare_input {
-  const double* mass_percent = nullptr;
-  Eigen::Index rows = 0;
+  const double* const* mass_percent = nullptr;
   const double* kelvin = nullptr;
   Eigen::Index temperatures = 0;  // 1 or rows
 };

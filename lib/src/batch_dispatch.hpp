@@ -35,7 +35,10 @@ struct kernel_entries {
 kernel_entries entries_of(kernel_set kernel);
 
 // evaluate() on a given kernel (batch.cpp); the tests compare the kernels through it.
-void evaluate_with(kernel_set kernel, const batch_input& input, batch_result& out, int threads, bool mask_errors,
+void evaluate_with(kernel_set kernel, const batch_columns& input, batch_result& out, int threads, bool mask_errors,
                    const batch_progress& progress);
+
+// batch_input's columns in place; throws domain_error when its shapes do not match.
+batch_columns columns_of(const batch_input& input);
 
 } // namespace magmat::batch_detail

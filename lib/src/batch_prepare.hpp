@@ -26,8 +26,8 @@ namespace {
 using lane_values = lanes::block<block_rows>;
 using lane_mask = lanes::mask_of<lane_values>;
 
-// Rows first .. first + count - 1 of a column-major column, lane by lane; lanes past `count`
-// repeat row `first`.
+// Rows first .. first + count - 1 of a column, lane by lane; lanes past `count` repeat row
+// `first`.
 lane_values rows_of(const double* column, Eigen::Index first, int count) {
   if (count == block_rows) return Eigen::Map<const Eigen::Array<double, block_rows, 1>>(column + first);
   lane_values values;
@@ -53,7 +53,7 @@ void store(const lane_values& values, double (&to)[block_rows]) {
   // Composition::from_mass_percent: every share finite and >= 0, the total 100 within the tolerance.
   lane_values sum = lane_values::Zero();
   for (std::size_t k = 0; k < columns; ++k) {
-    amount[k] = rows_of(input.mass_percent + column_of[k].column * input.rows, first, count);
+    amount[k] = rows_of(input.mass_percent[column_of[k].column], first, count);
     ok = ok && lanes::is_finite(amount[k]) && (amount[k] >= 0.0);
     sum += amount[k];
   }

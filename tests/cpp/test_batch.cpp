@@ -170,6 +170,45 @@ TEST_CASE("batch evaluation checks shapes and arguments up front", "[batch]") {
   CHECK(magmat::evaluate(input, 4).remanence.size() == 0);
 }
 
+TEST_CASE("candidates read in place (batch_columns) give the results of batch_input", "[batch]") {
+  auto input = magmat_test::random_mixed_ndfeb(50, 9);  // per-row temperatures
+  // The columns as separate arrays, as a caller holding NumPy arrays has them.
+  std::vector<Eigen::ArrayXd> owned;
+  magmat::batch_columns columns;
+  columns.elements = input.elements;
+  for (Eigen::Index j = 0; j < input.mass_percent.cols(); ++j) owned.emplace_back(input.mass_percent.col(j));
+  for (const auto& column : owned) columns.mass_percent.push_back(column.data());
+  columns.rows = input.mass_percent.rows();
+  columns.temperature_kelvin = input.temperature_kelvin.data();
+  columns.temperatures = input.temperature_kelvin.size();
+  for (int threads : {1, 3}) check_same_results(magmat::evaluate(columns, threads), magmat::evaluate(input, threads));
+  magmat::batch_result reused;
+  magmat::evaluate(columns, reused, 1, true);
+  check_same_results(reused, magmat::evaluate(input, 1, true));
+  const double one_temperature = 400.0;
+  columns.temperature_kelvin = &one_temperature;
+  columns.temperatures = 1;
+  input.temperature_kelvin = Eigen::ArrayXd::Constant(1, one_temperature);
+  check_same_results(magmat::evaluate(columns), magmat::evaluate(input));
+
+  // Shapes and pointers are checked up front, naming what is wrong.
+  auto wrong = columns;
+  wrong.mass_percent.pop_back();
+  CHECK_THROWS_WITH(magmat::evaluate(wrong), Catch::Matchers::Contains("columns but"));
+  wrong = columns;
+  wrong.mass_percent[2] = nullptr;
+  CHECK_THROWS_WITH(magmat::evaluate(wrong), Catch::Matchers::Contains("column 2 (Nd) is a null pointer"));
+  wrong = columns;
+  wrong.temperature_kelvin = nullptr;
+  CHECK_THROWS_WITH(magmat::evaluate(wrong), Catch::Matchers::Contains("temperature_kelvin is a null pointer"));
+  wrong = columns;
+  wrong.temperatures = 7;
+  CHECK_THROWS_WITH(magmat::evaluate(wrong), Catch::Matchers::Contains("expected 1 or one per row (50)"));
+  wrong = columns;
+  wrong.rows = -1;
+  CHECK_THROWS_AS(magmat::evaluate(wrong), magmat::domain_error);
+}
+
 TEST_CASE("mass fractions of many formulas", "[batch]") {
   const std::vector<std::string> formulas = {"(Nd0.8Dy0.2)2Fe14B", "SmCo5", "Sm2Co17", "SrFe12O19"};
   const std::vector<Element> elements = {Element::Nd, Element::Dy, Element::Sm, Element::Sr};

@@ -32,7 +32,7 @@ void for_each_runnable_kernel(Body&& body) {
 
 magmat::batch_result evaluate_on(kernel_set kernel, const magmat::batch_input& input, int threads = 1) {
   magmat::batch_result result;
-  magmat::batch_detail::evaluate_with(kernel, input, result, threads, false, {});
+  magmat::batch_detail::evaluate_with(kernel, magmat::batch_detail::columns_of(input), result, threads, false, {});
   return result;
 }
 

@@ -15,7 +15,6 @@
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -51,8 +50,15 @@ double_array one_dimensional(py::handle values, const std::string& what) {
   return array;
 }
 
-// The columns of `candidates` (dict or DataFrame) as elements and a rows x elements matrix.
-std::pair<std::vector<Element>, Eigen::ArrayXXd> read_candidates(py::handle candidates, bool dataframe) {
+// The columns of `candidates` (dict or DataFrame): their elements and float64 arrays, which
+// evaluate reads in place (NumPy converts only columns of another type or layout).
+struct candidate_columns {
+  std::vector<Element> elements;
+  std::vector<double_array> arrays;
+  py::ssize_t rows = 0;
+};
+
+candidate_columns read_candidates(py::handle candidates, bool dataframe) {
   std::vector<std::pair<py::object, py::object>> columns;
   if (dataframe) {
     for (py::handle label : candidates.attr("columns"))
@@ -66,21 +72,17 @@ std::pair<std::vector<Element>, Eigen::ArrayXXd> read_candidates(py::handle cand
     }
   }
   if (columns.empty()) throw domain_error("candidates has no element columns");
-  std::vector<Element> elements;
-  std::vector<double_array> arrays;
+  candidate_columns out;
   for (auto& [key, values] : columns) {
-    elements.push_back(key_to_element(key));
-    arrays.push_back(one_dimensional(values, fmt::format("candidates['{}']", symbol(elements.back()))));
+    out.elements.push_back(key_to_element(key));
+    out.arrays.push_back(one_dimensional(values, fmt::format("candidates['{}']", symbol(out.elements.back()))));
   }
-  const py::ssize_t rows = arrays.front().size();
-  Eigen::ArrayXXd percent(rows, static_cast<Eigen::Index>(arrays.size()));
-  for (std::size_t j = 0; j < arrays.size(); ++j) {
-    if (arrays[j].size() != rows)
-      throw domain_error(fmt::format("candidates['{}'] has {} rows, candidates['{}'] has {}", symbol(elements[j]),
-                                     arrays[j].size(), symbol(elements.front()), rows));
-    percent.col(static_cast<Eigen::Index>(j)) = Eigen::Map<const Eigen::ArrayXd>(arrays[j].data(), rows);
-  }
-  return {std::move(elements), std::move(percent)};
+  out.rows = out.arrays.front().size();
+  for (std::size_t j = 0; j < out.arrays.size(); ++j)
+    if (out.arrays[j].size() != out.rows)
+      throw domain_error(fmt::format("candidates['{}'] has {} rows, candidates['{}'] has {}", symbol(out.elements[j]),
+                                     out.arrays[j].size(), symbol(out.elements.front()), out.rows));
+  return out;
 }
 
 Eigen::ArrayXd read_temperature_kelvin(py::handle temperature_C, Eigen::Index rows) {
@@ -109,10 +111,9 @@ py::array_t<Scalar> to_numpy(Eigen::Array<Scalar, Eigen::Dynamic, 1>&& values) {
 
 // evaluate() with magmat._progress's bar when `progress` (the GIL is held only inside each
 // report, which also lets Ctrl-C stop a long sweep between chunks).
-batch_result evaluate_with_progress(const batch_input& input, int threads, bool mask_errors, bool progress) {
+batch_result evaluate_with_progress(const batch_columns& input, int threads, bool mask_errors, bool progress) {
   py::object reporter = py::none();
-  if (progress)
-    reporter = py::module_::import("magmat._progress").attr("sweep_progress")(input.mass_percent.rows());
+  if (progress) reporter = py::module_::import("magmat._progress").attr("sweep_progress")(input.rows);
   if (reporter.is_none()) {
     py::gil_scoped_release release;
     return evaluate(input, threads, mask_errors);
@@ -139,9 +140,15 @@ py::object evaluate_candidates(py::handle candidates, py::handle temperature_C, 
   if (errors != "raise" && errors != "mask")
     throw domain_error(fmt::format("errors must be 'raise' or 'mask', got '{}'", errors));
   const bool dataframe = is_dataframe(candidates);
-  batch_input input;
-  std::tie(input.elements, input.mass_percent) = read_candidates(candidates, dataframe);
-  input.temperature_kelvin = read_temperature_kelvin(temperature_C, input.mass_percent.rows());
+  // The arrays stay referenced here, so alive, for the call.
+  const candidate_columns columns = read_candidates(candidates, dataframe);
+  const Eigen::ArrayXd kelvin = read_temperature_kelvin(temperature_C, columns.rows);
+  batch_columns input;
+  input.elements = columns.elements;
+  for (const auto& array : columns.arrays) input.mass_percent.push_back(array.data());
+  input.rows = columns.rows;
+  input.temperature_kelvin = kelvin.data();
+  input.temperatures = kelvin.size();
   input.process = process;
   batch_result result = evaluate_with_progress(input, threads, errors == "mask", progress);
   py::dict out;

@@ -26,6 +26,22 @@ struct batch_input {
   std::string process = "sintered";
 };
 
+/// Candidates for evaluate() read in place, column by column, from arrays the caller owns
+/// (NumPy arrays, columns of a table): batch_input's fields as pointers, nothing copied. The
+/// arrays must stay alive and unchanged during the call.
+struct batch_columns {
+  /// The element of each column (no repeats).
+  std::vector<Element> elements;
+  /// Per element, `rows` mass percents (wt%), row i of every column being candidate i.
+  std::vector<const double*> mass_percent;
+  Eigen::Index rows = 0;
+  /// Temperatures in kelvin (K): `temperatures` of them, 1 (every row) or `rows`.
+  const double* temperature_kelvin = nullptr;
+  Eigen::Index temperatures = 0;
+  /// A process name of process_names(family), e.g. "sintered".
+  std::string process = "sintered";
+};
+
 /// A row evaluate() could not evaluate (mask mode) and the scalar API's message for it.
 struct batch_error {
   Eigen::Index row = 0;
@@ -82,6 +98,15 @@ batch_result evaluate(const batch_input& input, int threads = 1, bool mask_error
 /// over and over, allocates once (fresh pages cost about as much as the evaluation at these
 /// rates). Every column is overwritten; after an exception `result` holds partial values.
 void evaluate(const batch_input& input, batch_result& result, int threads = 1, bool mask_errors = false,
+              const batch_progress& progress = {});
+
+/// The same on candidates read in place (batch_columns): the Python binding's way, which
+/// hands NumPy arrays over without a copy. Throws domain_error naming the mismatch for a
+/// column count different from the elements', a null column or temperature pointer, or a
+/// temperature count other than 1 or `rows`, besides the errors above.
+batch_result evaluate(const batch_columns& input, int threads = 1, bool mask_errors = false,
+                      const batch_progress& progress = {});
+void evaluate(const batch_columns& input, batch_result& result, int threads = 1, bool mask_errors = false,
               const batch_progress& progress = {});
 
 /// The SIMD kernel evaluate() runs its blocks of rows on: "avx2" (AVX2 + FMA, on x86-64 CPUs
