@@ -44,6 +44,9 @@ magmat::batch_input candidates(Eigen::Index rows, bool temperature_per_candidate
 
 constexpr Eigen::Index batch_rows = 100'000;
 
+// The sweep of benchmarks/python/evaluate_rate.py (10^6 candidates), for its C++-to-Python ratio.
+constexpr Eigen::Index python_comparison_rows = 1'000'000;
+
 // The scalar API per candidate, as a user's loop runs it.
 void scalar_api(benchmark::State& state) {
   const auto input = candidates(2'000, false);
@@ -84,6 +87,17 @@ void batch_fixed_temperature_reused_result(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations() * batch_rows);
 }
 BENCHMARK(batch_fixed_temperature_reused_result)->Arg(1)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// evaluate() on the 10^6 candidates of benchmarks/python/evaluate_rate.py, one thread, as
+// mm.evaluate runs them (a fresh result each call); argument 0: 150 degC, 1: a temperature per
+// candidate.
+void batch_million_rows(benchmark::State& state) {
+  const auto input = candidates(python_comparison_rows, state.range(0) == 1);
+  for (auto _ : state) benchmark::DoNotOptimize(magmat::evaluate(input, 1));
+  state.SetItemsProcessed(state.iterations() * python_comparison_rows);
+}
+BENCHMARK(batch_million_rows)->ArgName("temperature_per_candidate")->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 
 // evaluate() with a temperature per candidate (20-180 degC).
 void batch_temperature_per_candidate(benchmark::State& state) {
