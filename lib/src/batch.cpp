@@ -1,13 +1,13 @@
 // Batch evaluation over rows of candidates, threaded. R2Fe14B rows of a process without a
-// diffused shell take the fast path below: stage 1, per 8 consecutive rows on SIMD lanes (here,
-// baseline code), the scalar API's composition steps (Composition::from_mass_percent,
+// diffused shell take the fast path below, through two kernels that batch_dispatch.cpp picks for
+// the CPU (compiled for the baseline and for AVX2): stage 1 (batch_prepare.hpp), per 8
+// consecutive rows on SIMD lanes, the scalar API's composition steps (Composition::from_mass_percent,
 // Magnet::from_composition, Phase) with the same arithmetic in the same order in every lane;
-// stage 2, per block of 8 rows that passed, properties(T) and
-// check_policy through the shared formula templates of model_formulas.hpp on SIMD lanes
-// (lanes.hpp), in the block kernel that batch_dispatch.cpp picks for the CPU (batch_kernel.hpp,
-// compiled for the baseline and for AVX2 + FMA). Any row the fast path does not take (other
-// families, the grain-boundary-diffused process, and every row the scalar API would refuse) goes
-// through the scalar API itself, which also gives the exact exception for an invalid row.
+// stage 2 (batch_kernel.hpp), per block of 8 rows that passed, properties(T) and check_policy
+// through the shared formula templates of model_formulas.hpp on SIMD lanes (lanes.hpp). Any row
+// the fast path does not take (other families, the grain-boundary-diffused process, and every row
+// the scalar API would refuse) goes through the scalar API itself, which also gives the exact
+// exception for an invalid row. The rows are read in place (batch_columns).
 #include "batch_block.hpp"
 #include "batch_dispatch.hpp"
 
@@ -126,7 +126,7 @@ struct fast_plan {
   std::shared_ptr<const detail::demag_start_table> solver_starts; // of the process's curve shape
   std::vector<prepare_column> columns; // ordered by atomic number, as Composition orders entries
   std::vector<block_member> members;   // the rare-earth columns with an end member, same order
-  batch_detail::prepare_plan prepare;  // views `columns`
+  double grain_boundary_rare_earth = 0.0;
   double room_kelvin = 0.0;
 };
 
@@ -200,16 +200,21 @@ fast_plan make_fast_plan(const batch_columns& input) {
     }
     plan.columns.push_back(c.kernel);
   }
-  plan.prepare = {plan.columns.data(),
-                  plan.columns.size(),
-                  Composition::default_tolerance_percent,
-                  max_lanthanum_site_fraction,
-                  atomic_weight(Element::B),
-                  atomic_weight(Element::Fe),
-                  process.grain_boundary_rare_earth,
-                  plan.room_kelvin};
+  plan.grain_boundary_rare_earth = process.grain_boundary_rare_earth;
   plan.usable = true;
   return plan;
+}
+
+// What the stage-1 kernel needs of `plan` (a view: valid while `plan` is).
+batch_detail::prepare_plan prepare_view(const fast_plan& plan) {
+  return {plan.columns.data(),
+          plan.columns.size(),
+          Composition::default_tolerance_percent,
+          max_lanthanum_site_fraction,
+          atomic_weight(Element::B),
+          atomic_weight(Element::Fe),
+          plan.grain_boundary_rare_earth,
+          plan.room_kelvin};
 }
 
 // What the block kernel needs of `plan` (a view: valid while `plan` is).
@@ -333,6 +338,7 @@ void batch_detail::evaluate_with(kernel_set kernel, const batch_columns& input, 
   std::vector<std::pair<Eigen::Index, std::exception_ptr>> failures;
   std::mutex failures_mutex;
   const fast_plan plan = make_fast_plan(input);
+  const batch_detail::prepare_plan prepare_plan = prepare_view(plan);
   const block_plan kernel_plan = kernel_view(plan);
   const batch_detail::prepare_input prepare_input{input.mass_percent.data(), input.temperature_kelvin, temperatures};
   const batch_detail::block_outputs outputs = outputs_of(out);
@@ -385,7 +391,7 @@ void batch_detail::evaluate_with(kernel_set kernel, const batch_columns& input, 
     for (Eigen::Index first = begin; first < end && !(failed && !mask_errors); first += block_rows) {
       const int count = static_cast<int>(std::min<Eigen::Index>(block_rows, end - first));
       const std::uint32_t passed =
-          plan.usable ? kernels.prepare_block(plan.prepare, prepare_input, first, count, prepared) : 0;
+          plan.usable ? kernels.prepare_block(prepare_plan, prepare_input, first, count, prepared) : 0;
       if (count == block_rows && passed == (std::uint32_t{1} << block_rows) - 1) {
         evaluate_block(prepared);  // the usual case: the group is a block
       } else {
