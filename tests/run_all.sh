@@ -2,8 +2,9 @@
 # Runs every test of magmat on this machine, installing what is missing first:
 # the C++ suite (Catch2 through ctest, including a find_package consumer build against the
 # installed tree), the same suite under ASan + UBSan, the threaded tests under ThreadSanitizer,
-# each libFuzzer target for a bounded time (MAGMAT_FUZZ_SECONDS, default 45 s per target), and
-# the Python suite (pytest against the package built from this tree).
+# the unit tests built with -march=native, each libFuzzer target for a bounded time
+# (MAGMAT_FUZZ_SECONDS, default 45 s per target), and the Python suite (pytest against the
+# package built from this tree).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../cmake/bootstrap.sh"
 cd "$MAGMAT_ROOT"
@@ -45,6 +46,22 @@ if [ "$tsan_status" -eq 0 ]; then
 else
   echo "magmat: ThreadSanitizer: FAILED (exit $tsan_status)" >&2
   cpp_status=$tsan_status
+fi
+
+# The C++ unit tests built for this CPU (-march=native: FMA where the CPU has it), as a user's
+# optimized build would be: the batch's stage 1 and the scalar API's composition steps must
+# still round alike (lib/CMakeLists.txt), and every figure still equal the scalar API's.
+native_dir="$MAGMAT_ROOT/build/native"
+cmake -S . -B "$native_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DMAGMAT_BUILD_EXAMPLES=OFF -DMAGMAT_BUILD_BENCHMARKS=OFF \
+  -DMAGMAT_AVX2_KERNEL=OFF -DCMAKE_CXX_FLAGS="-march=native" >/dev/null
+cmake --build "$native_dir" -j "$jobs" --target magmat_tests
+native_status=0
+"$native_dir/tests/cpp/magmat_tests" || native_status=$?
+if [ "$native_status" -eq 0 ]; then
+  echo "magmat: C++ unit tests built with -march=native: passed"
+else
+  echo "magmat: C++ unit tests built with -march=native: FAILED (exit $native_status)" >&2
+  cpp_status=$native_status
 fi
 
 # libFuzzer: each target for a bounded time; one line per target with its executions.
