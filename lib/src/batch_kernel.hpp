@@ -16,6 +16,7 @@
 #endif
 
 #include "batch_block.hpp"
+#include "batch_lanes.hpp"
 #include "demag_start_table.hpp"
 
 #include <magmat/lanes.hpp>
@@ -28,19 +29,6 @@
 
 namespace magmat::batch_detail::MAGMAT_BATCH_KERNEL_NAMESPACE {
 namespace {
-
-using lane_values = lanes::block<block_rows>;
-using lane_mask = lanes::mask_of<lane_values>;
-
-lane_values load(const double (&values)[block_rows]) {
-  return Eigen::Map<const Eigen::Array<double, block_rows, 1>>(values);
-}
-
-// `values` to to[0] .. to[block_rows - 1].
-void store(const lane_values& values, double* to) {
-  Eigen::Map<Eigen::Array<double, block_rows, 1>> lanes_at(to);
-  lanes_at = values;
-}
 
 // Br and HcJ of every lane at `kelvin` (Phase::saturation_polarization and anisotropy_field,
 // then Magnet::model_remanence and model_intrinsic_coercivity). Each end member is taken at the

@@ -14,6 +14,7 @@
 #endif
 
 #include "batch_block.hpp"
+#include "batch_lanes.hpp"
 
 #include <magmat/lanes.hpp>
 
@@ -23,21 +24,13 @@
 namespace magmat::batch_detail::MAGMAT_BATCH_KERNEL_NAMESPACE {
 namespace {
 
-using lane_values = lanes::block<block_rows>;
-using lane_mask = lanes::mask_of<lane_values>;
-
 // Rows first .. first + count - 1 of a column, lane by lane; lanes past `count` repeat row
 // `first`.
 lane_values rows_of(const double* column, Eigen::Index first, int count) {
-  if (count == block_rows) return Eigen::Map<const Eigen::Array<double, block_rows, 1>>(column + first);
+  if (count == block_rows) return load(column + first);
   lane_values values;
   for (int lane = 0; lane < block_rows; ++lane) values(lane) = column[first + (lane < count ? lane : 0)];
   return values;
-}
-
-void store(const lane_values& values, double (&to)[block_rows]) {
-  Eigen::Map<Eigen::Array<double, block_rows, 1>> lanes_of_to(to);
-  lanes_of_to = values;
 }
 
 } // namespace
