@@ -18,7 +18,7 @@
 #include <magmat/model_formulas.hpp>
 #include <magmat/policy.hpp>
 
-#include "demag_start_table.hpp"
+#include "demag_figure_table.hpp"
 
 #include <fmt/format.h>
 
@@ -123,7 +123,7 @@ struct column_plan {
 struct fast_plan {
   bool usable = false;
   const process_parameters* process = nullptr;
-  std::shared_ptr<const detail::demag_start_table> solver_starts; // of the process's curve shape
+  std::shared_ptr<const detail::demag_figure_table> figure_table; // of the process's curve shape
   std::vector<prepare_column> columns; // ordered by atomic number, as Composition orders entries
   std::vector<block_member> members;   // the rare-earth columns with an end member, same order
   double grain_boundary_rare_earth = 0.0;
@@ -157,7 +157,7 @@ fast_plan make_fast_plan(const batch_columns& input) {
   if (!(process.recoil_permeability >= 1.0 && process.recoil_permeability < 10.0)) return plan;
   if (!(process.squareness > 0.0 && process.squareness < 1.0)) return plan;
   plan.process = &process;
-  plan.solver_starts = detail::demag_start_table::of_shape(process.recoil_permeability, process.squareness);
+  plan.figure_table = detail::demag_figure_table::of_shape(process.recoil_permeability, process.squareness);
   plan.room_kelvin = to_kelvin(policy_room_temperature);
   std::vector<column_plan> columns;
   for (std::size_t j = 0; j < input.elements.size(); ++j) {
@@ -219,7 +219,7 @@ batch_detail::prepare_plan prepare_view(const fast_plan& plan) {
 
 // What the block kernel needs of `plan` (a view: valid while `plan` is).
 block_plan kernel_view(const fast_plan& plan) {
-  return {plan.process, plan.members.data(), plan.members.size(), plan.room_kelvin, plan.solver_starts.get()};
+  return {plan.process, plan.members.data(), plan.members.size(), plan.room_kelvin, plan.figure_table.get()};
 }
 
 // Where the block kernel writes: the columns of `out`.

@@ -15,7 +15,7 @@
 #include <cstdint>
 
 namespace magmat::detail {
-class demag_start_table;
+class demag_figure_table;
 }
 
 namespace magmat::batch_detail {
@@ -79,7 +79,7 @@ struct block_plan {
   const block_member* members = nullptr;
   std::size_t member_count = 0;
   double room_kelvin = 0.0;
-  const detail::demag_start_table* solver_starts = nullptr; // of the process's curve shape
+  const detail::demag_figure_table* figure_table = nullptr; // HcB and (BH)max of the process's curve shape
 };
 
 // Up to block_rows rows prepared by stage 1, one per lane: row index, temperature, and what the

@@ -17,7 +17,7 @@
 
 #include "batch_block.hpp"
 #include "batch_lanes.hpp"
-#include "demag_start_table.hpp"
+#include "demag_figure_table.hpp"
 
 #include <magmat/lanes.hpp>
 #include <magmat/magnet.hpp>
@@ -97,11 +97,17 @@ formulas::basic_demag_parameters<lane_values> curve_of(const process_parameters&
     magnetic_state(plan, block, lanes::filled<lane_values>(plan.room_kelvin), room_remanence, room_coercivity);
   const lane_mask defined = curve_defined(remanence, coercivity) && curve_defined(room_remanence, room_coercivity);
 
+  // HcB and (BH)max from the process's table; lanes it does not cover are solved (the table's
+  // figures are within 1e-14 of the solvers', demag_figure_table.hpp).
   const auto curve = curve_of(process, remanence, coercivity);
-  formulas::basic_solver_start<lane_values> hcb_start, optimum_start;
-  plan.solver_starts->starts(curve, hcb_start, optimum_start);
-  const lane_values normal_coercivity = formulas::normal_coercivity(curve, &hcb_start);
-  const lane_values max_energy_product = formulas::max_energy_product(curve, normal_coercivity, &optimum_start).value;
+  lane_values normal_coercivity, max_energy_product;
+  const lane_mask tabulated = plan.figure_table->figures(curve, normal_coercivity, max_energy_product);
+  if (!lanes::all(tabulated)) {
+    const lane_values solved_coercivity = formulas::normal_coercivity(curve);
+    const lane_values solved_product = formulas::max_energy_product(curve, solved_coercivity).value;
+    normal_coercivity = lanes::where(tabulated, normal_coercivity, solved_coercivity);
+    max_energy_product = lanes::where(tabulated, max_energy_product, solved_product);
+  }
   // check_policy: HcJ, then (BH)max, at 20 degC; the (BH)max test is decided from bounds where
   // they suffice (formulas::max_energy_product_reaches), which at 20 degC is nearly always.
   lane_mask passes = policy_meets(room_coercivity, policy_min_intrinsic_coercivity.value());

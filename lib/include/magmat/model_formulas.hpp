@@ -104,16 +104,6 @@ inline constexpr double ln19 = 2.9444389791664403; // ln 19: sigma = 1/20 at the
 /// a solver whose recoil-line answer sits there takes that answer in closed form, without an exp.
 inline constexpr double saturated_switching_argument = 19.1;
 
-/// Newton's error after a step `step` is about |f'' / (2 f')| step^2 (quadratic convergence),
-/// with f'' anywhere between the start and the root. A step from a close start
-/// (basic_solver_start) is the answer, without a second evaluation to confirm it, when it is
-/// small (below small_step of the answer: f'' then changes by a negligible amount over it, as
-/// the curve bends on the scale of the knee's width) and its predicted error is below
-/// predicted_error_tolerance of the answer. A larger step (a poor start: in the saturated part
-/// of the curve f'' is ~0 at the start and not at the root) goes on in the bracketed loop.
-inline constexpr double small_step = 1e-8;
-inline constexpr double predicted_error_tolerance = 1e-16;
-
 /// Logistic width w = HcJ (1 - q) / ln 19 (A/m).
 template <class Value>
 constexpr Value logistic_width(const Value& intrinsic_coercivity, double squareness) {
@@ -163,13 +153,10 @@ Value demag_flux_density(const basic_demag_parameters<Value>& c, const Value& fi
   return vacuum_permeability_h_per_m * field + demag_polarization(c, field);
 }
 
-/// B and its first two derivatives in H at `field`, with what the solvers reuse of them:
-/// t = tanh u and its H-derivatives, and the recoil line Jlin. `per_double_width` = 1/(2w).
+/// B and its first two derivatives in H at `field`; `per_double_width` = 1/(2w).
 template <class Value>
 struct basic_curve_point {
-  Value switching, switching_slope, switching_curvature; // t, dt/dH, d2t/dH2
-  Value linear;                                          // Jlin(H) = Br + mu0 (mu_rec - 1) H
-  Value flux_density, slope, curvature;                  // B, dB/dH, d2B/dH2
+  Value flux_density, slope, curvature; // B, dB/dH, d2B/dH2
 };
 template <class Value>
 basic_curve_point<Value> curve_point(const basic_demag_parameters<Value>& c, const Value& field,
@@ -177,29 +164,18 @@ basic_curve_point<Value> curve_point(const basic_demag_parameters<Value>& c, con
   constexpr double mu0 = vacuum_permeability_h_per_m;
   const double slope = mu0 * (c.recoil_permeability - 1.0);
   const basic_switching<Value> s = switching_at(Value((field + c.intrinsic_coercivity) * per_double_width));
-  const Value dt = s.derivative * per_double_width;
-  const Value d2t = -2.0 * s.value * dt * per_double_width;
-  const Value linear = c.remanence + slope * field;
-  return {s.value, dt, d2t, linear, mu0 * field + linear * s.value, mu0 + slope * s.value + linear * dt,
-          2.0 * slope * dt + linear * d2t};
+  const Value dt = s.derivative * per_double_width;         // dt/dH, t = tanh u
+  const Value d2t = -2.0 * s.value * dt * per_double_width; // d2t/dH2
+  const Value linear = c.remanence + slope * field;         // Jlin(H)
+  return {mu0 * field + linear * s.value, mu0 + slope * s.value + linear * dt, 2.0 * slope * dt + linear * d2t};
 }
-
-/// A start for the solvers below from outside, per lane: the field (A/m, <= 0) and the lanes it
-/// applies to (the batch engine's tabulated starts, lib/src/demag_start_table.hpp). A lane with a
-/// start skips the knee's fixed-point start; the Newton loop, its bracket and its stopping test
-/// are the same, so a start changes how soon a lane stops, not what it converges to.
-template <class Value>
-struct basic_solver_start {
-  Value field;
-  lanes::mask_of<Value> usable;
-};
 
 /// HcB (A/m, positive): the root of B(H) in [-HcJ, 0].
 /// When tanh is 1 to double precision at the root of the linear recoil line, that root
 /// Br / (mu0 mu_rec) is the answer in closed form; otherwise safeguarded Newton iterations on B,
 /// which rises monotonically on the branch (B(-HcJ) = -mu0 HcJ < 0 < B(0)).
 template <class Value>
-Value normal_coercivity(const basic_demag_parameters<Value>& c, const basic_solver_start<Value>* start = nullptr) {
+Value normal_coercivity(const basic_demag_parameters<Value>& c) {
   using Mask = lanes::mask_of<Value>;
   constexpr double mu0 = vacuum_permeability_h_per_m;
   const Mask no_coercivity = (c.intrinsic_coercivity == 0.0) || (c.width <= 0.0);
@@ -226,27 +202,7 @@ Value normal_coercivity(const basic_demag_parameters<Value>& c, const basic_solv
   // Newton loop keeps the bracket).
   Value h = linear_root;
   Mask active = !no_coercivity && !closed_form;
-  Mask knee = active && (!root_on_branch || (u_root < 3.8002011672502)); // atanh(0.999)
-  if (start) {
-    // One Newton step from the outside start; a lane whose step stays in the bracket with a
-    // predicted error below predicted_error_tolerance is done, any other goes on in the loop.
-    const Mask seeded = active && start->usable;
-    if (lanes::any(seeded)) {
-      const Value h0 = lanes::clamp(start->field, low, high);
-      const basic_curve_point<Value> at = curve_point(c, h0, per_double_width);
-      const Value& db = at.slope;
-      const Value inverse = 1.0 / db;
-      const Value step = -at.flux_density * inverse;
-      const Value next = h0 + step;
-      const Mask inside = (next > low) && (next < high);
-      const Value predicted = 0.5 * lanes::abs(Value(at.curvature * inverse)) * step * step;
-      const Mask accepted = seeded && inside && (db > 0.0) && (lanes::abs(step) <= Value(small_step * lanes::abs(next))) &&
-                            (predicted <= Value(predicted_error_tolerance * lanes::abs(next)));
-      h = lanes::where(seeded, lanes::where(inside, next, h0), h);
-      active = active && !accepted;
-      knee = knee && !seeded;
-    }
-  }
+  const Mask knee = active && (!root_on_branch || (u_root < 3.8002011672502)); // atanh(0.999)
   if (lanes::any(knee)) {
     auto fixed_point = [&](const Value& field) {
       const Value ratio = -mu0 * field / (c.remanence + slope * field);
@@ -322,8 +278,7 @@ inline energy_product_point max_energy_product_by_search(const demag_parameters&
 /// derivative finds the one maximum; else max_energy_product_by_search (lane by lane).
 template <class Value>
 basic_energy_product_point<Value> max_energy_product(const basic_demag_parameters<Value>& c,
-                                                     const Value& normal_coercivity,
-                                                     const basic_solver_start<Value>* start = nullptr) {
+                                                     const Value& normal_coercivity) {
   using Mask = lanes::mask_of<Value>;
   constexpr double mu0 = vacuum_permeability_h_per_m;
   const Value& hcb = normal_coercivity;
@@ -359,40 +314,7 @@ basic_energy_product_point<Value> max_energy_product(const basic_demag_parameter
   // contracting or not) start Newton within ~1e-5 of the optimum (at most 5 steps for any of
   // 128 random candidates at 150 degC, most 3, against up to 8). Lanes where s leaves (0, 1)
   // keep their plain start; Newton is bracketed either way.
-  Mask near_knee = concave && ((linear_optimum < low) || (u_optimum < 7.2543291346166)); // atanh(1 - 1e-6)
-  // Lanes done in one step from an outside start, and their products.
-  Mask stepped = lanes::filled_mask<Value>(false);
-  Value stepped_value = lanes::filled<Value>(0.0);
-  if (start) {
-    // One Newton step on P' from the outside start. A lane whose step stays in the bracket with
-    // a predicted error |P3 / (2 P'')| step^2 (P3 the third derivative) below
-    // predicted_error_tolerance HcB is done; its product is P(h0) + P'(h0) step + P''(h0) step^2 / 2
-    // = P(h0) + P'(h0) step / 2 (the next term, P3 step^3 / 6, is ~1e-30 of it), so the curve
-    // is not evaluated again.
-    const Mask seeded = concave && start->usable;
-    if (lanes::any(seeded)) {
-      const Value h0 = lanes::clamp(start->field, low, high);
-      const basic_curve_point<Value> at = curve_point(c, h0, per_double_width);
-      const Value d3t = -2.0 * (at.switching_slope * at.switching_slope + at.switching * at.switching_curvature) *
-                        per_double_width;
-      const Value d3b = 3.0 * slope * at.switching_curvature + at.linear * d3t;
-      const Value& b = at.flux_density;
-      const Value dp = -b - h0 * at.slope;
-      const Value d2p = -2.0 * at.slope - h0 * at.curvature;
-      const Value d3p = -3.0 * at.curvature - h0 * d3b;
-      const Value inverse = 1.0 / d2p;
-      const Value step = -dp * inverse;
-      const Value next = h0 + step;
-      const Mask inside = (next > low) && (next < high);
-      const Value predicted = 0.5 * lanes::abs(Value(d3p * inverse)) * step * step;
-      stepped = seeded && inside && (d2p < 0.0) && (lanes::abs(step) <= Value(small_step * hcb)) &&
-                (predicted <= Value(predicted_error_tolerance * hcb));
-      stepped_value = -h0 * b + 0.5 * dp * step;
-      h = lanes::where(seeded, lanes::where(inside, next, h0), h);
-      active = active && !stepped;
-      near_knee = near_knee && !seeded;
-    }
-  }
+  const Mask near_knee = concave && ((linear_optimum < low) || (u_optimum < 7.2543291346166)); // atanh(1 - 1e-6)
   if (lanes::any(near_knee)) {
     auto fixed_point = [&](const Value& x, Mask& usable) {
       const Value t = switching_at(Value((c.intrinsic_coercivity - x) / (2.0 * c.width))).value;
@@ -426,10 +348,7 @@ basic_energy_product_point<Value> max_energy_product(const basic_demag_parameter
     h = lanes::where(active, lanes::where(inside, next, 0.5 * (low + high)), h);
     active = active && !(Value(high - low) <= Value(1e-15 * hcb));
   }
-  // The product at the solution: one more evaluation of the curve for the lanes not stepped.
-  Value product = stepped_value;
-  if (lanes::any(concave && !stepped))
-    product = lanes::where(stepped, stepped_value, Value(-h * demag_flux_density(c, h)));
+  const Value product = -h * demag_flux_density(c, h);
   basic_energy_product_point<Value> point{h, lanes::where(product > 0.0, product, 0.0)};
   if constexpr (lanes::is_lanes<Value>) {
     point.field = lanes::where(closed_form, linear_optimum, point.field);
