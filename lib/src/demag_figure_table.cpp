@@ -82,21 +82,39 @@ demag_figure_table::demag_figure_table(double recoil_permeability, double square
     const Eigen::Array2d* at_node = figures.data() + interval * points;
     const Eigen::Array2d* at_check = at_node + nodes;
     // Chebyshev coefficients from the values at the nodes (discrete cosine transform).
-    series_pair& pair = series_[interval];
+    std::array<Eigen::Array2d, nodes> chebyshev;
     for (int k = 0; k < nodes; ++k) {
       Eigen::Array2d sum = Eigen::Array2d::Zero();
       for (int j = 0; j < nodes; ++j) sum += at_node[j] * transform[static_cast<std::size_t>(k * nodes + j)];
-      const Eigen::Array2d coefficient = ((k == 0 ? 1.0 : 2.0) / nodes) * sum;
-      pair[static_cast<std::size_t>(2 * k)] = coefficient[0];
-      pair[static_cast<std::size_t>(2 * k + 1)] = coefficient[1];
+      chebyshev[static_cast<std::size_t>(k)] = ((k == 0 ? 1.0 : 2.0) / nodes) * sum;
     }
-    // The check: what the series leave out, then the series against the solvers at the check
-    // points (a NaN anywhere fails it).
+    // What the series leave out: their last two coefficients against the first.
     bool used = true;
-    for (std::size_t f = 0; f < 2; ++f) {
-      const double tail = std::abs(pair[2 * degree + f]) + std::abs(pair[2 * (degree - 1) + f]);
-      used = used && tail <= tolerance * std::abs(pair[f]);
+    for (Eigen::Index f = 0; f < 2; ++f) {
+      const double tail = std::abs(chebyshev[degree][f]) + std::abs(chebyshev[degree - 1][f]);
+      used = used && tail <= tolerance * std::abs(chebyshev[0][f]);
     }
+    // The same polynomials in powers of the position, summed in long double (T_0 = 1, T_1 = x,
+    // T_(k+1) = 2x T_k - T_(k-1)).
+    std::array<std::array<long double, nodes>, 2> power{}; // per series
+    std::array<long double, nodes> previous{}, current{}, next{};  // T_(k-1), T_k, T_(k+1) in powers of x
+    previous[0] = 1.0L;
+    current[1] = 1.0L;
+    for (int k = 0; k < nodes; ++k) {
+      const std::array<long double, nodes>& polynomial = k == 0 ? previous : current;
+      for (std::size_t f = 0; f < 2; ++f)
+        for (std::size_t i = 0; i < nodes; ++i)
+          power[f][i] += static_cast<long double>(chebyshev[static_cast<std::size_t>(k)][static_cast<Eigen::Index>(f)]) *
+                         polynomial[i];
+      if (k == 0) continue;
+      for (std::size_t i = 0; i < nodes; ++i) next[i] = (i > 0 ? 2.0L * current[i - 1] : 0.0L) - previous[i];
+      previous = current;
+      current = next;
+    }
+    series_pair& pair = series_[interval];
+    for (std::size_t i = 0; i < nodes; ++i)
+      for (std::size_t f = 0; f < 2; ++f) pair[2 * i + f] = static_cast<double>(power[f][i]);
+    // The polynomials against the solvers at the check points (a NaN anywhere fails it).
     for (int j = 0; used && j <= nodes; ++j) {
       const Eigen::Array2d error = (evaluate(pair, check_point(j)) - at_check[j]).abs();
       used = (error <= tolerance * at_check[j].abs()).all();

@@ -40,11 +40,14 @@ public:
 
   /// An interval is used when its series are within `tolerance` (relative) of the solvers at
   /// every check point (the interval's ends and the midpoints between its nodes) and their last
-  /// two coefficients are below `tolerance` of the first (what the series leave out).
+  /// two Chebyshev coefficients are below `tolerance` of the first (what the series leave out).
   static constexpr double tolerance = 4e-15;
 
-  /// The two series of an interval interleaved, coefficient by coefficient (HcB's k-th, then
-  /// (BH)max's): a lane sums both at once on a pair of doubles.
+  /// The two polynomials of an interval in the position (below), interleaved coefficient by
+  /// coefficient (HcB's of degree k, then (BH)max's): a lane sums both at once on a pair of
+  /// doubles. They are the Chebyshev interpolants at the interval's nodes, rewritten in powers of
+  /// the position (the coefficients fall fast on an interval this short, so Horner's rule loses
+  /// nothing the check below would see).
   using series_pair = std::array<double, 2 * (degree + 1)>;
 
   /// The table of the curve shape (mu_rec, q), built on first use and then shared (thread-safe).
@@ -69,17 +72,13 @@ public:
     return true;
   }
 
-  /// Both series of `pair` at `position` in [-1, 1] (Clenshaw's recurrence on a pair of doubles).
+  /// Both polynomials of `pair` at `position` in [-1, 1] (Horner's rule on a pair of doubles: one
+  /// multiply-add a degree, where Clenshaw's recurrence on the Chebyshev series takes two).
   static Eigen::Array2d evaluate(const series_pair& pair, double position) {
     using coefficients = Eigen::Map<const Eigen::Array2d>;
-    Eigen::Array2d next = Eigen::Array2d::Zero(), after = Eigen::Array2d::Zero();
-    const double twice_position = 2.0 * position;
-    for (std::size_t k = degree; k >= 1; --k) {
-      const Eigen::Array2d current = coefficients(pair.data() + 2 * k) + twice_position * next - after;
-      after = next;
-      next = current;
-    }
-    return coefficients(pair.data()) + position * next - after;
+    Eigen::Array2d sum = coefficients(pair.data() + 2 * degree);
+    for (std::size_t k = degree; k-- > 0;) sum = coefficients(pair.data() + 2 * k) + position * sum;
+    return sum;
   }
 
   /// HcB / HcJ and (BH)max / (Br HcJ) at r; false outside the table or in an interval that
