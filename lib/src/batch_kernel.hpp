@@ -35,7 +35,7 @@ namespace {
 // lane's reduced temperature, so nothing here is per call.
 void magnetic_state(const block_plan& plan, const row_block& block, const lane_values& kelvin, lane_values& remanence,
                     lane_values& intrinsic_coercivity) {
-  const lane_values tau = kelvin / load(block.curie_kelvin);
+  const formulas::basic_reduced_temperature<lane_values> tau(kelvin / load(block.curie_kelvin));
   lane_values polarization = lane_values::Zero(), energy = lane_values::Zero();
   for (std::size_t slot = 0; slot < plan.member_count; ++slot) {
     if (!block.member_used[slot]) continue;

@@ -200,13 +200,13 @@ double member_anisotropy_field(const phase_record& record, double kelvin) {
 // HA of one end member of a mixed site at the site's reduced temperature `tau`.
 double member_anisotropy_field_at(const phase_record& record, double tau) {
   if (record.anisotropy_tabulated) return member_anisotropy_field(record, tau * to_kelvin(record.curie_temperature));
-  return formulas::member_power_law_anisotropy_field(record, formulas::member_reduced_magnetization_at(record, tau),
+  return formulas::member_power_law_anisotropy_field(record, formulas::member_reduced_magnetization_at(record, formulas::basic_reduced_temperature<double>(tau)),
                                                      formulas::reference_reduced_magnetization(record));
 }
 
 // Js of one end member of a mixed site at the site's reduced temperature `tau`.
 double member_polarization_at(const phase_record& record, double tau) {
-  return formulas::member_polarization(record, formulas::member_reduced_magnetization_at(record, tau));
+  return formulas::member_polarization(record, formulas::member_reduced_magnetization_at(record, formulas::basic_reduced_temperature<double>(tau)));
 }
 
 } // namespace

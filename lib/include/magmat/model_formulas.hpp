@@ -44,20 +44,30 @@ constexpr Field intrinsic_coercivity(double alpha_k, const Field& anisotropy_fie
 
 // --- intrinsic phase (brief §2-3) ------------------------------------------------------------
 
+/// A reduced temperature tau = T / Tc with its square root, which Kuz'min's law takes
+/// (tau^1.5 = tau sqrt(tau)): a mixed site forms both once for all its end members.
+template <class Value>
+struct basic_reduced_temperature {
+  Value tau;
+  Value root;
+  explicit basic_reduced_temperature(const Value& reduced) : tau(reduced), root(lanes::sqrt(reduced)) {}
+};
+
 /// m of one end member at the reduced temperature tau = T / Tc (its own Curie point), by the
 /// record's law. A mixed site takes every member at the site's tau (brief §2), so the members'
 /// own temperatures tau Tc are never formed.
 template <class Value>
-Value member_reduced_magnetization_at(const phase_record& record, const Value& tau) {
+Value member_reduced_magnetization_at(const phase_record& record, const basic_reduced_temperature<Value>& reduced) {
   return record.law == magnetization_law::kuzmin
-             ? Value(kuzmin_reduced_magnetization(tau, record.law_first, record.law_second))
-             : Value(critical_power_reduced_magnetization(tau, record.law_first, record.law_second));
+             ? Value(detail::kuzmin_reduced_magnetization(reduced.tau, reduced.root, record.law_first, record.law_second))
+             : Value(critical_power_reduced_magnetization(reduced.tau, record.law_first, record.law_second));
 }
 
 /// m(T/Tc) of one end member at its own temperature `kelvin`, by the record's law.
 template <class Value>
 Value member_reduced_magnetization(const phase_record& record, const Value& kelvin) {
-  return member_reduced_magnetization_at(record, Value(kelvin / to_kelvin(record.curie_temperature)));
+  return member_reduced_magnetization_at(
+      record, basic_reduced_temperature<Value>(Value(kelvin / to_kelvin(record.curie_temperature))));
 }
 
 /// m at the record's reference temperature (where its HA is stated).

@@ -17,17 +17,22 @@ namespace detail {
 [[noreturn]] void throw_negative_reduced_temperature(double tau);
 
 // The laws below, written once on a double or on an Eigen array of lanes (lanes.hpp).
+// `root` is sqrt(tau), which a mixed site computes once for all its end members.
 template <class Value>
-Value kuzmin_reduced_magnetization(const Value& tau, double s, double p) {
+Value kuzmin_reduced_magnetization(const Value& tau, const Value& root, double s, double p) {
   const lanes::mask_of<Value> invalid = !(tau >= 0.0);
   if (lanes::any(invalid))
     throw_negative_reduced_temperature(lanes::first_where(invalid, tau));
   // tau^1.5 = tau sqrt(tau), and tau^p likewise for the usual p = 5/2: one sqrt instead of two pow.
-  const Value root = lanes::sqrt(tau);
   const Value tau_p = p == 2.5 ? Value(tau * tau * root) : Value(lanes::pow(tau, p));
   const Value cube = 1.0 - s * (tau * root) - (1.0 - s) * tau_p;
   const Value below_curie = lanes::where(cube > 0.0, lanes::cbrt(cube), 0.0);
   return lanes::where(tau >= 1.0, 0.0, below_curie);
+}
+
+template <class Value>
+Value kuzmin_reduced_magnetization(const Value& tau, double s, double p) {
+  return kuzmin_reduced_magnetization(tau, Value(lanes::sqrt(tau)), s, p);
 }
 
 template <class Value>
