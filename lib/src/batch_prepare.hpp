@@ -102,10 +102,9 @@ lane_values rows_of(const double* column, Eigen::Index first, int count) {
   }
   const lane_values available_rare_earth = rare_earth_fraction - plan.grain_boundary_rare_earth;
   ok = ok && (available_rare_earth > 0.0);
-  const lane_values by_boron =
-      boron * plan.boron_weight / molar_mass / lane_values(1.0 * plan.boron_weight / main_molar_mass);
-  const lane_values by_iron =
-      iron * plan.iron_weight / molar_mass / lane_values(14.0 * plan.iron_weight / main_molar_mass);
+  const lane_values molar_mass_ratio = main_molar_mass / molar_mass;
+  const lane_values by_boron = boron * molar_mass_ratio;
+  const lane_values by_iron = iron * molar_mass_ratio * (1.0 / 14.0);
   const lane_values by_rare_earth = available_rare_earth / lane_values(main_rare_earth_mass / main_molar_mass);
   // std::min({1, a, b, c}): the first of the smallest.
   lane_values main_phase_fraction = lane_values::Constant(1.0);

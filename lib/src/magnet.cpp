@@ -137,13 +137,17 @@ Magnet Magnet::from_composition(const Composition& bulk, std::string_view proces
   Phase main_phase = Phase::from_composition(main_composition);
   const process_parameters parameters = apply(process_data(phase_family::r2fe14b, process), overrides);
 
-  // Main-phase mass fraction: the scarcest constituent over its share in the 2:14:1 phase.
+  // Main-phase mass fraction: the scarcest constituent over its share in the 2:14:1 phase. For B
+  // and Fe that quotient of mass fractions is the bulk's atom fraction times M(2:14:1) / M(bulk)
+  // over the phase's atoms (1 B, 14 Fe): the atomic weight cancels, and one division serves both
+  // (the batch engine repeats these steps, and divisions are its slowest instructions).
   const double available_rare_earth = bulk.rare_earth_mass_fraction() - parameters.grain_boundary_rare_earth;
   if (available_rare_earth <= 0.0)
     refuse(bulk, fmt::format("{:.3g} wt% rare earth does not exceed the {:.3g} wt% the grain boundaries hold",
                              100.0 * bulk.rare_earth_mass_fraction(), 100.0 * parameters.grain_boundary_rare_earth));
-  const double fraction = std::min({1.0, bulk.mass_fraction(Element::B) / main_composition.mass_fraction(Element::B),
-                                    bulk.mass_fraction(Element::Fe) / main_composition.mass_fraction(Element::Fe),
+  const double molar_mass_ratio = main_composition.formula_molar_mass() / bulk.formula_molar_mass();
+  const double fraction = std::min({1.0, bulk.amount(Element::B) * molar_mass_ratio,
+                                    bulk.amount(Element::Fe) * molar_mass_ratio * (1.0 / 14.0),
                                     available_rare_earth / main_composition.rare_earth_mass_fraction()});
 
   // Grain-boundary diffusion: the Dy/Tb sits in a shell of each grain (brief §7); reversal
