@@ -242,30 +242,51 @@ inline double pow(double x, double p) { return std::pow(x, p); }
 template <int Size>
 block<Size> pow(const block<Size>& x, double p) { return (p * x.log()).exp(); }
 
-/// Cube root. Blocks (Eigen has no packet cbrt): x^(-1/3) from the bit pattern (a third of the
-/// exponent, within 3.5 %), two division-free third-order steps on it, r *= 1 + e/3 + 2e^2/9
-/// with e = 1 - x r^3 (the series of (1 - e)^(-1/3) to e^2: 3e-4, then 1e-10), then
-/// y = x r^2 and one Newton step on the root itself, dividing by 3 y^2 as a product with r^2 / 3
-/// (r = 1/y to 1e-10, so within 1e-19 of the step): within 3 ulp of std::cbrt for normal x > 0,
-/// with no division, log or exp. NaN or garbage for x <= 0 (callers mask those lanes).
+namespace bits {
+/// x^(-1/3) on [1/8, 1] within 5.73e-4 relative: the coefficients of x^0 .. x^7 of a minimax fit
+/// in relative error (magmat's: Lawson's iteration on weighted least squares at 800 Chebyshev
+/// points; tests/cpp/test_lanes.cpp checks the bound).
+inline constexpr double cube_root_start[8] = {3.145348338927475,  -15.01488123878705,  64.58566330051306,
+                                              -174.92588193294992, 291.2314859811467,  -288.77337471598526,
+                                              156.10418107932233,  -35.35311357496815};
+} // namespace bits
+
+/// Cube root. Blocks (Eigen has no packet cbrt), with no division, log or exp: a start r for
+/// x^(-1/3), division-free third-order steps r *= 1 + e/3 + 2e^2/9 with e = 1 - x r^3 (the series
+/// of (1 - e)^(-1/3) to e^2, leaving 14 e^3 / 81), then y = x r^2 and one Newton step on the root
+/// itself, dividing by 3 y^2 as a product with r^2 / 3 (r = 1/y to 1e-9, so within 1e-18 of the
+/// step). The start: where every lane is in [1/8, 1] (m^3 of the magnetization laws from m = 1/2
+/// up), a polynomial of degree 7 (within 5.8e-4) and one step (to 1e-9); elsewhere a third of the
+/// exponent from the bit pattern (within 3.5 %) and two steps (3e-4, then 1e-10). Within 3 ulp of
+/// std::cbrt for normal x > 0 (tests/cpp/test_lanes.cpp); NaN or garbage for x <= 0 (callers mask
+/// those lanes).
 inline double cbrt(double x) { return std::cbrt(x); }
 template <int Size>
 block<Size> cbrt(const block<Size>& x) {
-  // The start C - bits(x) / 3 (C = 0x553EF0FF289DD796) with the division in packets: the high
-  // 32 bits h of bits(x) become the double h (exponent 2^52 trick), h / 3 is rounded to an
-  // integer the same way, and C - round(h / 3) 2^32 differs from the exact start by 2^-20
-  // relative at most, far inside the first Newton step's reach.
-  constexpr std::uint64_t two_52_bits = 0x4330000000000000; // 2^52: its ulp is 1
-  constexpr double two_52 = 0x1p52;
-  block<Size> r;
-  for (Eigen::Index lane = 0; lane < Size; ++lane) {
-    const double high = std::bit_cast<double>((bits::of(x.coeff(lane)) >> 32) | two_52_bits) - two_52;
-    const std::uint64_t third = bits::of(high * (1.0 / 3.0) + two_52) - two_52_bits;
-    r(lane) = std::bit_cast<double>(0x553EF0FF289DD796 - (third << 32));
-  }
-  for (int step = 0; step < 2; ++step) {
+  auto third_order_step = [&x](block<Size>& r) {
     const block<Size> e = 1.0 - x * r * r * r;
     r += r * (e * (1.0 / 3.0 + e * (2.0 / 9.0)));
+  };
+  block<Size> r;
+  if (all((x >= 0.125) && (x <= 1.0))) {
+    const auto& c = bits::cube_root_start;
+    r = block<Size>::Constant(c[7]);
+    for (int k = 6; k >= 0; --k) r = c[k] + x * r;
+    third_order_step(r);
+  } else {
+    // The start C - bits(x) / 3 (C = 0x553EF0FF289DD796) with the division in packets: the high
+    // 32 bits h of bits(x) become the double h (exponent 2^52 trick), h / 3 is rounded to an
+    // integer the same way, and C - round(h / 3) 2^32 differs from the exact start by 2^-20
+    // relative at most, far inside the first step's reach.
+    constexpr std::uint64_t two_52_bits = 0x4330000000000000; // 2^52: its ulp is 1
+    constexpr double two_52 = 0x1p52;
+    for (Eigen::Index lane = 0; lane < Size; ++lane) {
+      const double high = std::bit_cast<double>((bits::of(x.coeff(lane)) >> 32) | two_52_bits) - two_52;
+      const std::uint64_t third = bits::of(high * (1.0 / 3.0) + two_52) - two_52_bits;
+      r(lane) = std::bit_cast<double>(0x553EF0FF289DD796 - (third << 32));
+    }
+    third_order_step(r);
+    third_order_step(r);
   }
   const block<Size> y = x * r * r;
   return y - (y * y * y - x) * (r * r * (1.0 / 3.0));
