@@ -142,19 +142,14 @@ lane_values rows_of(const double* column, Eigen::Index first, int count) {
   };
   ok = ok && in_range(kelvin) && in_range(lane_values::Constant(plan.room_kelvin));
 
-  std::uint32_t passed = 0;
+  const std::uint32_t passed = bits_of(ok) & ((std::uint32_t{1} << count) - 1);
   block.count = count;
-  for (int lane = 0; lane < count; ++lane) {
-    block.row[lane] = first + lane;
-    if (ok(lane)) passed |= std::uint32_t{1} << lane;
-  }
+  for (int lane = 0; lane < count; ++lane) block.row[lane] = first + lane;
   // A member is used when a passing lane has it (the others' values are not read).
   for (std::size_t k = 0; k < columns; ++k) {
     if (column_of[k].member_slot < 0) continue;
     const auto slot = static_cast<std::size_t>(column_of[k].member_slot);
-    bool used = false;
-    for (int lane = 0; lane < count; ++lane) used = used || (present[slot](lane) && ((passed >> lane) & 1u));
-    block.member_used[slot] = used;
+    block.member_used[slot] = (bits_of(present[slot]) & passed) != 0;
   }
   store(kelvin, block.kelvin);
   store(curie, block.curie_kelvin);
