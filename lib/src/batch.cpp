@@ -126,6 +126,8 @@ struct fast_plan {
   std::shared_ptr<const detail::demag_figure_table> figure_table; // of the process's curve shape
   std::vector<prepare_column> columns; // ordered by atomic number, as Composition orders entries
   std::vector<block_member> members;   // the rare-earth columns with an end member, same order
+  std::vector<std::size_t> member_columns; // per member, its index in `columns`
+  bool limits_checked = false;             // some column to check against a limit or refuse
   double grain_boundary_rare_earth = 0.0;
   double room_kelvin = 0.0;
 };
@@ -197,7 +199,12 @@ fast_plan make_fast_plan(const batch_columns& input) {
     if (c.kernel.role == column_role::rare_earth && c.record != nullptr) {
       c.kernel.member_slot = static_cast<int>(plan.members.size());
       plan.members.push_back({c.record, c.reference_magnetization});
+      plan.member_columns.push_back(plan.columns.size());
     }
+    const bool rare_earth_checked =
+        c.kernel.role == column_role::rare_earth && (c.kernel.member_slot < 0 || c.kernel.lanthanum);
+    plan.limits_checked = plan.limits_checked || c.kernel.role == column_role::addition ||
+                          c.kernel.role == column_role::other || rare_earth_checked;
     plan.columns.push_back(c.kernel);
   }
   plan.grain_boundary_rare_earth = process.grain_boundary_rare_earth;
@@ -209,6 +216,9 @@ fast_plan make_fast_plan(const batch_columns& input) {
 batch_detail::prepare_plan prepare_view(const fast_plan& plan) {
   return {plan.columns.data(),
           plan.columns.size(),
+          plan.member_columns.data(),
+          plan.member_columns.size(),
+          plan.limits_checked,
           Composition::default_tolerance_percent,
           max_lanthanum_site_fraction,
           atomic_weight(Element::B),

@@ -51,6 +51,9 @@ struct prepare_column {
 struct prepare_plan {
   const prepare_column* columns = nullptr;
   std::size_t column_count = 0;
+  const std::size_t* member_columns = nullptr; // per member slot, its index in `columns`
+  std::size_t member_count = 0;
+  bool limits_checked = false; // a column to check against a limit or refuse (addition, other, La, RE without member)
   double tolerance_percent = 0.0;         // Composition::default_tolerance_percent
   double max_lanthanum_site_fraction = 0.0;
   double boron_weight = 0.0, iron_weight = 0.0;

@@ -44,18 +44,16 @@ lane_values rows_of(const double* column, Eigen::Index first, int count) {
   lane_mask ok = lanes::filled_mask<lane_values>(true);
   lane_values amount[max_block_members];
   // Composition::from_mass_percent: every share finite and >= 0, the total 100 within the tolerance.
-  lane_values sum = lane_values::Zero();
+  // Then atoms per unit mass, w_i / A_i, and their sum.
+  lane_values sum = lane_values::Zero(), atoms = lane_values::Zero();
   for (std::size_t k = 0; k < columns; ++k) {
     amount[k] = rows_of(input.mass_percent[column_of[k].column], first, count);
     ok = ok && lanes::is_finite(amount[k]) && (amount[k] >= 0.0);
     sum += amount[k];
-  }
-  ok = ok && (lanes::abs(lane_values(sum - 100.0)) <= plan.tolerance_percent);
-  lane_values atoms = lane_values::Zero();
-  for (std::size_t k = 0; k < columns; ++k) {
     amount[k] /= column_of[k].atomic_weight;
     atoms += amount[k];
   }
+  ok = ok && (lanes::abs(lane_values(sum - 100.0)) <= plan.tolerance_percent);
   ok = ok && (atoms > 0.0);
   lane_values molar_mass = lane_values::Zero(), rare_earth_mass = lane_values::Zero(),
               heavy_mass = lane_values::Zero(), rare_earth_atoms = lane_values::Zero(), boron = lane_values::Zero(),
@@ -75,7 +73,7 @@ lane_values rows_of(const double* column, Eigen::Index first, int count) {
   const lane_values rare_earth_fraction = rare_earth_mass / molar_mass;
   ok = ok && (boron > 0.0) && (iron > 0.0) && (rare_earth_fraction > 0.0); // else not NdFeB
   // Magnet::from_composition: minor additions within their limits, La below its site limit.
-  for (std::size_t k = 0; k < columns; ++k) {
+  for (std::size_t k = 0; plan.limits_checked && k < columns; ++k) {
     const prepare_column& c = column_of[k];
     const lane_mask present = !(amount[k] == 0.0);
     if (c.role == column_role::other) ok = ok && !present;
@@ -92,9 +90,11 @@ lane_values rows_of(const double* column, Eigen::Index first, int count) {
   lane_values main_amount[max_block_members];
   lane_values main_molar_mass = lane_values::Constant(1.0 * plan.boron_weight);
   main_molar_mass += 14.0 * plan.iron_weight;
-  for (std::size_t k = 0; k < columns; ++k) {
+  const std::size_t members = plan.member_count;
+  const std::size_t* member_column = plan.member_columns;
+  for (std::size_t slot = 0; slot < members; ++slot) {
+    const std::size_t k = member_column[slot];
     const prepare_column& c = column_of[k];
-    if (c.role != column_role::rare_earth || c.member_slot < 0) continue;
     main_amount[k] = lanes::where(amount[k] == 0.0, 0.0, lane_values(2.0 * amount[k] / rare_earth_atoms));
     main_rare_earth_amount += main_amount[k];
     main_rare_earth_mass += main_amount[k] * c.atomic_weight;
@@ -113,10 +113,9 @@ lane_values rows_of(const double* column, Eigen::Index first, int count) {
   // Phase::from_composition: site fractions, Curie point linear in them, the model's range.
   lane_values curie = lane_values::Zero();
   lane_mask present[max_block_members];
-  for (std::size_t k = 0; k < columns; ++k) {
+  for (std::size_t slot = 0; slot < members; ++slot) {
+    const std::size_t k = member_column[slot];
     const prepare_column& c = column_of[k];
-    if (c.member_slot < 0) continue;
-    const auto slot = static_cast<std::size_t>(c.member_slot);
     present[slot] = !(amount[k] == 0.0);
     const lane_values site_fraction =
         lanes::where(present[slot], lane_values(main_amount[k] / main_rare_earth_amount), 0.0);
@@ -124,10 +123,8 @@ lane_values rows_of(const double* column, Eigen::Index first, int count) {
     store(site_fraction, block.site_fraction[slot]);
   }
   lane_values min_t = lane_values::Zero(), max_t = lane_values::Constant(1e300);
-  for (std::size_t k = 0; k < columns; ++k) {
-    const prepare_column& c = column_of[k];
-    if (c.member_slot < 0) continue;
-    const auto slot = static_cast<std::size_t>(c.member_slot);
+  for (std::size_t slot = 0; slot < members; ++slot) {
+    const prepare_column& c = column_of[member_column[slot]];
     const lane_values scale = curie / c.curie_kelvin;
     const lane_values low = c.min_kelvin * scale, high = c.max_kelvin * scale;
     min_t = lanes::where(present[slot] && (min_t < low), low, min_t);
@@ -146,11 +143,7 @@ lane_values rows_of(const double* column, Eigen::Index first, int count) {
   block.count = count;
   for (int lane = 0; lane < count; ++lane) block.row[lane] = first + lane;
   // A member is used when a passing lane has it (the others' values are not read).
-  for (std::size_t k = 0; k < columns; ++k) {
-    if (column_of[k].member_slot < 0) continue;
-    const auto slot = static_cast<std::size_t>(column_of[k].member_slot);
-    block.member_used[slot] = (bits_of(present[slot]) & passed) != 0;
-  }
+  for (std::size_t slot = 0; slot < members; ++slot) block.member_used[slot] = (bits_of(present[slot]) & passed) != 0;
   store(kelvin, block.kelvin);
   store(curie, block.curie_kelvin);
   store(main_phase_fraction, block.main_phase_fraction);
