@@ -57,18 +57,25 @@ public:
   demag_figure_table(double recoil_permeability, double squareness);
 
   /// Where r falls: the interval, and the position in it in [-1, 1); false outside the table.
+  /// From r's bits alone: the exponent and the leading mantissa bits, read together, number the
+  /// intervals consecutively (the table starts at an octave boundary), and the bits below them
+  /// are the position.
   static bool locate(double ratio, int& interval, double& position) {
-    if (!(ratio > 0.0)) return false; // also NaN
-    const auto bits = std::bit_cast<std::uint64_t>(ratio);
-    const int octave = static_cast<int>(bits >> 52) - 1023; // biased exponent, sign bit 0 here
-    if (octave < first_octave || octave >= first_octave + octaves) return false;
     constexpr int mantissa_bits = std::countr_zero(static_cast<unsigned>(intervals_per_octave));
-    const int sub = static_cast<int>((bits >> (52 - mantissa_bits)) & (intervals_per_octave - 1));
-    // The mantissa as a number in [1, 2): r = 2^octave (1 + (sub + (position + 1) / 2) / n).
-    const double mantissa =
-        std::bit_cast<double>((bits & ((std::uint64_t{1} << 52) - 1)) | (std::uint64_t{1023} << 52));
-    position = 2.0 * intervals_per_octave * (mantissa - 1.0) - 2.0 * sub - 1.0;
-    interval = (octave - first_octave) * intervals_per_octave + sub;
+    constexpr int low_bits = 52 - mantissa_bits; // below the interval's bits
+    constexpr std::uint64_t first = std::uint64_t{1023 + first_octave} << mantissa_bits;
+    constexpr std::uint64_t count = std::uint64_t{octaves} * intervals_per_octave;
+    const auto bits = std::bit_cast<std::uint64_t>(ratio);
+    // Unsigned: below the table (also 0 and the subnormals) wraps around; a negative r, an
+    // infinity or a NaN has a sign bit or an exponent beyond it.
+    const std::uint64_t index = (bits >> low_bits) - first;
+    if (!(index < count)) return false;
+    interval = static_cast<int>(index);
+    // The low bits as a fraction in [0, 1) (exact): they fill the mantissa of a number in [1, 2).
+    const double fraction =
+        std::bit_cast<double>(((bits & ((std::uint64_t{1} << low_bits) - 1)) << mantissa_bits) |
+                              (std::uint64_t{1023} << 52)) - 1.0;
+    position = 2.0 * fraction - 1.0;
     return true;
   }
 

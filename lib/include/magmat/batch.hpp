@@ -95,8 +95,8 @@ batch_result evaluate(const batch_input& input, int threads = 1, bool mask_error
 
 /// The same into `result`, whose columns are resized to the rows of `input` and so are reused,
 /// without allocating, when they already have that size: a sweep evaluated chunk by chunk, or
-/// over and over, allocates once (the page faults of fresh result memory cost 15-25 % of a
-/// call of 10^6 rows, benchmarks/README.md). Every column is overwritten; after an exception
+/// over and over, allocates once (fresh result memory, which the OS hands out zeroed page by
+/// page, costs ~20 % of a call of 10^6 rows even on huge pages, benchmarks/README.md). Every column is overwritten; after an exception
 /// `result` holds partial values.
 void evaluate(const batch_input& input, batch_result& result, int threads = 1, bool mask_errors = false,
               const batch_progress& progress = {});
