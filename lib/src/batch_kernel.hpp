@@ -91,7 +91,7 @@ formulas::basic_demag_parameters<lane_values> curve_of(const process_parameters&
   lane_values remanence, coercivity;
   magnetic_state(plan, block, kelvin, remanence, coercivity);
   // At 20 degC the room curve is the curve at T: computed once.
-  const bool at_room = all_lanes(kelvin == plan.room_kelvin);
+  const bool at_room = lanes::all(kelvin == plan.room_kelvin);
   lane_values room_remanence = remanence, room_coercivity = coercivity;
   if (!at_room)
     magnetic_state(plan, block, lanes::filled<lane_values>(plan.room_kelvin), room_remanence, room_coercivity);
@@ -102,7 +102,7 @@ formulas::basic_demag_parameters<lane_values> curve_of(const process_parameters&
   const auto curve = curve_of(process, remanence, coercivity);
   lane_values normal_coercivity, max_energy_product;
   const lane_mask tabulated = plan.figure_table->figures(curve, normal_coercivity, max_energy_product);
-  if (!all_lanes(tabulated)) {
+  if (!lanes::all(tabulated)) {
     const lane_values solved_coercivity = formulas::normal_coercivity(curve);
     const lane_values solved_product = formulas::max_energy_product(curve, solved_coercivity).value;
     normal_coercivity = lanes::where(tabulated, normal_coercivity, solved_coercivity);
@@ -111,7 +111,7 @@ formulas::basic_demag_parameters<lane_values> curve_of(const process_parameters&
   // check_policy: HcJ, then (BH)max, at 20 degC; the (BH)max test is decided from bounds where
   // they suffice (formulas::max_energy_product_reaches), which at 20 degC is nearly always.
   lane_mask passes = policy_meets(room_coercivity, policy_min_intrinsic_coercivity.value());
-  if (any_lane(passes)) {
+  if (lanes::any(passes)) {
     const double lowest_passing = policy_lowest_passing(policy_min_max_energy_product.value());
     const lane_mask reaches =
         at_room ? lane_mask(max_energy_product >= lowest_passing)
@@ -120,7 +120,7 @@ formulas::basic_demag_parameters<lane_values> curve_of(const process_parameters&
   }
 
   // The usual block: 8 consecutive rows (rows are appended in order), every curve defined.
-  if (block.count == block_rows && block.row[block_rows - 1] - block.row[0] == block_rows - 1 && all_lanes(defined)) {
+  if (block.count == block_rows && block.row[block_rows - 1] - block.row[0] == block_rows - 1 && lanes::all(defined)) {
     const Eigen::Index first = block.row[0];
     store(remanence, out.remanence + first);
     store(coercivity, out.intrinsic_coercivity + first);

@@ -11,10 +11,6 @@
 
 #include <magmat/lanes.hpp>
 
-#include <cstdint>
-#if defined(__SSE2__)
-#include <immintrin.h>
-#endif
 
 namespace magmat::batch_detail::MAGMAT_BATCH_KERNEL_NAMESPACE {
 namespace {
@@ -30,26 +26,6 @@ void store(const lane_values& values, double* to) {
   Eigen::Map<Eigen::Array<double, block_rows, 1>> lanes_at(to);
   lanes_at = values;
 }
-
-// The lanes of a mask as bits, bit i for lane i: the sign bits in one instruction a packet.
-std::uint32_t bits_of(const lane_mask& mask) {
-  const double* bits = mask.bits.data();
-  std::uint32_t out = 0;
-#if defined(__AVX__)
-  for (int packet = 0; packet < block_rows / 4; ++packet)
-    out |= static_cast<std::uint32_t>(_mm256_movemask_pd(_mm256_loadu_pd(bits + 4 * packet))) << (4 * packet);
-#elif defined(__SSE2__)
-  for (int packet = 0; packet < block_rows / 2; ++packet)
-    out |= static_cast<std::uint32_t>(_mm_movemask_pd(_mm_loadu_pd(bits + 2 * packet))) << (2 * packet);
-#else
-  for (int lane = 0; lane < block_rows; ++lane) out |= static_cast<std::uint32_t>(mask(lane)) << lane;
-#endif
-  return out;
-}
-
-// Every lane of `mask`, any lane of it (lanes::all and lanes::any through bits_of; stage 2's).
-[[maybe_unused]] bool all_lanes(const lane_mask& mask) { return bits_of(mask) == (std::uint32_t{1} << block_rows) - 1; }
-[[maybe_unused]] bool any_lane(const lane_mask& mask) { return bits_of(mask) != 0; }
 
 } // namespace
 } // namespace magmat::batch_detail::MAGMAT_BATCH_KERNEL_NAMESPACE

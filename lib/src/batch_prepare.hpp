@@ -139,11 +139,11 @@ lane_values rows_of(const double* column, Eigen::Index first, int count) {
   };
   ok = ok && in_range(kelvin) && in_range(lane_values::Constant(plan.room_kelvin));
 
-  const std::uint32_t passed = bits_of(ok) & ((std::uint32_t{1} << count) - 1);
+  const std::uint32_t passed = lanes::lane_bits(ok) & ((std::uint32_t{1} << count) - 1);
   block.count = count;
   for (int lane = 0; lane < count; ++lane) block.row[lane] = first + lane;
   // A member is used when a passing lane has it (the others' values are not read).
-  for (std::size_t slot = 0; slot < members; ++slot) block.member_used[slot] = (bits_of(present[slot]) & passed) != 0;
+  for (std::size_t slot = 0; slot < members; ++slot) block.member_used[slot] = (lanes::lane_bits(present[slot]) & passed) != 0;
   store(kelvin, block.kelvin);
   store(curie, block.curie_kelvin);
   store(main_phase_fraction, block.main_phase_fraction);

@@ -5,6 +5,7 @@
 #include <magmat/lanes.hpp>
 
 #include <cmath>
+#include <limits>
 #include <random>
 
 namespace lanes = magmat::lanes;
@@ -94,4 +95,19 @@ TEST_CASE("Masks select lane by lane and filled masks fill every lane", "[lanes]
   CHECK(lanes::filled_mask<double>(true));
   CHECK(lanes::all(less || !less));
   CHECK_FALSE(lanes::any(less && !less));
+}
+
+TEST_CASE("A mask's lanes as bits, and any and all of them", "[lanes]") {
+  const block x = (block() << 1.0, -2.0, 3.0, -4.0, 5.0, 6.0, -7.0, 8.0).finished();
+  CHECK(lanes::lane_bits(x > 0.0) == 0b10110101u);
+  CHECK(lanes::lane_bits(x > 100.0) == 0u);
+  CHECK(lanes::lane_bits(x > -100.0) == 0xFFu);
+  CHECK(lanes::any(x > 7.0));
+  CHECK_FALSE(lanes::any(x > 8.0));
+  CHECK(lanes::all(x > -8.0));
+  CHECK_FALSE(lanes::all(x > -7.0));
+  // NaN compares false in every lane.
+  const block nan = block::Constant(std::numeric_limits<double>::quiet_NaN());
+  CHECK(lanes::lane_bits(nan > 0.0) == 0u);
+  CHECK(lanes::lane_bits(!(nan > 0.0)) == 0xFFu);
 }

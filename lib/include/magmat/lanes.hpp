@@ -18,6 +18,10 @@
 #include <cstdint>
 #include <type_traits>
 
+#if defined(__SSE2__)
+#include <immintrin.h>
+#endif
+
 namespace magmat::lanes {
 
 namespace bits {
@@ -175,19 +179,39 @@ mask_of<Value> filled_mask(bool flag) {
   else return flag;
 }
 
+/// The lanes of a mask as bits, bit i for lane i: one movemask a packet where the target has
+/// SSE2 or AVX (a lane's bits are all set or all clear, so its sign bit is the flag).
+template <int Size>
+std::uint32_t lane_bits(const block_mask<Size>& m) {
+  static_assert(Size <= 32, "a mask's lanes fit in 32 bits");
+  std::uint32_t out = 0;
+  const double* lanes = m.bits.data();
+#if defined(__AVX__)
+  if constexpr (Size % 4 == 0) {
+    for (int i = 0; i < Size; i += 4)
+      out |= static_cast<std::uint32_t>(_mm256_movemask_pd(_mm256_loadu_pd(lanes + i))) << i;
+    return out;
+  }
+#endif
+#if defined(__SSE2__)
+  if constexpr (Size % 2 == 0) {
+    for (int i = 0; i < Size; i += 2) out |= static_cast<std::uint32_t>(_mm_movemask_pd(_mm_loadu_pd(lanes + i))) << i;
+    return out;
+  }
+#endif
+  for (int i = 0; i < Size; ++i) out |= static_cast<std::uint32_t>(bits::of(lanes[i]) >> 63) << i;
+  return out;
+}
+
 inline bool any(bool m) { return m; }
 template <int Size>
 bool any(const block_mask<Size>& m) {
-  std::uint64_t any_bits = 0;
-  for (Eigen::Index i = 0; i < Size; ++i) any_bits |= bits::of(m.bits.coeff(i));
-  return any_bits != 0;
+  return lane_bits(m) != 0;
 }
 inline bool all(bool m) { return m; }
 template <int Size>
 bool all(const block_mask<Size>& m) {
-  std::uint64_t all_bits = bits::all_ones;
-  for (Eigen::Index i = 0; i < Size; ++i) all_bits &= bits::of(m.bits.coeff(i));
-  return all_bits != 0;
+  return lane_bits(m) == (Size == 32 ? ~std::uint32_t{0} : (std::uint32_t{1} << Size) - 1);
 }
 
 /// Lane-wise `condition ? a : b`; a and b are blocks, Eigen expressions or doubles.
