@@ -11,7 +11,6 @@
 
 #include <magmat/lanes.hpp>
 
-
 namespace magmat::batch_detail::MAGMAT_BATCH_KERNEL_NAMESPACE {
 namespace {
 
