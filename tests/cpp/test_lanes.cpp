@@ -56,8 +56,8 @@ TEST_CASE("The cube root's polynomial start is within 5.73e-4 of x^(-1/3) on [1/
   double worst = 0.0;
   for (int i = 0; i <= 1'000'000; ++i) {
     const double x = 0.125 + 0.875 * i / 1e6;
-    double start = lanes::bits::cube_root_start[7];
-    for (int k = 6; k >= 0; --k) start = lanes::bits::cube_root_start[k] + x * start;
+    double start = lanes::bits::cube_root_start(7);
+    for (int k = 6; k >= 0; --k) start = lanes::bits::cube_root_start(k) + x * start;
     worst = std::max(worst, std::abs(start * std::cbrt(x) - 1.0));
   }
   CHECK(worst < 5.73e-4);

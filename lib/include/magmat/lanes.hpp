@@ -267,12 +267,16 @@ template <int Size>
 block<Size> pow(const block<Size>& x, double p) { return (p * x.log()).exp(); }
 
 namespace bits {
-/// x^(-1/3) on [1/8, 1] within 5.73e-4 relative: the coefficients of x^0 .. x^7 of a minimax fit
-/// in relative error (magmat's: Lawson's iteration on weighted least squares at 800 Chebyshev
-/// points; tests/cpp/test_lanes.cpp checks the bound).
-inline constexpr double cube_root_start[8] = {3.145348338927475,  -15.01488123878705,  64.58566330051306,
-                                              -174.92588193294992, 291.2314859811467,  -288.77337471598526,
-                                              156.10418107932233,  -35.35311357496815};
+/// x^(-1/3) on [1/8, 1] within 5.73e-4 relative: the coefficient of x^k (k = 0..7) of a minimax
+/// fit in relative error (magmat's: Lawson's iteration on weighted least squares at 800
+/// Chebyshev points; tests/cpp/test_lanes.cpp checks the bound). A function, not an array: the
+/// batch's AVX2 kernel must define no data of its own (batch_kernel.hpp), and a call inlines.
+constexpr double cube_root_start(int k) {
+  constexpr double coefficients[8] = {3.145348338927475,   -15.01488123878705,  64.58566330051306,
+                                      -174.92588193294992, 291.2314859811467,   -288.77337471598526,
+                                      156.10418107932233,  -35.35311357496815};
+  return coefficients[k];
+}
 } // namespace bits
 
 /// Cube root. Blocks (Eigen has no packet cbrt), with no division, log or exp: a start r for
@@ -293,9 +297,8 @@ block<Size> cbrt(const block<Size>& x) {
   };
   block<Size> r;
   if (all((x >= 0.125) && (x <= 1.0))) {
-    const auto& c = bits::cube_root_start;
-    r = block<Size>::Constant(c[7]);
-    for (int k = 6; k >= 0; --k) r = c[k] + x * r;
+    r = block<Size>::Constant(bits::cube_root_start(7));
+    for (int k = 6; k >= 0; --k) r = bits::cube_root_start(k) + x * r;
     third_order_step(r);
   } else {
     // The start C - bits(x) / 3 (C = 0x553EF0FF289DD796) with the division in packets: the high
