@@ -73,6 +73,13 @@ demag_figure_table::demag_figure_table(double recoil_permeability, double square
   }
   const std::vector<Eigen::Array2d> figures = solved(ratios, recoil_permeability, squareness);
   std::array<double, nodes * nodes> transform{}; // cos(pi k (j + 1/2) / nodes), row k
+  // T_k in powers of the position, row k: T_0 = 1, T_1 = x, T_(k+1) = 2x T_k - T_(k-1).
+  std::array<std::array<long double, nodes>, nodes> chebyshev_powers{};
+  chebyshev_powers[0][0] = 1.0L;
+  chebyshev_powers[1][1] = 1.0L;
+  for (std::size_t k = 1; k + 1 < nodes; ++k)
+    for (std::size_t i = 0; i < nodes; ++i)
+      chebyshev_powers[k + 1][i] = (i > 0 ? 2.0L * chebyshev_powers[k][i - 1] : 0.0L) - chebyshev_powers[k - 1][i];
   for (int k = 0; k < nodes; ++k)
     for (int j = 0; j < nodes; ++j)
       transform[static_cast<std::size_t>(k * nodes + j)] = std::cos(std::numbers::pi * k * (j + 0.5) / nodes);
@@ -94,23 +101,12 @@ demag_figure_table::demag_figure_table(double recoil_permeability, double square
       const double tail = std::abs(chebyshev[degree][f]) + std::abs(chebyshev[degree - 1][f]);
       used = used && tail <= tolerance * std::abs(chebyshev[0][f]);
     }
-    // The same polynomials in powers of the position, summed in long double (T_0 = 1, T_1 = x,
-    // T_(k+1) = 2x T_k - T_(k-1)).
+    // The same polynomials in powers of the position, summed in long double.
     std::array<std::array<long double, nodes>, 2> power{}; // per series
-    std::array<long double, nodes> previous{}, current{}, next{};  // T_(k-1), T_k, T_(k+1) in powers of x
-    previous[0] = 1.0L;
-    current[1] = 1.0L;
-    for (int k = 0; k < nodes; ++k) {
-      const std::array<long double, nodes>& polynomial = k == 0 ? previous : current;
+    for (std::size_t k = 0; k < nodes; ++k)
       for (std::size_t f = 0; f < 2; ++f)
         for (std::size_t i = 0; i < nodes; ++i)
-          power[f][i] += static_cast<long double>(chebyshev[static_cast<std::size_t>(k)][static_cast<Eigen::Index>(f)]) *
-                         polynomial[i];
-      if (k == 0) continue;
-      for (std::size_t i = 0; i < nodes; ++i) next[i] = (i > 0 ? 2.0L * current[i - 1] : 0.0L) - previous[i];
-      previous = current;
-      current = next;
-    }
+          power[f][i] += static_cast<long double>(chebyshev[k][static_cast<Eigen::Index>(f)]) * chebyshev_powers[k][i];
     series_pair& pair = series_[interval];
     for (std::size_t i = 0; i < nodes; ++i)
       for (std::size_t f = 0; f < 2; ++f) pair[2 * i + f] = static_cast<double>(power[f][i]);
