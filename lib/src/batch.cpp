@@ -131,8 +131,8 @@ constexpr std::size_t max_fast_columns = batch_detail::max_block_members;
 using batch_detail::column_role;
 using batch_detail::prepare_column;
 
-// A column's plan and, for a rare earth, its R2Fe14B end member (null: none, or tabulated: the
-// scalar path takes rows that have it).
+// A column's plan and, for a rare earth, its R2Fe14B end member (null: none; the scalar path
+// takes rows that have such a column, and refuses them).
 struct column_plan {
   prepare_column kernel;
   const phase_record* record = nullptr;
@@ -197,7 +197,6 @@ fast_plan make_fast_plan(const batch_columns& input) {
       } catch (const unknown_name_error&) {
         c.record = nullptr; // rows with this element go to the scalar path, which refuses them
       }
-      if (c.record && c.record->anisotropy_tabulated) c.record = nullptr; // tables: scalar path
       if (c.record) {
         c.reference_magnetization = formulas::reference_reduced_magnetization(*c.record);
         c.kernel.curie_kelvin = to_kelvin(c.record->curie_temperature);

@@ -72,8 +72,8 @@ struct prepare_input {
 
 // One rare-earth end member of the R2Fe14B site, resolved once per call.
 struct block_member {
-  const phase_record* record = nullptr;  // power-law anisotropy (not tabulated)
-  double reference_magnetization = 0.0;  // m at the record's reference temperature
+  const phase_record* record = nullptr;  // its data (power-law or tabulated anisotropy)
+  double reference_magnetization = 0.0;  // m at the record's reference temperature (power law)
 };
 
 // What stage 2 needs of a call: the process and the end members, in slot order.

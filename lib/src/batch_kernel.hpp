@@ -43,7 +43,7 @@ void magnetic_state(const block_plan& plan, const row_block& block, const lane_v
     const lane_values m = formulas::member_reduced_magnetization_at(*member.record, tau);
     const lane_values js = formulas::member_polarization(*member.record, m);
     const lane_values anisotropy =
-        formulas::member_power_law_anisotropy_field(*member.record, m, member.reference_magnetization);
+        formulas::member_anisotropy_field_at(*member.record, tau, m, member.reference_magnetization);
     // An absent member adds an exact 0 (its fraction is 0), as if it were skipped.
     const lane_values site_fraction = load(block.site_fraction[slot]);
     polarization += site_fraction * js;
@@ -54,7 +54,9 @@ void magnetic_state(const block_plan& plan, const row_block& block, const lane_v
   const process_parameters& process = *plan.process;
   remanence = formulas::remanence(polarization, load(block.main_phase_fraction), process.relative_density,
                                   process.alignment);
-  intrinsic_coercivity = formulas::intrinsic_coercivity(process.alpha_k, anisotropy_field, process.n_eff, magnetization);
+  const lane_values thermal = formulas::thermal_activation_field(process.activation_volume, kelvin, polarization);
+  intrinsic_coercivity =
+      formulas::intrinsic_coercivity(process.alpha_k, anisotropy_field, process.n_eff, magnetization, thermal);
 }
 
 // demagnetization_model's checks on Br and HcJ.

@@ -49,6 +49,7 @@ process_parameters apply(process_parameters p, const microstructure& o) {
     throw domain_error(fmt::format("shell_volume_fraction applies to grain-boundary-diffused magnets, not to the "
                                    "'{}' process", p.process));
   set(o.shell_volume_fraction, p.shell_volume_fraction, "shell_volume_fraction", 0.01, 1.0);
+  set(o.activation_volume, p.activation_volume, "activation_volume", 0.0, 1e-21);
   if (o.main_phase_fraction) p.sources["main_phase_fraction"] = {"user", confidence::confirmed};
   return p;
 }
@@ -253,8 +254,11 @@ magnetic_polarization Magnet::model_remanence(thermodynamic_temperature temperat
 }
 
 magnetic_field_strength Magnet::model_intrinsic_coercivity(thermodynamic_temperature temperature) const {
-  return formulas::intrinsic_coercivity(process_.alpha_k, nucleation_phase_.anisotropy_field(temperature),
-                                       process_.n_eff, nucleation_phase_.saturation_magnetization(temperature));
+  const double polarization = nucleation_phase_.saturation_polarization(temperature).value();
+  const double thermal = formulas::thermal_activation_field(process_.activation_volume, to_kelvin(temperature), polarization);
+  return magnetic_field_strength::from_value(formulas::intrinsic_coercivity(
+      process_.alpha_k, nucleation_phase_.anisotropy_field(temperature).value(), process_.n_eff,
+      formulas::magnetization_of(polarization), thermal));
 }
 
 demagnetization_model Magnet::demagnetization(thermodynamic_temperature temperature) const {

@@ -184,6 +184,20 @@ phase_record parse_phase(std::string_view text, const std::string& file) {
     if (validity.has("min_temperature")) record.min_temperature = kelvin_field(validity.at("min_temperature"));
     if (validity.has("max_temperature")) record.max_temperature = kelvin_field(validity.at("max_temperature"));
   }
+  if (record.anisotropy_tabulated) {
+    // The table must cover the whole validity range: between its points HA is interpolated,
+    // and nothing is extrapolated (model_formulas.hpp).
+    const auto& table = record.anisotropy_table;
+    if (table.front().temperature > record.min_temperature || table.back().temperature < record.max_temperature)
+      root.at("anisotropy_temperature_law").at("points").fail(fmt::format(
+          "the table covers {:.1f}-{:.1f} K but the validity range is {:.1f}-{:.1f} K",
+          to_kelvin(table.front().temperature), to_kelvin(table.back().temperature),
+          to_kelvin(record.min_temperature), to_kelvin(record.max_temperature)));
+    for (std::size_t i = 0; i < table.size(); ++i) {
+      if (!(table[i].anisotropy_field.value() >= 0.0) || !std::isfinite(table[i].anisotropy_field.value()))
+        root.at("anisotropy_temperature_law").at("points").at(i).fail("anisotropy field must be finite and >= 0");
+    }
+  }
   if (root.has("notes")) {
     const auto notes = root.at("notes");
     if (!notes.node().is_array()) notes.fail("expected an array of strings");

@@ -179,29 +179,17 @@ namespace {
 
 // HA of one end member at its own temperature `kelvin`, from its table or power law.
 double member_anisotropy_field(const phase_record& record, double kelvin) {
-  if (record.anisotropy_tabulated) {
-    const auto& table = record.anisotropy_table;
-    if (kelvin < to_kelvin(table.front().temperature) || kelvin > to_kelvin(table.back().temperature))
-      throw domain_error(fmt::format("{:.1f} K is outside the tabulated anisotropy field of {} ({:.0f}-{:.0f} K)",
-                                     kelvin, record.id, to_kelvin(table.front().temperature),
-                                     to_kelvin(table.back().temperature)));
-    auto upper = std::upper_bound(table.begin(), table.end(), kelvin,
-                                  [](double t, const anisotropy_point& point) { return t < to_kelvin(point.temperature); });
-    if (upper == table.end()) return table.back().anisotropy_field.value();
-    auto lower = upper - 1;
-    const double t0 = to_kelvin(lower->temperature), t1 = to_kelvin(upper->temperature);
-    const double w = (kelvin - t0) / (t1 - t0);
-    return (1.0 - w) * lower->anisotropy_field.value() + w * upper->anisotropy_field.value();
-  }
+  if (record.anisotropy_tabulated) return formulas::member_tabulated_anisotropy_field(record, kelvin);
   return formulas::member_power_law_anisotropy_field(record, formulas::member_reduced_magnetization(record, kelvin),
                                                      formulas::reference_reduced_magnetization(record));
 }
 
 // HA of one end member of a mixed site at the site's reduced temperature `tau`.
 double member_anisotropy_field_at(const phase_record& record, double tau) {
-  if (record.anisotropy_tabulated) return member_anisotropy_field(record, tau * to_kelvin(record.curie_temperature));
-  return formulas::member_power_law_anisotropy_field(record, formulas::member_reduced_magnetization_at(record, formulas::basic_reduced_temperature<double>(tau)),
-                                                     formulas::reference_reduced_magnetization(record));
+  const formulas::basic_reduced_temperature<double> reduced(tau);
+  const double m = record.anisotropy_tabulated ? 0.0 : formulas::member_reduced_magnetization_at(record, reduced);
+  return formulas::member_anisotropy_field_at(record, reduced, m,
+                                             record.anisotropy_tabulated ? 0.0 : formulas::reference_reduced_magnetization(record));
 }
 
 // Js of one end member of a mixed site at the site's reduced temperature `tau`.

@@ -1,6 +1,7 @@
 // Loading of the process records from the embedded materials/processes/*.json files, with the
 // calibration of the Kronmüller parameters to published magnets.
 #include <magmat/magnet.hpp>
+#include <magmat/model_formulas.hpp>
 
 #include "data_parsers.hpp"
 #include "embedded_files.hpp"
@@ -9,6 +10,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cmath>
 #include <map>
 #include <utility>
 
@@ -40,32 +43,113 @@ struct coercivity_point {
   double coercivity; // A/m
 };
 
-// Fits alpha_K (and N_eff when two points are given, else keeps the stored N_eff) so that
-// HcJ = alpha_K HA(T) - N_eff Ms(T) of the calibration phase passes through the points.
+// The unknowns a calibration may solve for. HcJ = alpha_K HA - N_eff Ms - c T / Js is linear in
+// (alpha_K, N_eff, c) with c = 25 kB / v, so n points fix n of them; the others keep the file's values.
+enum class unknown { alpha_k, n_eff, activation_volume };
+
+unknown unknown_from(const json_cursor& name) {
+  const std::string text = name.string();
+  if (text == "alpha_k") return unknown::alpha_k;
+  if (text == "n_eff") return unknown::n_eff;
+  if (text == "activation_volume") return unknown::activation_volume;
+  name.fail("unknown calibration parameter '" + text + "' (expected alpha_k, n_eff or activation_volume)");
+}
+
+// Solves the n x n system a x = b (n <= 3) by Gaussian elimination with partial pivoting; false
+// if it is singular to working precision.
+bool solve_linear(std::vector<std::vector<double>> a, std::vector<double> b, std::vector<double>& x) {
+  const std::size_t n = b.size();
+  double scale = 0.0;
+  for (const auto& row : a)
+    for (double v : row) scale = std::max(scale, std::abs(v));
+  for (std::size_t col = 0; col < n; ++col) {
+    std::size_t pivot = col;
+    for (std::size_t r = col + 1; r < n; ++r)
+      if (std::abs(a[r][col]) > std::abs(a[pivot][col])) pivot = r;
+    if (!(std::abs(a[pivot][col]) > 1e-12 * scale)) return false;
+    std::swap(a[col], a[pivot]);
+    std::swap(b[col], b[pivot]);
+    for (std::size_t r = col + 1; r < n; ++r) {
+      const double f = a[r][col] / a[col][col];
+      for (std::size_t k = col; k < n; ++k) a[r][k] -= f * a[col][k];
+      b[r] -= f * b[col];
+    }
+  }
+  x.assign(n, 0.0);
+  for (std::size_t i = n; i-- > 0;) {
+    double sum = b[i];
+    for (std::size_t k = i + 1; k < n; ++k) sum -= a[i][k] * x[k];
+    x[i] = sum / a[i][i];
+  }
+  return true;
+}
+
+// Solves the calibration's unknowns (`solve_for`; by default alpha_K for one point, alpha_K and
+// N_eff for two) so that HcJ = alpha_K HA(T) - N_eff Ms(T) - 25 kB T / (Js(T) v) of the
+// calibration phase passes through the points.
 void calibrate(process_parameters& record, const json_cursor& calibration) {
   const Phase phase = Phase::from_formula(calibration.at("main_phase").string());
   const auto points_field = calibration.at("intrinsic_coercivity");
-  std::vector<coercivity_point> points;
+  if (!points_field.node().is_array()) points_field.fail("expected an array of points");
+  std::vector<std::pair<thermodynamic_temperature, double>> points; // temperature, HcJ (A/m)
   for (std::size_t i = 0; i < points_field.node().size(); ++i) {
     const auto point = points_field.at(i);
     note_source(record, fmt::format("calibration.intrinsic_coercivity[{}]", i), point);
-    points.push_back({from_kelvin(point.at("temperature").quantity("K")), point.at("value").quantity("A/m")});
+    points.emplace_back(from_kelvin(point.at("temperature").quantity("K")), point.at("value").quantity("A/m"));
   }
-  if (points.empty() || points.size() > 2) points_field.fail("give one or two calibration points");
-  auto ha = [&](const coercivity_point& p) { return phase.anisotropy_field(p.temperature).value(); };
-  auto ms = [&](const coercivity_point& p) { return phase.saturation_magnetization(p.temperature).value(); };
-  if (points.size() == 1) {
-    record.alpha_k = (points[0].coercivity + record.n_eff * ms(points[0])) / ha(points[0]);
-    record.sources["alpha_k"] = {"calibration", confidence::derived};
+  if (points.empty() || points.size() > 3) points_field.fail("give one to three calibration points");
+  std::vector<unknown> unknowns;
+  if (calibration.has("solve_for")) {
+    const auto names = calibration.at("solve_for");
+    if (!names.node().is_array()) names.fail("expected an array of parameter names");
+    for (std::size_t i = 0; i < names.node().size(); ++i) {
+      const unknown u = unknown_from(names.at(i));
+      if (std::find(unknowns.begin(), unknowns.end(), u) != unknowns.end()) names.at(i).fail("named twice");
+      unknowns.push_back(u);
+    }
   } else {
-    // Two linear equations a HA_i - n Ms_i = HcJ_i, solved by Cramer's rule.
-    const double a11 = ha(points[0]), a12 = -ms(points[0]), a21 = ha(points[1]), a22 = -ms(points[1]);
-    const double det = a11 * a22 - a12 * a21;
-    if (std::abs(det) < 1e-9 * std::abs(a11 * a22)) points_field.fail("calibration points are degenerate");
-    record.alpha_k = (points[0].coercivity * a22 - a12 * points[1].coercivity) / det;
-    record.n_eff = (a11 * points[1].coercivity - a21 * points[0].coercivity) / det;
-    record.sources["alpha_k"] = {"calibration", confidence::derived};
-    record.sources["n_eff"] = {"calibration", confidence::derived};
+    unknowns = {unknown::alpha_k};
+    if (points.size() == 2) unknowns.push_back(unknown::n_eff);
+  }
+  if (unknowns.size() != points.size())
+    points_field.fail(fmt::format("{} points for {} unknowns: give one point per parameter solved for",
+                                  points.size(), unknowns.size()));
+  // Row i: HA_i a - Ms_i n - (T_i / Js_i) c = HcJ_i, the known terms moved to the right.
+  const double c_known = record.activation_volume > 0.0
+                             ? 25.0 * formulas::boltzmann_constant_j_per_k / record.activation_volume : 0.0;
+  std::vector<std::vector<double>> a;
+  std::vector<double> b;
+  for (const auto& [temperature, coercivity] : points) {
+    const double ha = phase.anisotropy_field(temperature).value();
+    const double js = phase.saturation_polarization(temperature).value();
+    const double ms = formulas::magnetization_of(js);
+    const double thermal = to_kelvin(temperature) / js;
+    const double column[] = {ha, -ms, -thermal};
+    const double known[] = {record.alpha_k, record.n_eff, c_known};
+    std::vector<double> row;
+    double rhs = coercivity;
+    for (int k = 0; k < 3; ++k) {
+      if (std::find(unknowns.begin(), unknowns.end(), static_cast<unknown>(k)) != unknowns.end()) continue;
+      rhs -= column[k] * known[k];
+    }
+    for (unknown u : unknowns) row.push_back(column[static_cast<int>(u)]);
+    a.push_back(row);
+    b.push_back(rhs);
+  }
+  std::vector<double> x;
+  if (!solve_linear(a, b, x)) points_field.fail("calibration points are degenerate");
+  for (std::size_t i = 0; i < unknowns.size(); ++i) {
+    switch (unknowns[i]) {
+    case unknown::alpha_k: record.alpha_k = x[i]; record.sources["alpha_k"] = {"calibration", confidence::derived}; break;
+    case unknown::n_eff: record.n_eff = x[i]; record.sources["n_eff"] = {"calibration", confidence::derived}; break;
+    case unknown::activation_volume:
+      if (!(x[i] > 0.0))
+        calibration.fail(fmt::format("calibration gives a thermal-activation coefficient {:.4g} <= 0, so no "
+                                     "activation volume fits", x[i]));
+      record.activation_volume = 25.0 * formulas::boltzmann_constant_j_per_k / x[i];
+      record.sources["activation_volume"] = {"calibration", confidence::derived};
+      break;
+    }
   }
   if (!(record.alpha_k > 0.0 && record.alpha_k <= 1.0) || !(record.n_eff >= 0.0))
     calibration.fail(fmt::format("calibration gives alpha_K = {:.4g}, N_eff = {:.4g}; expected 0 < alpha_K <= 1 "
@@ -89,6 +173,15 @@ process_parameters parse_process(std::string_view text, const std::string& file)
     record.grain_boundary_rare_earth = ratio(record, root, "grain_boundary_rare_earth", 0.0, 0.2);
   if (root.has("shell_volume_fraction"))
     record.shell_volume_fraction = ratio(record, root, "shell_volume_fraction", 0.01, 1.0);
+  if (root.has("activation_volume")) {
+    // In nm^3 (the unit converter has no volumes); 1e-3 to 1e6 nm^3 spans every reported value.
+    const auto field = root.at("activation_volume");
+    if (!field.has("unit") || field.at("unit").string() != "nm3") field.fail("give the activation volume in \"nm3\"");
+    const double nm3 = field.at("value").number();
+    if (!(nm3 >= 1e-3 && nm3 <= 1e6)) field.fail(fmt::format("must lie in [0.001, 1e6] nm3, got {}", nm3));
+    record.activation_volume = nm3 * 1e-27;
+    note_source(record, "activation_volume", field);
+  }
   if (root.has("calibration")) {
     const auto calibration = root.at("calibration");
     try {

@@ -401,6 +401,7 @@ class _ProcessParameters(TypedDict):
     n_eff: float
     grain_boundary_rare_earth: float
     shell_volume_fraction: float
+    activation_volume: float
     sources: dict[str, tuple[str, str]]
 
 class _PropertiesDict(TypedDict):
@@ -496,8 +497,9 @@ class Magnet:
         alpha_k: float | None = None,
         n_eff: float | None = None,
         shell_volume_fraction: float | None = None,
+        activation_volume: float | None = None,
     ) -> Magnet:
-        """A magnet from a Composition, formula or dict of mass percent (wt%) and a process name; keywords override the process defaults and the main-phase fraction (all dimensionless)."""
+        """A magnet from a Composition, formula or dict of mass percent (wt%) and a process name; keywords override the process defaults and the main-phase fraction (dimensionless; activation_volume in m^3)."""
     @property
     def composition(self) -> Composition:
         """The bulk composition."""

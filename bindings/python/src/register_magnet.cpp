@@ -43,6 +43,7 @@ py::dict process_dict(const process_parameters& p) {
   out["n_eff"] = p.n_eff;
   out["grain_boundary_rare_earth"] = p.grain_boundary_rare_earth;
   out["shell_volume_fraction"] = p.shell_volume_fraction;
+  out["activation_volume"] = p.activation_volume;
   py::dict sources;
   for (const auto& [name, tag] : p.sources) {
     const char* level = tag.confidence == confidence::confirmed ? "C"
@@ -60,7 +61,8 @@ py::tuple magnet_state(const Magnet& g) {
   for (const auto& [name, tag] : p.sources) sources.append(py::make_tuple(name, tag.key, static_cast<int>(tag.confidence)));
   py::tuple process = py::make_tuple(std::string(to_string(p.family)), p.process, p.description, p.relative_density,
                                      p.alignment, p.recoil_permeability, p.squareness, p.alpha_k, p.n_eff,
-                                     p.grain_boundary_rare_earth, p.shell_volume_fraction, sources, p.notes);
+                                     p.grain_boundary_rare_earth, p.shell_volume_fraction, sources, p.notes,
+                                     p.activation_volume);
   py::object anchor = py::none();
   if (const auto& a = g.datasheet()) {
     auto opt = [](const auto& v) { return v ? py::object(py::float_(v->value())) : py::object(py::none()); };
@@ -76,6 +78,7 @@ py::tuple magnet_state(const Magnet& g) {
 Magnet magnet_from_state(const py::tuple& t) {
   if (t.size() != 6) throw data_error("not a pickled magmat.Magnet");
   const py::tuple process = t[3].cast<py::tuple>();
+  if (process.size() != 14) throw data_error("not a pickled magmat.Magnet (process state of the wrong length)");
   process_parameters p;
   const std::string family = process[0].cast<std::string>();
   for (phase_family f : {phase_family::r2fe14b, phase_family::smco5, phase_family::sm2co17, phase_family::hexaferrite})
@@ -95,6 +98,7 @@ Magnet magnet_from_state(const py::tuple& t) {
     p.sources[entry[0].cast<std::string>()] = {entry[1].cast<std::string>(), static_cast<confidence>(entry[2].cast<int>())};
   }
   p.notes = process[12].cast<std::vector<std::string>>();
+  p.activation_volume = process[13].cast<double>();
   std::optional<datasheet_anchor> anchor;
   if (!t[5].is_none()) {
     const py::tuple a = t[5].cast<py::tuple>();
@@ -217,22 +221,23 @@ void register_magnet(py::module_& m) {
              std::optional<double> relative_density,
              std::optional<double> alignment, std::optional<double> recoil_permeability,
              std::optional<double> squareness, std::optional<double> alpha_k, std::optional<double> n_eff,
-             std::optional<double> shell_volume_fraction) {
+             std::optional<double> shell_volume_fraction, std::optional<double> activation_volume) {
             microstructure overrides{main_phase_fraction, relative_density, alignment, recoil_permeability, squareness,
-                                     alpha_k, n_eff, shell_volume_fraction};
+                                     alpha_k, n_eff, shell_volume_fraction, activation_volume};
             return Magnet::from_composition(to_composition(composition), process, overrides);
           },
           py::arg("composition"), py::arg("process") = "sintered", py::kw_only(),
           py::arg("main_phase_fraction") = py::none(), py::arg("relative_density") = py::none(), py::arg("alignment") = py::none(),
           py::arg("recoil_permeability") = py::none(), py::arg("squareness") = py::none(),
           py::arg("alpha_k") = py::none(), py::arg("n_eff") = py::none(),
-          py::arg("shell_volume_fraction") = py::none(),
+          py::arg("shell_volume_fraction") = py::none(), py::arg("activation_volume") = py::none(),
           "A magnet from a composition (a Composition, a formula string, or a dict of mass percent "
           "such as {'Nd': 31.0, 'Fe': 68.0, 'B': 1.0}) and a process: 'sintered', "
           "'grain_boundary_diffused', 'hot_deformed', 'bonded' (NdFeB); 'sintered' (SmCo); "
           "'sintered_ferrite' (ferrite). Keyword arguments override the process defaults: "
           "main_phase_fraction (instead of the composition rule), relative_density, alignment (<cos theta>), recoil_permeability, squareness (Hk/HcJ), "
-          "alpha_k and n_eff (Kronmüller), shell_volume_fraction (grain-boundary diffusion). "
+          "alpha_k and n_eff (Kronmüller), activation_volume (m^3, thermal activation 25 kB T / (Js v); 0 = none), "
+          "shell_volume_fraction (grain-boundary diffusion). "
           "NdFeB: Dy, Tb, Pr, Ce, La go on the 2:14:1 site; the rare earth beyond the process's "
           "grain-boundary allowance and the main phase's share forms the grain-boundary phase.")
       .def_property_readonly("composition", &Magnet::composition)

@@ -28,6 +28,9 @@ struct process_parameters {
   double squareness = 0.95;            ///< Hk / HcJ
   double alpha_k = 0.4;                ///< Kronmüller microstructure factor
   double n_eff = 1.0;                  ///< Kronmüller effective demagnetizing factor
+  /// Activation volume v (m^3) of the thermal-activation term 25 kB T / (Js v) of the
+  /// coercivity (Givord et al.); 0 = no such term.
+  double activation_volume = 0.0;
   /// Rare earth (mass fraction of the magnet) held outside the main phase (R2Fe14B only).
   double grain_boundary_rare_earth = 0.0;
   /// Volume fraction of each grain that the diffused heavy rare earth occupies (GBD only; 0 = none).
@@ -53,6 +56,7 @@ struct microstructure {
   std::optional<double> alpha_k;
   std::optional<double> n_eff;
   std::optional<double> shell_volume_fraction;
+  std::optional<double> activation_volume; ///< m^3
 };
 
 /// The extrinsic properties of a magnet at one temperature.
@@ -97,8 +101,8 @@ struct datasheet_anchor {
 
 /// A magnet: a bulk composition turned into a main phase (plus secondary phases) by a process.
 ///
-/// Model (brief §4): Br = Js(T) f_v (rho/rho_th) <cos theta>; HcJ = alpha_K HA(T) - N_eff Ms(T),
-/// floored at 0, with HA and Ms of the grain shell for grain-boundary-diffused magnets; the
+/// Model (brief §4): Br = Js(T) f_v (rho/rho_th) <cos theta>; HcJ = alpha_K HA(T) - N_eff Ms(T)
+/// - 25 kB T / (Js(T) v) (Kronmüller with Givord's thermal activation), floored at 0, with HA and Ms of the grain shell for grain-boundary-diffused magnets; the
 /// demagnetization curve of demag.hpp gives HcB, Hk and (BH)max.
 class Magnet {
 public:

@@ -33,13 +33,33 @@ constexpr Polarization remanence(const Polarization& saturation_polarization, co
   return saturation_polarization * main_phase_fraction * relative_density * alignment;
 }
 
-/// Kronmüller: HcJ = alpha_K HA - N_eff Ms, floored at 0.
+/// Boltzmann constant (J/K), exact in the 2019 SI.
+inline constexpr double boltzmann_constant_j_per_k = 1.380649e-23;
+
+/// The thermal-activation field of the coercivity (Givord et al.): 25 kB T / (mu0 Ms v) =
+/// 25 kB T / (Js v) in A/m, with v the activation volume (m^3) and 25 = ln(t / tau0) for a
+/// measurement of about a second. 0 for v = 0 (no such term) and where Js = 0.
+template <class Value>
+Value thermal_activation_field(double activation_volume, const Value& kelvin, const Value& saturation_polarization) {
+  if (!(activation_volume > 0.0)) return lanes::filled<Value>(0.0);
+  const double scale = 25.0 * boltzmann_constant_j_per_k / activation_volume;
+  return lanes::where(saturation_polarization > 0.0, Value(scale * kelvin / saturation_polarization), 0.0);
+}
+
+/// Kronmüller with thermal activation: HcJ = alpha_K HA - N_eff Ms - H_thermal, floored at 0.
+template <class Field>
+constexpr Field intrinsic_coercivity(double alpha_k, const Field& anisotropy_field, double n_eff,
+                                     const Field& magnetization, const Field& thermal_field) {
+  const Field value = alpha_k * anisotropy_field - n_eff * magnetization - thermal_field;
+  if constexpr (lanes::is_lanes<Field>) return lanes::where(value > 0.0, value, 0.0);
+  else return zero<Field>() < value ? value : zero<Field>();
+}
+
+/// The same without a thermal-activation term (doubles and quantities).
 template <class Field>
 constexpr Field intrinsic_coercivity(double alpha_k, const Field& anisotropy_field, double n_eff,
                                      const Field& magnetization) {
-  const Field value = alpha_k * anisotropy_field - n_eff * magnetization;
-  if constexpr (lanes::is_lanes<Field>) return lanes::where(value > 0.0, value, 0.0);
-  else return zero<Field>() < value ? value : zero<Field>();
+  return intrinsic_coercivity(alpha_k, anisotropy_field, n_eff, magnetization, zero<Field>());
 }
 
 // --- intrinsic phase (brief §2-3) ------------------------------------------------------------
@@ -82,12 +102,47 @@ Value member_polarization(const phase_record& record, const Value& reduced_magne
 }
 
 /// HA of one end member (power law of magnetization) from m and m at its reference temperature.
-/// Precondition: !record.anisotropy_tabulated (tabulated fields are read in phases.cpp).
+/// Precondition: !record.anisotropy_tabulated.
 template <class Value>
 Value member_power_law_anisotropy_field(const phase_record& record, const Value& reduced_magnetization,
                                         double reference_magnetization) {
   return record.anisotropy_field.value() *
          anisotropy_field_ratio(reduced_magnetization, reference_magnetization, record.anisotropy_exponent);
+}
+
+/// HA of one end member from its table at its own temperature `kelvin` (linear between the
+/// points, held at the end values outside them: the loader requires the table to cover the
+/// record's validity range, which Phase checks). Lane by lane on blocks.
+template <class Value>
+Value member_tabulated_anisotropy_field(const phase_record& record, const Value& kelvin) {
+  const auto& table = record.anisotropy_table;
+  const auto at = [&table](double t) {
+    if (!(t > to_kelvin(table.front().temperature))) return table.front().anisotropy_field.value();
+    std::size_t upper = 1;
+    while (upper + 1 < table.size() && to_kelvin(table[upper].temperature) < t) ++upper;
+    if (!(t < to_kelvin(table[upper].temperature))) return table[upper].anisotropy_field.value();
+    const double t0 = to_kelvin(table[upper - 1].temperature), t1 = to_kelvin(table[upper].temperature);
+    const double w = (t - t0) / (t1 - t0);
+    return (1.0 - w) * table[upper - 1].anisotropy_field.value() + w * table[upper].anisotropy_field.value();
+  };
+  if constexpr (lanes::is_lanes<Value>) {
+    Value out = kelvin;
+    for (Eigen::Index lane = 0; lane < out.size(); ++lane) out[lane] = at(kelvin[lane]);
+    return out;
+  } else {
+    return at(kelvin);
+  }
+}
+
+/// HA of one end member of a site at the site's reduced temperature: from its table at its own
+/// temperature tau Tc_i, or by its power law from m (its reduced magnetization there) and m at
+/// its reference temperature.
+template <class Value>
+Value member_anisotropy_field_at(const phase_record& record, const basic_reduced_temperature<Value>& reduced,
+                                 const Value& reduced_magnetization, double reference_magnetization) {
+  if (record.anisotropy_tabulated)
+    return member_tabulated_anisotropy_field(record, Value(reduced.tau * to_kelvin(record.curie_temperature)));
+  return member_power_law_anisotropy_field(record, reduced_magnetization, reference_magnetization);
 }
 
 /// Ms = Js / mu0 (A/m from T), as a product with the constant 1 / mu0: a packed division is the
