@@ -53,13 +53,7 @@ std::string coercivity_letter(std::string_view name) {
 }
 
 std::optional<double> coercivity_letter_minimum(std::string_view letter) {
-  // Minimum HcJ per coercivity letter of sintered NdFeB, the industry's usual grade table
-  // (12, 14, 17, 20, 25, 30, 35 kOe; kA/m as printed by the makers' tables, e.g. NBLIHE).
-  static const std::pair<std::string_view, double> table[] = {
-      {"", 955e3}, {"M", 1114e3}, {"H", 1353e3}, {"SH", 1592e3}, {"UH", 1990e3}, {"EH", 2388e3}, {"AH", 2786e3}};
-  for (const auto& [name, minimum] : table) {
-    if (name == letter) return minimum;
-  }
+  if (const coercivity_class* c = sintered_coercivity_class(letter)) return c->min_intrinsic_coercivity;
   return std::nullopt;
 }
 

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <functional>
 #include <map>
 
 namespace magmat {
@@ -17,8 +18,6 @@ namespace {
 constexpr double default_total_rare_earth = 0.31;
 // Boron of the assumed bulk: 1.00 wt%, the stoichiometric share of Nd2Fe14B (brief §8).
 constexpr double default_boron = 0.010;
-// Upper end of the Dy search when a grade's Dy must be estimated from its coercivity.
-constexpr double max_estimated_dysprosium = 0.12;
 
 bool mentions(const grade_record& g, std::string_view word) {
   auto has = [&](std::string text) {
@@ -28,10 +27,18 @@ bool mentions(const grade_record& g, std::string_view word) {
   return has(g.description) || has(g.name);
 }
 
+// A grade its source calls grain-boundary diffused (HL Magnetics' "Dy/Tb grain-boundary-diffused
+// (GBD)" grades): the heavy rare earth sits in a shell of each grain.
+bool diffused(const grade_record& g) {
+  return g.family == "ndfeb_sintered" && (mentions(g, "grain-boundary-diffused") || mentions(g, "grain boundary diffus") ||
+                                          mentions(g, "(gbd)"));
+}
+
 const char* process_of(const grade_record& g) {
   if (g.family == "ndfeb_bonded") return "bonded";
   if (g.family == "ndfeb_hot_deformed") return "hot_deformed";
   if (g.family == "ferrite") return "sintered_ferrite";
+  if (diffused(g)) return "grain_boundary_diffused";
   return "sintered";
 }
 
@@ -42,12 +49,14 @@ microstructure overrides_of(const grade_record& g) {
   return o;
 }
 
-// The NdFeB bulk for a grade: its stated rare earths, else 31 wt% rare earth with Dy
-// `dysprosium`; B 1 wt%; Co as stated; Fe the balance.
-Composition ndfeb_bulk(const grade_record& g, double dysprosium) {
+// The NdFeB bulk for a grade: its stated rare earths, else 31 wt% rare earth with `heavy` of the
+// estimated heavy rare earth `element`; B 1 wt%; Co as stated; Fe the balance.
+Composition ndfeb_bulk(const grade_record& g, Element element, double heavy) {
   const grade_composition c = g.composition.value_or(grade_composition{});
   const double total = c.total_rare_earth.value_or(default_total_rare_earth);
-  const double dy = c.dysprosium.value_or(dysprosium), tb = c.terbium.value_or(0.0), pr = c.praseodymium.value_or(0.0);
+  const double dy = c.dysprosium.value_or(element == Element::Dy ? heavy : 0.0);
+  const double tb = c.terbium.value_or(element == Element::Tb ? heavy : 0.0);
+  const double pr = c.praseodymium.value_or(0.0);
   const double nd = total - dy - tb - pr;
   if (nd < 0.0)
     throw data_error(fmt::format("{}: grade '{}': Dy + Tb + Pr exceed its total rare earth", g.file, g.name));
@@ -57,6 +66,27 @@ Composition ndfeb_bulk(const grade_record& g, double dysprosium) {
   if (pr > 0.0) percent[Element::Pr] = 100.0 * pr;
   if (c.cobalt && *c.cobalt > 0.0) percent[Element::Co] = 100.0 * *c.cobalt;
   return Composition::from_mass_percent(percent, Element::Fe);
+}
+
+// The least heavy rare earth (mass fraction, up to `most`) at which `build` reaches `target` HcJ
+// at 20 degC (HcJ rises monotonically with it), by bisection to 1e-5; data_error naming the
+// grade when even `most` does not reach it, never a weaker magnet anchored to the datasheet.
+double least_heavy_rare_earth(const grade_record& g, const std::function<Magnet(double)>& build, double most,
+                              const char* element, const char* how) {
+  const double target = g.intrinsic_coercivity.nominal();
+  const auto room = from_celsius(20.0);
+  if (build(0.0).intrinsic_coercivity(room).value() >= target) return 0.0;
+  const double reached = build(most).intrinsic_coercivity(room).value();
+  if (reached < target)
+    throw data_error(fmt::format("{}: grade '{}': the {} model reaches only {:.0f} kA/m at 20 degC with {:.2f} wt% {}, "
+                                 "below the grade's {:.0f} kA/m; give the grade a composition block",
+                                 g.file, g.name, how, reached / 1e3, 100.0 * most, element, target / 1e3));
+  double low = 0.0, high = most;
+  for (int i = 0; i < 60 && high - low > 1e-5; ++i) {
+    const double mid = 0.5 * (low + high);
+    (build(mid).intrinsic_coercivity(room).value() < target ? low : high) = mid;
+  }
+  return high;
 }
 
 Magnet model_of(const grade_record& g) {
@@ -70,20 +100,22 @@ Magnet model_of(const grade_record& g) {
     return Magnet::from_composition(Composition::from_formula(barium ? "BaFe12O19" : "SrFe12O19"), process, overrides);
   }
   const bool stated = g.composition && (g.composition->dysprosium || g.composition->terbium);
-  auto build = [&](double dy) { return Magnet::from_composition(ndfeb_bulk(g, dy), process, overrides); };
-  if (stated) return build(0.0);
-  // No heavy rare earth stated: estimate Dy as the amount at which the model reaches the
-  // grade's HcJ at 20 degC (the model's HcJ rises monotonically with Dy), by bisection.
-  const double target = g.intrinsic_coercivity.nominal();
-  const auto room = from_celsius(20.0);
-  if (build(0.0).intrinsic_coercivity(room).value() >= target) return build(0.0);
-  if (build(max_estimated_dysprosium).intrinsic_coercivity(room).value() <= target) return build(max_estimated_dysprosium);
-  double low = 0.0, high = max_estimated_dysprosium;
-  for (int i = 0; i < 40 && high - low > 1e-5; ++i) {
-    const double mid = 0.5 * (low + high);
-    (build(mid).intrinsic_coercivity(room).value() < target ? low : high) = mid;
+  if (stated) return Magnet::from_composition(ndfeb_bulk(g, Element::Dy, 0.0), process, overrides);
+  const double total = g.composition.value_or(grade_composition{}).total_rare_earth.value_or(default_total_rare_earth);
+  if (diffused(g)) {
+    // Diffusion grade: the least Tb (the source says "Dy/Tb"; Tb, the more effective, where it
+    // does not say Dy alone) that reaches the grade's HcJ, up to what the shells can hold (all of
+    // their rare-earth site Tb: the shell fraction of the site, brief §7).
+    const Element element = mentions(g, "tb") || !mentions(g, "dy") ? Element::Tb : Element::Dy;
+    const double shell = process_data(phase_family::r2fe14b, process).shell_volume_fraction;
+    auto build = [&](double heavy) { return Magnet::from_composition(ndfeb_bulk(g, element, heavy), process, overrides); };
+    const double most = std::min(0.5 * total, shell * total);
+    return build(least_heavy_rare_earth(g, build, most, element == Element::Tb ? "Tb" : "Dy", "grain-boundary-diffused"));
   }
-  return build(high);
+  // No heavy rare earth stated: the least bulk Dy at which the model reaches the grade's HcJ at
+  // 20 degC, up to half of the rare earth (past that no commercial magnet goes).
+  auto build = [&](double dy) { return Magnet::from_composition(ndfeb_bulk(g, Element::Dy, dy), process, overrides); };
+  return build(least_heavy_rare_earth(g, build, 0.5 * total, "Dy", "bulk-Dy sintered"));
 }
 
 } // namespace
@@ -102,7 +134,19 @@ Grade grade_magnet(const grade_record& g) {
   anchor.intrinsic_coercivity_coefficient = g.intrinsic_coercivity_coefficient;
   anchor.coefficients_from = g.coefficients_from.value_or(anchor.reference_temperature);
   anchor.coefficients_to = g.coefficients_to.value_or(anchor.reference_temperature);
-  return Grade(model.with_datasheet(anchor), g);
+  std::string basis = g.intrinsic_coercivity_coefficient ? "datasheet" : "model";
+  // A sintered grade whose page prints no beta(HcJ) takes its coercivity class's published one
+  // (materials/classes/ndfeb_sintered.json), over the class's interval.
+  if (!g.intrinsic_coercivity_coefficient && g.family == "ndfeb_sintered") {
+    const coercivity_class* c = sintered_coercivity_class(coercivity_letter(g.name));
+    if (c && c->intrinsic_coercivity_coefficient) {
+      anchor.intrinsic_coercivity_coefficient = c->intrinsic_coercivity_coefficient;
+      anchor.coercivity_coefficient_from = c->coefficient_from;
+      anchor.coercivity_coefficient_to = c->coefficient_to;
+      basis = "class";
+    }
+  }
+  return Grade(model.with_datasheet(anchor), g, basis);
 }
 
 } // namespace magmat

@@ -179,7 +179,8 @@ namespace {
 // interval, then the model's ratio from the interval's nearer edge.
 template <class Model>
 double anchored(double reference_value, const std::optional<temperature_coefficient>& coefficient,
-                const datasheet_anchor& anchor, thermodynamic_temperature temperature, Model&& model) {
+                const datasheet_anchor& anchor, thermodynamic_temperature interval_from,
+                thermodynamic_temperature interval_to, thermodynamic_temperature temperature, Model&& model) {
   const double t = to_kelvin(temperature);
   const double t0 = to_kelvin(anchor.reference_temperature);
   // The model's ratio first: it is exactly 1 at the reference temperature, so the datasheet value
@@ -188,7 +189,7 @@ double anchored(double reference_value, const std::optional<temperature_coeffici
     const double at_reference = model(anchor.reference_temperature);
     return at_reference > 0.0 ? reference_value * (model(temperature) / at_reference) : 0.0;
   }
-  const double from = to_kelvin(anchor.coefficients_from), to = to_kelvin(anchor.coefficients_to);
+  const double from = to_kelvin(interval_from), to = to_kelvin(interval_to);
   const auto linear = [&](double kelvin) { return reference_value * (1.0 + coefficient->value() * (kelvin - t0)); };
   if (t >= from && t <= to) return std::max(0.0, linear(t));
   const double edge = t < from ? from : to;
@@ -225,7 +226,9 @@ std::string_view Magnet::family_name() const {
 Magnet Magnet::with_datasheet(datasheet_anchor anchor) const {
   if (!(anchor.remanence.value() > 0.0) || !(anchor.intrinsic_coercivity.value() > 0.0))
     throw domain_error(fmt::format("datasheet of '{}': Br and HcJ must be > 0", anchor.name));
-  if (anchor.coefficients_to < anchor.coefficients_from)
+  if (anchor.coefficients_to < anchor.coefficients_from ||
+      anchor.coercivity_coefficient_to.value_or(anchor.coefficients_to) <
+          anchor.coercivity_coefficient_from.value_or(anchor.coefficients_from))
     throw domain_error(fmt::format("datasheet of '{}': coefficient interval ends before it starts", anchor.name));
   Magnet pinned = *this;
   pinned.anchor_ = std::move(anchor);
@@ -236,7 +239,8 @@ magnetic_polarization Magnet::remanence(thermodynamic_temperature temperature) c
   if (!anchor_) return model_remanence(temperature);
   model_remanence(temperature); // validates the temperature against the model's range
   return magnetic_polarization::from_value(
-      anchored(anchor_->remanence.value(), anchor_->remanence_coefficient, *anchor_, temperature,
+      anchored(anchor_->remanence.value(), anchor_->remanence_coefficient, *anchor_, anchor_->coefficients_from,
+               anchor_->coefficients_to, temperature,
                [this](thermodynamic_temperature t) { return model_remanence(t).value(); }));
 }
 
@@ -245,7 +249,8 @@ magnetic_field_strength Magnet::intrinsic_coercivity(thermodynamic_temperature t
   model_intrinsic_coercivity(temperature);
   return magnetic_field_strength::from_value(
       anchored(anchor_->intrinsic_coercivity.value(), anchor_->intrinsic_coercivity_coefficient, *anchor_,
-               temperature, [this](thermodynamic_temperature t) { return model_intrinsic_coercivity(t).value(); }));
+               anchor_->coercivity_coefficient_from.value_or(anchor_->coefficients_from),
+               anchor_->coercivity_coefficient_to.value_or(anchor_->coefficients_to), temperature, [this](thermodynamic_temperature t) { return model_intrinsic_coercivity(t).value(); }));
 }
 
 magnetic_polarization Magnet::model_remanence(thermodynamic_temperature temperature) const {

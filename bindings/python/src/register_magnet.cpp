@@ -69,7 +69,9 @@ py::tuple magnet_state(const Magnet& g) {
     anchor = py::make_tuple(a->name, to_kelvin(a->reference_temperature), a->remanence.value(),
                             a->intrinsic_coercivity.value(), opt(a->normal_coercivity), opt(a->max_energy_product),
                             opt(a->remanence_coefficient), opt(a->intrinsic_coercivity_coefficient),
-                            to_kelvin(a->coefficients_from), to_kelvin(a->coefficients_to));
+                            to_kelvin(a->coefficients_from), to_kelvin(a->coefficients_to),
+                            a->coercivity_coefficient_from ? py::object(py::float_(to_kelvin(*a->coercivity_coefficient_from))) : py::object(py::none()),
+                            a->coercivity_coefficient_to ? py::object(py::float_(to_kelvin(*a->coercivity_coefficient_to))) : py::object(py::none()));
   }
   return py::make_tuple(g.composition(), g.main_phase().composition(), g.nucleation_phase().composition(), process,
                         g.main_phase_fraction(), anchor);
@@ -102,6 +104,7 @@ Magnet magnet_from_state(const py::tuple& t) {
   std::optional<datasheet_anchor> anchor;
   if (!t[5].is_none()) {
     const py::tuple a = t[5].cast<py::tuple>();
+    if (a.size() != 12) throw data_error("not a pickled magmat.Magnet (datasheet state of the wrong length)");
     datasheet_anchor d;
     d.name = a[0].cast<std::string>();
     d.reference_temperature = from_kelvin(a[1].cast<double>());
@@ -113,6 +116,8 @@ Magnet magnet_from_state(const py::tuple& t) {
     if (!a[7].is_none()) d.intrinsic_coercivity_coefficient = temperature_coefficient::from_value(a[7].cast<double>());
     d.coefficients_from = from_kelvin(a[8].cast<double>());
     d.coefficients_to = from_kelvin(a[9].cast<double>());
+    if (!a[10].is_none()) d.coercivity_coefficient_from = from_kelvin(a[10].cast<double>());
+    if (!a[11].is_none()) d.coercivity_coefficient_to = from_kelvin(a[11].cast<double>());
     anchor = d;
   }
   return Magnet::from_parts(t[0].cast<Composition>(), Phase::from_composition(t[1].cast<Composition>()),

@@ -76,12 +76,18 @@ struct grade_record {
 /// A catalog grade: a Magnet (usable wherever one is) that also carries its datasheet record.
 class Grade : public Magnet {
 public:
-  Grade(Magnet magnet, grade_record record)
-      : Magnet(std::move(magnet)), record_(std::make_shared<const grade_record>(std::move(record))) {}
+  Grade(Magnet magnet, grade_record record, std::string coercivity_coefficient_basis = "")
+      : Magnet(std::move(magnet)), record_(std::make_shared<const grade_record>(std::move(record))),
+        coercivity_coefficient_basis_(std::move(coercivity_coefficient_basis)) {}
   const grade_record& record() const { return *record_; }
+  /// Where the beta(HcJ) that anchors this grade comes from: "datasheet" (its own page),
+  /// "class" (its coercivity class's published value, the page printing none) or "model"
+  /// (neither: the physics model's ratio from 20 degC).
+  const std::string& coercivity_coefficient_basis() const { return coercivity_coefficient_basis_; }
 
 private:
   std::shared_ptr<const grade_record> record_;
+  std::string coercivity_coefficient_basis_;
 };
 
 /// Filters of Catalog::find; unset fields do not filter.
@@ -104,6 +110,26 @@ std::string coercivity_letter(std::string_view grade_name);
 /// The industry's minimum HcJ (A/m) of a sintered NdFeB coercivity letter ("" for plain N,
 /// "M", "H", "SH", "UH", "EH", "AH"), or nothing for an unknown letter; see materials/grades/README.md.
 std::optional<double> coercivity_letter_minimum(std::string_view letter);
+
+/// A coercivity class of sintered NdFeB as materials/classes/ndfeb_sintered.json gives it: the
+/// minimum HcJ at 20 degC and, where a maker publishes one, the class's beta(HcJ) over its
+/// interval (20-100 degC when the source prints none).
+struct coercivity_class {
+  std::string letter;                              ///< "" for plain N, "M", "H", "SH", ...
+  std::string name;                                ///< "N", "M", "H", "SH", ...
+  double min_intrinsic_coercivity = 0.0;           ///< A/m
+  std::string min_source;
+  std::optional<temperature_coefficient> intrinsic_coercivity_coefficient; ///< 1/K
+  thermodynamic_temperature coefficient_from;
+  thermodynamic_temperature coefficient_to;
+  bool coefficient_interval_stated = false;
+  std::string coefficient_source;
+};
+
+/// The shipped coercivity classes of sintered NdFeB, in ascending HcJ.
+const std::vector<coercivity_class>& sintered_coercivity_classes();
+/// The class of a letter ("" for N), or null for an unknown letter.
+const coercivity_class* sintered_coercivity_class(std::string_view letter);
 
 /// An immutable catalog of grades. Copies share their records.
 class Catalog {

@@ -97,6 +97,10 @@ struct datasheet_anchor {
   std::optional<temperature_coefficient> intrinsic_coercivity_coefficient;
   thermodynamic_temperature coefficients_from;
   thermodynamic_temperature coefficients_to;
+  /// The interval of the HcJ coefficient when it differs from the Br coefficient's (a grade
+  /// that takes its coercivity class's beta(HcJ)); unset: [coefficients_from, coefficients_to].
+  std::optional<thermodynamic_temperature> coercivity_coefficient_from;
+  std::optional<thermodynamic_temperature> coercivity_coefficient_to;
 };
 
 /// A magnet: a bulk composition turned into a main phase (plus secondary phases) by a process.
