@@ -431,6 +431,28 @@ def check_grades(grade_dir, validator, keys, used, errors):
     return len(files), count
 
 
+def check_classes_and_validation(root, class_validator, validation_validator, keys, used, errors):
+    """Validate materials/classes/*.json and materials/validation/*.json; return the file counts."""
+    class_files = sorted((root / "classes").glob("*.json"))
+    validation_files = sorted((root / "validation").glob("*.json"))
+    for kind, files, validator in (("classes", class_files, class_validator),
+                                   ("validation", validation_files, validation_validator)):
+        if not files:
+            errors.append("%s: /: no %s files found" % (root / kind, kind))
+        for path, data in documents(files, validator, keys, used, errors):
+            if kind == "validation":
+                ids = [f.get("id") for f in data.get("figures", []) if isinstance(f, dict)]
+                if len(ids) != len(set(ids)):
+                    errors.append("%s: /figures: figure ids must be unique" % path)
+                for i, f in enumerate(data.get("figures", [])):
+                    source = f.get("published", {}).get("source") if isinstance(f, dict) else None
+                    if isinstance(source, str) and source not in keys:
+                        errors.append("%s: /figures/%d/published/source: unknown reference key %r" % (path, i, source))
+                    elif isinstance(source, str):
+                        used.add(source)
+    return len(class_files), len(validation_files)
+
+
 def check_prices_and_scenarios(root, price_validator, scenario_validator, keys, used, errors):
     """Validate materials/prices/*.json and materials/scenarios/*.json; return the file counts."""
     price_files = sorted((root / "prices").glob("*.json"))
@@ -587,7 +609,7 @@ def main(argv=None):
     schemas = {name: load(schema_dir / name, errors)
                for name in ("phase.schema.json", "process.schema.json", "references.schema.json",
                             "grade.schema.json", "price.schema.json", "scenario.schema.json",
-                            "strategy.schema.json")}
+                            "strategy.schema.json", "classes.schema.json", "validation.schema.json")}
     refs = load(refs_path, errors)
     if errors:
         print("\n".join(errors), file=sys.stderr)
@@ -629,6 +651,10 @@ def main(argv=None):
         root, V(schemas["price.schema.json"], format_checker=fmt), V(schemas["scenario.schema.json"], format_checker=fmt),
         keys, used, errors)
 
+    class_files, validation_files = check_classes_and_validation(
+        root, V(schemas["classes.schema.json"], format_checker=fmt), V(schemas["validation.schema.json"], format_checker=fmt),
+        keys, used, errors)
+
     strategy_files = check_strategies(root / "strategies", V(schemas["strategy.schema.json"], format_checker=fmt),
                                       keys, used, phases, {p.stem for p in process_files}, errors)
 
@@ -636,9 +662,10 @@ def main(argv=None):
         print("\n".join(errors), file=sys.stderr)
         return 1
     print("check_materials: %d phase files, %d process files, %d grade files (%d grades) and %d references OK "
-          "(%d keys used), %d price files, %d scenario files and %d strategy files OK"
+          "(%d keys used), %d price files, %d scenario files, %d strategy files, %d class files and "
+          "%d validation files OK"
           % (len(phase_files), len(process_files), grade_files, grade_count, len(keys), len(used),
-             price_files, scenario_files, strategy_files))
+             price_files, scenario_files, strategy_files, class_files, validation_files))
     return 0
 
 

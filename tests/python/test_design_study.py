@@ -55,20 +55,20 @@ def test_feasible_magnets_meet_the_requirement_when_checked_independently(study)
 
 
 def test_gbd_needs_less_dy_and_tb_less_than_dy():
-    s = mm.design_study(mm.Requirement(temperature_C=150, min_intrinsic_coercivity=8e5), units_per_year=1)
+    s = mm.design_study(mm.Requirement(temperature_C=150, min_intrinsic_coercivity=3e5), units_per_year=1)
     assert s["gbd_dy"].dy_mass_fraction < s["bulk_dy"].dy_mass_fraction
     assert s["bulk_tb"].tb_mass_fraction < s["bulk_dy"].dy_mass_fraction
     assert s["gbd_tb"].tb_mass_fraction < s["gbd_dy"].dy_mass_fraction
 
 
 def test_required_dy_rises_with_temperature():
-    levels = [mm.design_study(mm.Requirement(temperature_C=t, min_intrinsic_coercivity=8e5),
-                              strategies=["bulk_dy"])["bulk_dy"].dy_mass_fraction for t in (80, 120, 160, 180)]
+    levels = [mm.design_study(mm.Requirement(temperature_C=t, min_intrinsic_coercivity=2e5),
+                              strategies=["bulk_dy"])["bulk_dy"].dy_mass_fraction for t in (80, 120, 140, 160)]
     assert levels == sorted(levels) and levels[-1] > 0
 
 
 def test_overrides_and_demand_tonnage():
-    req = mm.Requirement(temperature_C=150, min_intrinsic_coercivity=8e5)
+    req = mm.Requirement(temperature_C=150, min_intrinsic_coercivity=3e5)
     default = mm.design_study(req, strategies=["gbd_dy"])["gbd_dy"].dy_mass_fraction
     efficient = mm.design_study(req, strategies=["gbd_dy"], gbd_efficiency=8.0)["gbd_dy"].dy_mass_fraction
     assert efficient < default

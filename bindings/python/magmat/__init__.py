@@ -48,6 +48,7 @@ from ._core import (
     batch_kernel,
     check_motor,
     check_policy,
+    coercivity_classes,
     coercivity_letter,
     coercivity_letter_minimum,
     compound_tonnes_from_element,
@@ -80,7 +81,8 @@ from ._core import (
     supply_scenario_names,
     torque_per_rotor_volume,
 )
-from . import export, units
+from . import export, units, validation
+from .validation import ValidationReport, grade_coefficient_report, validation_report
 from . import _html, _pickling
 
 _html.install()  # Jupyter renders magnets, properties, catalogs and studies as HTML tables
@@ -131,6 +133,7 @@ __all__ = [
     "batch_kernel",
     "check_motor",
     "check_policy",
+    "coercivity_classes",
     "coercivity_letter",
     "coercivity_letter_minimum",
     "compound_tonnes_from_element",
@@ -164,4 +167,8 @@ __all__ = [
     "supply_scenario_names",
     "torque_per_rotor_volume",
     "units",
+    "validation",
+    "ValidationReport",
+    "grade_coefficient_report",
+    "validation_report",
 ]

@@ -1,6 +1,6 @@
 """The ``magmat`` command line (also ``python -m magmat``).
 
-Subcommands: ``content``, ``convert``, ``grades``, ``show``, ``compare`` (the main job). SI output by
+Subcommands: ``content``, ``convert``, ``grades``, ``show``, ``validate``, ``compare`` (the main job). SI output by
 default, ``--units cgs`` for kG/kOe/MGOe, ``--json`` or ``--csv`` for machines. Every bad argument
 gets a one-line error and exit code 2.
 """
@@ -207,6 +207,25 @@ def _compare(args: argparse.Namespace) -> int:
     return 0
 
 
+def _validate(args: argparse.Namespace) -> int:
+    report = mm.validation_report(args.file)
+    grades = mm.grade_coefficient_report() if args.grades and args.file is None else None
+    if args.json or args.csv:
+        rows = [dict(r) for r in report] + ([dict(r) for r in grades] if grades is not None else [])
+        emit(rows, args)
+        return 0
+    print("Model against published figures (role: calibration = fitted to it; validation = never fitted to)")
+    print(report.to_text(), end="")
+    if grades is not None:
+        print()
+        print("beta(HcJ) over 20-150 degC of the catalog's sintered NdFeB grades against their own or their class's")
+        print(grades.to_text(), end="")
+    missed = [r["id"] for r in report if r["within"] is False]
+    if missed:
+        print(f"\noutside tolerance: {', '.join(missed)} (see docs/validation.md)")
+    return 0
+
+
 def _compare_plot(study: mm.Study, path: str) -> None:
     from matplotlib.figure import Figure
 
@@ -280,6 +299,16 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("--plot", help="write a PNG of the demagnetization curves")
     _output_options(show)
     show.set_defaults(run=_show)
+
+    validate = sub.add_parser("validate", help="model against published figures, with residuals",
+                              description="Evaluate every figure of the validation set (materials/validation/, "
+                              "embedded) with the model and print model, published value, residual, tolerance and "
+                              "whether the figure calibrated the model; then beta(HcJ) of every sintered NdFeB grade "
+                              "against its own or its coercivity class's.")
+    validate.add_argument("--file", help="a validation file of your own (the format of materials/validation/*.json)")
+    validate.add_argument("--no-grades", dest="grades", action="store_false", help="skip the per-grade beta table")
+    _output_options(validate)
+    validate.set_defaults(run=_validate)
 
     compare = sub.add_parser("compare", help="the main job: every strategy for a requirement",
                              description="Solve every design strategy (bulk/GBD Dy and Tb, heavy-rare-earth-free, "

@@ -663,6 +663,9 @@ class Grade(Magnet):
     @property
     def datasheet(self) -> _Datasheet:
         """The datasheet in SI: ranges {'min','typical','max','nominal','source'} in T, A/m, J/m^3; coefficients in 1/K; temperatures in degC; density in kg/m^3."""
+    @property
+    def coercivity_coefficient_basis(self) -> str:
+        """Where the beta(HcJ) anchoring this grade comes from: 'datasheet', 'class' or 'model'."""
     def __repr__(self) -> str:
         """Grade('<name>', family='<family>')."""
 
@@ -714,6 +717,10 @@ class Catalog:
 def coercivity_letter(grade_name: str) -> str:
     """The coercivity letter of a sintered NdFeB grade name ('N42SH' -> 'SH', 'N52' -> '')."""
 
+def coercivity_classes() -> list[dict[str, Any]]:
+    """The coercivity classes of sintered NdFeB: letter, minimum HcJ (A/m), published beta(HcJ) (1/K or None), its interval (degC) and sources."""
+def _embedded_data_files(folder: str) -> list[tuple[str, str]]:
+    """(path, text) of the material files compiled in under a folder of materials/ (private)."""
 def coercivity_letter_minimum(letter: str) -> float | None:
     """The industry's minimum HcJ in A/m of a sintered NdFeB coercivity letter, or None."""
 

@@ -2,6 +2,7 @@
 #include "pybind.hpp"
 
 #include <magmat/catalog.hpp>
+#include <magmat/data_files.hpp>
 
 #include <fmt/format.h>
 
@@ -143,6 +144,9 @@ void register_catalog(py::module_& m) {
       .def_property_readonly("datasheet", [](const Grade& g) { return datasheet_dict(g.record()); },
           "The datasheet as in the file, converted to SI: ranges as {'min','typical','max','nominal',"
           "'source'} (T, A/m, J/m^3), coefficients in 1/K, temperatures in degrees Celsius, density in kg/m^3.")
+      .def_property_readonly("coercivity_coefficient_basis", &Grade::coercivity_coefficient_basis,
+          "Where the beta(HcJ) anchoring this grade comes from: 'datasheet' (its own page), 'class' (its "
+          "coercivity class's published value, materials/classes/ndfeb_sintered.json) or 'model'.")
       .def("__repr__", [](const Grade& g) { return fmt::format("Grade('{}', family='{}')", g.name(), g.family_name()); })
       // A grade travels as its own JSON record, so user grades pickle as well as shipped ones.
       .def(py::pickle(
@@ -230,6 +234,28 @@ void register_catalog(py::module_& m) {
   m.def("coercivity_letter_minimum",
         [](const std::string& letter) { return optional_float(coercivity_letter_minimum(letter)); }, py::arg("letter"),
         "The industry's minimum HcJ in A/m of a sintered NdFeB coercivity letter, or None.");
+  m.def("coercivity_classes", [] {
+        py::list out;
+        for (const auto& c : sintered_coercivity_classes()) {
+          py::dict d;
+          d["letter"] = c.letter;
+          d["name"] = c.name;
+          d["min_intrinsic_coercivity"] = c.min_intrinsic_coercivity;
+          d["min_source"] = c.min_source;
+          d["intrinsic_coercivity_coefficient"] = optional_float(
+              c.intrinsic_coercivity_coefficient ? std::optional<double>(c.intrinsic_coercivity_coefficient->value()) : std::nullopt);
+          d["coefficient_from_C"] = to_celsius(c.coefficient_from);
+          d["coefficient_to_C"] = to_celsius(c.coefficient_to);
+          d["coefficient_interval_stated"] = c.coefficient_interval_stated;
+          d["coefficient_source"] = c.coefficient_source;
+          out.append(d);
+        }
+        return out;
+      },
+      "The coercivity classes of sintered NdFeB (materials/classes/ndfeb_sintered.json): letter, minimum HcJ "
+      "(A/m), the class's published beta(HcJ) (1/K, None where none was found) with its interval (degC) and sources.");
+  m.def("_embedded_data_files", &embedded_data_files, py::arg("folder"),
+        "(path, text) of the material files compiled in under a folder of materials/ (private).");
 }
 
 } // namespace magmat::python

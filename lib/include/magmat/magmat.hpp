@@ -13,6 +13,7 @@
 #include <magmat/demag.hpp>
 #include <magmat/magnet.hpp>
 #include <magmat/catalog.hpp>
+#include <magmat/data_files.hpp>
 #include <magmat/permeance.hpp>
 #include <magmat/thermal.hpp>
 #include <magmat/heavy_rare_earth.hpp>

@@ -1,0 +1,112 @@
+"""The validation set (materials/validation/): model against published figures, with residuals."""
+
+import json
+import math
+
+import pytest
+
+import magmat as mm
+from magmat.__main__ import main
+
+
+@pytest.fixture(scope="module")
+def report():
+    return mm.validation_report()
+
+
+def test_every_figure_has_a_source_a_role_and_a_finite_model_value(report):
+    assert len(report) >= 8
+    for row in report:
+        assert row["role"] in ("calibration", "validation", "report")
+        assert row["source"] and row["printed"]
+        assert math.isfinite(row["model"]) and math.isfinite(row["published"])
+        assert row["residual"] == pytest.approx(row["model"] - row["published"])
+
+
+def test_each_figure_lands_where_the_data_say_it_does(report):
+    """Figures with a tolerance hold it; a figure the model is known to miss stays outside and
+    says why (so that neither changes silently)."""
+    for row in report:
+        if row["tolerance"] is None:
+            continue
+        assert row["within"] is (row["expected"] == "within"), row["id"]
+        if row["expected"] == "outside":
+            assert row["why"], row["id"]
+
+
+def test_calibration_and_validation_are_kept_apart(report):
+    """Only Dy-free N-class data calibrate the sintered process; every Dy-bearing class validates."""
+    calibration = [r["id"] for r in report if r["role"] == "calibration"]
+    assert calibration == ["N-class-beta"]
+    for figure in ("M-class-beta", "H-class-beta", "N48SH-ratio", "N48SH-beta"):
+        assert report.row(figure)["role"] == "validation"
+
+
+def test_the_acceptance_figures_of_the_coercivity_model(report):
+    # N48SH's HcJ(150 degC)/HcJ(20 degC) within 10 % of the measured 6.29/21.06
+    assert report.row("N48SH-ratio")["model"] == pytest.approx(6.29 / 21.06, rel=0.10)
+    # the Dy-free composition: beta(20-100 degC) in -0.80 to -0.58 %/K with physical parameters
+    m = mm.Magnet.from_composition({"Nd": 31.0, "Fe": 68.0, "B": 1.0}, "sintered")
+    beta = 100 * m.reversible_coefficients(from_C=20, to_C=100).intrinsic_coercivity
+    assert -0.80 <= beta <= -0.58
+    p = m.process_parameters
+    assert 0 < p["alpha_k"] <= 1 and 0.8 <= p["n_eff"] <= 1.6
+    assert p["sources"]["n_eff"] == ("BANCE14", "C")
+
+
+def test_every_sintered_grade_has_its_class_or_own_beta_within_tolerance():
+    grades = mm.grade_coefficient_report()
+    assert len(grades) == len(mm.Catalog.default().find(family="ndfeb_sintered"))
+    for row in grades:
+        if row["published"] is not None:
+            assert row["within"], row["id"]
+    # a grade whose page prints no beta takes its class's
+    assert mm.Catalog.default()["N48SH"].coercivity_coefficient_basis == "class"
+    assert mm.Catalog.default()["N42"].coercivity_coefficient_basis == "datasheet"
+
+
+def test_report_rows_by_id_and_unknown_ids(report):
+    assert report.row("N-class-beta")["quantity"] == "beta"
+    with pytest.raises(KeyError, match="N-class-beta"):
+        report.row("nonsense")
+
+
+def test_a_users_validation_file(tmp_path):
+    path = tmp_path / "mine.json"
+    path.write_text(json.dumps({"schema": "magmat-validation/1", "figures": [{
+        "id": "mine", "role": "validation", "quantity": "beta", "from_C": 20, "to_C": 100,
+        "magnet": {"composition": {"Nd": 31.0, "Fe": 68.0, "B": 1.0}},
+        "published": {"value": -0.7, "unit": "%/K", "printed": "-0.7", "source": "LAB"},
+        "tolerance": {"value": 0.1, "unit": "%/K"}}]}))
+    rows = mm.validation_report(str(path))
+    assert len(rows) == 1 and rows[0]["within"]
+
+
+@pytest.mark.parametrize("figure, match", [
+    pytest.param({"id": "x"}, "magnet", id="missing-field"),
+    pytest.param({"id": "x", "role": "guess", "quantity": "beta", "magnet": {}, "published": {}}, "role",
+                 id="bad-role"),
+    pytest.param({"id": "x", "role": "validation", "quantity": "beta", "magnet": {"composition": {"Nd": 31, "Fe": 68, "B": 1}},
+                  "from_C": 20, "to_C": 100, "published": {"value": 1, "unit": "T"}}, "unit", id="wrong-unit"),
+    pytest.param({"id": "x", "role": "validation", "quantity": "mass", "magnet": {}, "published": {}}, "quantity",
+                 id="unknown-quantity"),
+])
+def test_bad_validation_files_name_what_is_wrong(tmp_path, figure, match):
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps({"schema": "magmat-validation/1", "figures": [figure]}))
+    with pytest.raises(mm.DataError, match=match):
+        mm.validation_report(str(path))
+
+
+def test_magmat_validate_prints_the_table(capsys):
+    assert main(["validate"]) == 0
+    out = capsys.readouterr().out
+    assert "N48SH-ratio" in out and "calibration" in out and "residual" in out and "N42SH" in out
+
+
+def test_magmat_validate_json_parses_strictly(capsys):
+    assert main(["validate", "--json", "--no-grades"]) == 0
+    def refuse(name):
+        raise ValueError(name)
+    rows = json.loads(capsys.readouterr().out, parse_constant=refuse)
+    assert {r["id"] for r in rows} >= {"N-class-beta", "N48SH-ratio"}
