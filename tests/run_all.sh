@@ -3,7 +3,7 @@
 # the C++ suite (Catch2 through ctest, including a find_package consumer build against the
 # installed tree), the same suite under ASan + UBSan, the threaded tests under ThreadSanitizer,
 # the unit tests built with -march=native, each libFuzzer target for a bounded time
-# (MAGMAT_FUZZ_SECONDS, default 45 s per target), and the Python suite (pytest against the
+# (MAGMAT_FUZZ_SECONDS, default 30 s per target), and the Python suite (pytest against the
 # package built from this tree).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../cmake/bootstrap.sh"
@@ -66,7 +66,7 @@ fi
 
 # libFuzzer: each target for a bounded time; one line per target with its executions.
 fuzz_status=0
-bash "$MAGMAT_ROOT/tests/run_fuzzers.sh" "${MAGMAT_FUZZ_SECONDS:-45}" || fuzz_status=$?
+bash "$MAGMAT_ROOT/tests/run_fuzzers.sh" "${MAGMAT_FUZZ_SECONDS:-30}" || fuzz_status=$?
 
 magmat_install_python_package
 py_status=0
