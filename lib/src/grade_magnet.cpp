@@ -89,6 +89,18 @@ double least_heavy_rare_earth(const grade_record& g, const std::function<Magnet(
   return high;
 }
 
+// A diffusion magnet for the grade: the least Tb (the source says "Dy/Tb"; Tb, the more
+// effective, where it does not say Dy alone) that reaches the grade's HcJ, up to what the shells
+// can hold (all of their rare-earth site heavy: the shell fraction of the site, brief §7).
+Magnet diffused_model(const grade_record& g, const char* process, const microstructure& overrides, double total,
+                      const char* how) {
+  const Element element = mentions(g, "tb") || !mentions(g, "dy") ? Element::Tb : Element::Dy;
+  const double shell = process_data(phase_family::r2fe14b, process).shell_volume_fraction;
+  auto build = [&](double heavy) { return Magnet::from_composition(ndfeb_bulk(g, element, heavy), process, overrides); };
+  const double most = std::min(0.5 * total, shell * total);
+  return build(least_heavy_rare_earth(g, build, most, element == Element::Tb ? "Tb" : "Dy", how));
+}
+
 Magnet model_of(const grade_record& g) {
   const char* process = process_of(g);
   const microstructure overrides = overrides_of(g);
@@ -102,20 +114,17 @@ Magnet model_of(const grade_record& g) {
   const bool stated = g.composition && (g.composition->dysprosium || g.composition->terbium);
   if (stated) return Magnet::from_composition(ndfeb_bulk(g, Element::Dy, 0.0), process, overrides);
   const double total = g.composition.value_or(grade_composition{}).total_rare_earth.value_or(default_total_rare_earth);
-  if (diffused(g)) {
-    // Diffusion grade: the least Tb (the source says "Dy/Tb"; Tb, the more effective, where it
-    // does not say Dy alone) that reaches the grade's HcJ, up to what the shells can hold (all of
-    // their rare-earth site Tb: the shell fraction of the site, brief §7).
-    const Element element = mentions(g, "tb") || !mentions(g, "dy") ? Element::Tb : Element::Dy;
-    const double shell = process_data(phase_family::r2fe14b, process).shell_volume_fraction;
-    auto build = [&](double heavy) { return Magnet::from_composition(ndfeb_bulk(g, element, heavy), process, overrides); };
-    const double most = std::min(0.5 * total, shell * total);
-    return build(least_heavy_rare_earth(g, build, most, element == Element::Tb ? "Tb" : "Dy", "grain-boundary-diffused"));
-  }
+  if (diffused(g)) return diffused_model(g, process, overrides, total, "grain-boundary-diffused");
   // No heavy rare earth stated: the least bulk Dy at which the model reaches the grade's HcJ at
   // 20 degC, up to half of the rare earth (past that no commercial magnet goes).
   auto build = [&](double dy) { return Magnet::from_composition(ndfeb_bulk(g, Element::Dy, dy), process, overrides); };
-  return build(least_heavy_rare_earth(g, build, 0.5 * total, "Dy", "bulk-Dy sintered"));
+  Magnet bulk = build(least_heavy_rare_earth(g, build, 0.5 * total, "Dy", "bulk-Dy sintered"));
+  // A bulk-Dy magnet whose main phase has less Js than the grade's own Br cannot be the grade: the
+  // grade owes its HcJ to a heavy rare earth where reversal starts, not to bulk Dy, as makers make
+  // such grades ("Regular + GBD", SHANGHAI-MAGNET). It is modelled as grain-boundary diffused.
+  if (bulk.main_phase().saturation_polarization(from_celsius(20.0)).value() < g.remanence.nominal())
+    return diffused_model(g, "grain_boundary_diffused", overrides, total, "grain-boundary-diffused");
+  return bulk;
 }
 
 } // namespace

@@ -206,3 +206,25 @@ TEST_CASE("Sintered NdFeB grades meet their coercivity letter or record the exce
     }
   }
 }
+
+TEST_CASE("Every shipped grade keeps the physical invariants at every temperature of its range", "[catalog]") {
+  // Br <= Js of the main phase, (BH)max <= Js^2/(4 mu0), HcB <= HcJ (issue [9], point 7).
+  const Catalog& catalog = Catalog::builtin();
+  int checked = 0;
+  for (const auto& name : catalog.names()) {
+    const magmat::Grade g = catalog.grade(name);
+    const double low = magmat::to_kelvin(g.min_temperature()), high = magmat::to_kelvin(g.max_temperature());
+    const double step = std::max(1.0, (high - low) / 60.0);
+    for (double kelvin = low + 0.01; kelvin < high - 0.01; kelvin += step) {
+      INFO(name << " at " << kelvin - 273.15 << " degC");
+      const auto t = magmat::from_kelvin(kelvin);
+      const auto p = g.properties(t);
+      const double js = g.main_phase().saturation_polarization(t).value();
+      CHECK(p.remanence.value() <= js);
+      CHECK(p.max_energy_product.value() <= p.max_energy_product_limit.value());
+      CHECK(p.normal_coercivity.value() <= p.intrinsic_coercivity.value());
+      ++checked;
+    }
+  }
+  CHECK(checked > 1000);
+}
