@@ -155,9 +155,17 @@ const grade_record& Catalog::record(std::string_view name) const {
 Grade Catalog::grade(std::string_view name) const { return grade_magnet(record(name)); }
 
 std::vector<std::string> Catalog::find(const grade_filter& filter) const {
+  // A misspelt filter value would silently match nothing; name it instead.
+  static const char* const families[] = {"ndfeb_sintered", "ndfeb_bonded", "ndfeb_hot_deformed", "smco5", "sm2co17", "ferrite"};
+  if (filter.family && std::find(std::begin(families), std::end(families), *filter.family) == std::end(families))
+    throw unknown_name_error(fmt::format("Catalog.find: unknown family '{}' (ndfeb_sintered, ndfeb_bonded, "
+                                         "ndfeb_hot_deformed, smco5, sm2co17, ferrite)", *filter.family));
+  if (filter.kind && *filter.kind != "commercial" && *filter.kind != "literature")
+    throw unknown_name_error(fmt::format("Catalog.find: unknown kind '{}' (commercial, literature)", *filter.kind));
   std::vector<std::string> out;
   for (const auto& g : *records_) {
     if (filter.family && g.family != *filter.family) continue;
+    if (filter.kind && g.kind != *filter.kind) continue;
     const bool needs_magnet = filter.min_intrinsic_coercivity || filter.min_max_energy_product || filter.max_heavy_rare_earth;
     if (!needs_magnet) {
       out.push_back(g.name);

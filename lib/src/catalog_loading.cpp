@@ -82,7 +82,7 @@ void check_physics(const grade_record& g, const json_cursor& at, std::vector<std
       problem("normal_coercivity", fmt::format("HcB {:.0f} A/m exceeds Br/mu0 = {:.0f} A/m", hcb, br / mu0));
   }
   const double limit = br * br / (4.0 * mu0);
-  if (g.max_energy_product.nominal() > limit * (1.0 + rounding))
+  if (!g.max_energy_product.source.empty() && g.max_energy_product.nominal() > limit * (1.0 + rounding))
     problem("max_energy_product", fmt::format("(BH)max {:.0f} J/m^3 exceeds Br^2/(4 mu0) = {:.0f} J/m^3",
                                               g.max_energy_product.nominal(), limit));
   // Br cannot exceed the saturation polarization of the main phase at room temperature.
@@ -116,9 +116,18 @@ grade_record parse_grade(const json_cursor& at, const std::string& family, std::
     for (std::size_t i = 0; i < aliases.node().size(); ++i) g.aliases.push_back(aliases.at(i).string());
   });
   attempt(problems, [&] { if (at.has("description")) g.description = at.at("description").string(); });
+  attempt(problems, [&] {
+    if (!at.has("kind")) return;
+    g.kind = at.at("kind").string();
+    if (g.kind != "commercial" && g.kind != "literature") at.at("kind").fail("must be \"commercial\" or \"literature\"");
+  });
   attempt(problems, [&] { g.remanence = range_of(at.at("remanence"), "T"); });
   attempt(problems, [&] { g.intrinsic_coercivity = range_of(at.at("intrinsic_coercivity"), "A/m"); });
-  attempt(problems, [&] { g.max_energy_product = range_of(at.at("max_energy_product"), "J/m3"); });
+  attempt(problems, [&] {
+    // A paper may report a magnet's Br and HcJ without its (BH)max; the model then gives it.
+    if (at.has("max_energy_product")) g.max_energy_product = range_of(at.at("max_energy_product"), "J/m3");
+    else if (g.kind != "literature") at.at("max_energy_product"); // fails: required for a datasheet grade
+  });
   attempt(problems, [&] {
     if (at.has("normal_coercivity")) g.normal_coercivity = range_of(at.at("normal_coercivity"), "A/m");
   });

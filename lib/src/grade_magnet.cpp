@@ -118,11 +118,15 @@ Magnet model_of(const grade_record& g) {
   // No heavy rare earth stated: the least bulk Dy at which the model reaches the grade's HcJ at
   // 20 degC, up to half of the rare earth (past that no commercial magnet goes).
   auto build = [&](double dy) { return Magnet::from_composition(ndfeb_bulk(g, Element::Dy, dy), process, overrides); };
-  Magnet bulk = build(least_heavy_rare_earth(g, build, 0.5 * total, "Dy", "bulk-Dy sintered"));
+  const char* how = g.family == "ndfeb_hot_deformed" ? "bulk-Dy hot-deformed"
+                    : g.family == "ndfeb_bonded"     ? "bulk-Dy bonded"
+                                                     : "bulk-Dy sintered";
+  Magnet bulk = build(least_heavy_rare_earth(g, build, 0.5 * total, "Dy", how));
   // A bulk-Dy magnet whose main phase has less Js than the grade's own Br cannot be the grade: the
   // grade owes its HcJ to a heavy rare earth where reversal starts, not to bulk Dy, as makers make
   // such grades ("Regular + GBD", SHANGHAI-MAGNET). It is modelled as grain-boundary diffused.
-  if (bulk.main_phase().saturation_polarization(from_celsius(20.0)).value() < g.remanence.nominal())
+  if (g.family == "ndfeb_sintered" &&
+      bulk.main_phase().saturation_polarization(from_celsius(20.0)).value() < g.remanence.nominal())
     return diffused_model(g, "grain_boundary_diffused", overrides, total, "grain-boundary-diffused");
   return bulk;
 }
@@ -138,7 +142,8 @@ Grade grade_magnet(const grade_record& g) {
   anchor.intrinsic_coercivity = magnetic_field_strength::from_value(g.intrinsic_coercivity.nominal());
   if (!g.normal_coercivity.source.empty())
     anchor.normal_coercivity = magnetic_field_strength::from_value(g.normal_coercivity.nominal());
-  anchor.max_energy_product = energy_density::from_value(g.max_energy_product.nominal());
+  if (!g.max_energy_product.source.empty())
+    anchor.max_energy_product = energy_density::from_value(g.max_energy_product.nominal());
   anchor.remanence_coefficient = g.remanence_coefficient;
   anchor.intrinsic_coercivity_coefficient = g.intrinsic_coercivity_coefficient;
   anchor.coefficients_from = g.coefficients_from.value_or(anchor.reference_temperature);

@@ -418,6 +418,10 @@ def check_grades(grade_dir, validator, keys, used, errors):
             if not isinstance(grade, dict):
                 continue
             count += 1
+            if "kind" not in grade:
+                errors.append("%s: /grades/%d: a shipped grade states its kind (commercial or literature)" % (path, i))
+            if grade.get("kind") != "literature" and "max_energy_product" not in grade:
+                errors.append("%s: /grades/%d: max_energy_product is required (only a literature magnet may leave it out)" % (path, i))
             labels = [("name", grade.get("name"))] + [("aliases/%d" % j, a) for j, a in enumerate(grade.get("aliases") or [])]
             for where, label in labels:
                 if not isinstance(label, str):

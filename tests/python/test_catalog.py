@@ -170,3 +170,31 @@ def test_datasheet_units_are_si(cat):
     assert ds["intrinsic_coercivity"]["typical"] == pytest.approx(220e3)  # 220 kA/m
     assert ds["max_energy_product"]["typical"] == pytest.approx(28e3)   # 28 kJ/m^3
     assert math.isclose(mm.convert(ds["max_energy_product"]["typical"], "J/m3", "MGOe"), 3.5186, rel_tol=1e-3)
+
+
+def test_every_shipped_grade_states_its_kind_and_find_filters_on_it(cat):
+    kinds = {g.name: g.datasheet["kind"] for g in cat}
+    assert set(kinds.values()) <= {"commercial", "literature"}
+    commercial = {g.name for g in cat.find(kind="commercial")}
+    literature = {g.name for g in cat.find(kind="literature")}
+    assert commercial == {n for n, k in kinds.items() if k == "commercial"}
+    assert literature == {n for n, k in kinds.items() if k == "literature"}
+    assert commercial | literature == set(kinds)
+    with pytest.raises(KeyError, match="kind 'comercial'"):
+        cat.find(kind="comercial")
+    with pytest.raises(KeyError, match="family 'ndfeb_sinterd'"):
+        cat.find(family="ndfeb_sinterd")
+
+
+def test_a_users_grade_without_kind_is_commercial_and_a_wrong_kind_is_named(tmp_path):
+    import json
+    grade = {"name": "MY1", "remanence": {"typical": {"value": 1.2, "unit": "T"}, "source": "me"},
+             "intrinsic_coercivity": {"min": {"value": 1000, "unit": "kA/m"}, "source": "me"},
+             "max_energy_product": {"typical": {"value": 270, "unit": "kJ/m3"}, "source": "me"}}
+    path = tmp_path / "mine.json"
+    path.write_text(json.dumps({"schema": "magmat-grades/1", "family": "ndfeb_hot_deformed", "grades": [grade]}))
+    assert mm.Catalog.load(str(path))["MY1"].datasheet["kind"] == "commercial"
+    grade["kind"] = "paper"
+    path.write_text(json.dumps({"schema": "magmat-grades/1", "family": "ndfeb_hot_deformed", "grades": [grade]}))
+    with pytest.raises(mm.DataError, match=r"/grades/0/kind.*commercial.*literature"):
+        mm.Catalog.load(str(path))

@@ -642,11 +642,12 @@ class _Datasheet(TypedDict):
     name: str
     aliases: list[str]
     family: str
+    kind: str
     description: str
     remanence: _DatasheetRange
     normal_coercivity: _DatasheetRange | None
     intrinsic_coercivity: _DatasheetRange
-    max_energy_product: _DatasheetRange
+    max_energy_product: _DatasheetRange | None
     temperature_coefficients: _DatasheetCoefficients
     max_operating_temperature_C: float | None
     curie_temperature_C: float | None
@@ -703,12 +704,13 @@ class Catalog:
         self,
         *,
         family: str | None = None,
+        kind: str | None = None,
         min_intrinsic_coercivity: float | None = None,
         min_max_energy_product: float | None = None,
         max_heavy_rare_earth: float | None = None,
         temperature_C: float = 20.0,
     ) -> list[Grade]:
-        """The grades passing every given filter: family, min_intrinsic_coercivity (A/m) and min_max_energy_product (J/m^3) at temperature_C (degC), max_heavy_rare_earth (mass fraction 0..1)."""
+        """The grades passing every given filter: family, kind ('commercial' or 'literature'), min_intrinsic_coercivity (A/m) and min_max_energy_product (J/m^3) at temperature_C (degC), max_heavy_rare_earth (mass fraction 0..1)."""
     def to_dataframe(self) -> Any:
         """A pandas DataFrame, one row per grade: nominal, min and max in SI (T, A/m, J/m^3), coefficients in 1/K, temperatures in degC, density in kg/m^3; missing values NaN (needs pandas)."""
     def __repr__(self) -> str:

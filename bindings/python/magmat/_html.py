@@ -44,12 +44,14 @@ def catalog_html(c: _core.Catalog) -> str:
     rows = []
     for name in c.names():
         d = c.datasheet(name)
+        bh = d["max_energy_product"]  # None for a literature magnet whose paper prints no (BH)max
+        bh_text = ("not printed" if bh is None else
+                   f"{_number(bh['nominal'] / 1e3)} kJ/m³ ({_number(J_per_m3_to_MGOe(bh['nominal']))} MGOe)")
         rows.append([html.escape(name), html.escape(d["family"]),
                      f"{_number(d['remanence']['nominal'])} T ({_number(T_to_kG(d['remanence']['nominal']))} kG)",
                      f"{_number(d['intrinsic_coercivity']['nominal'] / 1e3)} kA/m "
                      f"({_number(A_per_m_to_kOe(d['intrinsic_coercivity']['nominal']))} kOe)",
-                     f"{_number(d['max_energy_product']['nominal'] / 1e3)} kJ/m³ "
-                     f"({_number(J_per_m3_to_MGOe(d['max_energy_product']['nominal']))} MGOe)",
+                     bh_text,
                      html.escape(d["remanence"]["source"])])
     return f"<b>Catalog of {len(c)} grades</b>" + _table(["grade", "family", "Br", "HcJ", "(BH)max", "source"], rows)
 

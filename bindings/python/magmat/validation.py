@@ -25,7 +25,8 @@ from . import _core
 PathLike = Union[str, "os.PathLike[str]"]
 
 #: The quantities a figure may name, with the unit its model and published values are given in.
-QUANTITY_UNITS = {"beta": "%/K", "alpha": "%/K", "ratio": "1", "remanence": "T", "dy_mass_percent": "%"}
+QUANTITY_UNITS = {"beta": "%/K", "alpha": "%/K", "ratio": "1", "remanence": "T", "intrinsic_coercivity": "kA/m",
+                  "dy_mass_percent": "%"}
 ROLES = ("calibration", "validation", "report")
 
 
@@ -132,6 +133,8 @@ def _model_value(magnet: _core.Magnet, figure: Mapping[str, Any], where: str) ->
         return float(magnet.intrinsic_coercivity(float(figure["to_C"])) / magnet.intrinsic_coercivity(float(figure["from_C"])))
     if quantity == "remanence":
         return float(magnet.remanence(float(figure.get("to_C", 20.0))))
+    if quantity == "intrinsic_coercivity":
+        return float(magnet.intrinsic_coercivity(float(figure.get("to_C", 20.0)))) / 1e3
     if quantity == "dy_mass_percent":
         return 100.0 * magnet.composition.mass_fraction("Dy")
     raise _core.DataError(f"{where}: /quantity: unknown quantity {quantity!r}; known: {', '.join(QUANTITY_UNITS)}")

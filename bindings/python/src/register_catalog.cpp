@@ -45,12 +45,14 @@ py::dict datasheet_dict(const grade_record& g) {
   out["name"] = g.name;
   out["aliases"] = g.aliases;
   out["family"] = g.family;
+  out["kind"] = g.kind;
   out["description"] = g.description;
   out["remanence"] = range_dict(g.remanence);
   out["normal_coercivity"] = g.normal_coercivity.source.empty() ? py::object(py::none())
                                                                 : py::object(range_dict(g.normal_coercivity));
   out["intrinsic_coercivity"] = range_dict(g.intrinsic_coercivity);
-  out["max_energy_product"] = range_dict(g.max_energy_product);
+  out["max_energy_product"] = g.max_energy_product.source.empty() ? py::object(py::none())
+                                                                  : py::object(range_dict(g.max_energy_product));
   py::dict coefficients;
   coefficients["remanence"] = g.remanence_coefficient ? py::object(py::float_(g.remanence_coefficient->value())) : py::object(py::none());
   coefficients["intrinsic_coercivity"] = g.intrinsic_coercivity_coefficient
@@ -94,7 +96,7 @@ py::object to_dataframe(const Catalog& c) {
     throw py::import_error("Catalog.to_dataframe needs pandas: pip install pandas (or magmat[dataframe])");
   }
   py::dict columns;
-  const char* names[] = {"name", "family", "aliases", "remanence", "remanence_min", "remanence_max",
+  const char* names[] = {"name", "family", "kind", "aliases", "remanence", "remanence_min", "remanence_max",
                          "intrinsic_coercivity", "intrinsic_coercivity_min", "normal_coercivity",
                          "max_energy_product", "max_energy_product_min", "max_energy_product_max",
                          "remanence_coefficient", "intrinsic_coercivity_coefficient", "coefficients_from_C",
@@ -107,6 +109,7 @@ py::object to_dataframe(const Catalog& c) {
   for (const auto& g : c.records()) {
     add("name", py::str(g.name));
     add("family", py::str(g.family));
+    add("kind", py::str(g.kind));
     std::string aliases;
     for (const auto& a : g.aliases) aliases += (aliases.empty() ? "" : ", ") + a;
     add("aliases", py::str(aliases));
@@ -116,7 +119,7 @@ py::object to_dataframe(const Catalog& c) {
     add("intrinsic_coercivity", py::float_(g.intrinsic_coercivity.nominal()));
     add("intrinsic_coercivity_min", number(g.intrinsic_coercivity.min));
     add("normal_coercivity", py::float_(g.normal_coercivity.source.empty() ? nan : g.normal_coercivity.nominal()));
-    add("max_energy_product", py::float_(g.max_energy_product.nominal()));
+    add("max_energy_product", py::float_(g.max_energy_product.source.empty() ? nan : g.max_energy_product.nominal()));
     add("max_energy_product_min", number(g.max_energy_product.min));
     add("max_energy_product_max", number(g.max_energy_product.max));
     add("remanence_coefficient", py::float_(g.remanence_coefficient ? g.remanence_coefficient->value() : nan));
@@ -188,11 +191,12 @@ void register_catalog(py::module_& m) {
       .def("suggestions", &Catalog::suggestions, py::arg("name"), py::arg("count") = 3,
           "The nearest grade names to `name`, best first.")
       .def("find",
-          [](const Catalog& c, std::optional<std::string> family, std::optional<double> min_intrinsic_coercivity,
-             std::optional<double> min_max_energy_product, std::optional<double> max_heavy_rare_earth,
-             double temperature_C) {
+          [](const Catalog& c, std::optional<std::string> family, std::optional<std::string> kind,
+             std::optional<double> min_intrinsic_coercivity, std::optional<double> min_max_energy_product,
+             std::optional<double> max_heavy_rare_earth, double temperature_C) {
             grade_filter f;
             f.family = family;
+            f.kind = kind;
             if (min_intrinsic_coercivity) f.min_intrinsic_coercivity = magnetic_field_strength::from_value(*min_intrinsic_coercivity);
             if (min_max_energy_product) f.min_max_energy_product = energy_density::from_value(*min_max_energy_product);
             f.max_heavy_rare_earth = max_heavy_rare_earth;
@@ -201,10 +205,12 @@ void register_catalog(py::module_& m) {
             for (const auto& name : c.find(f)) out.push_back(c.grade(name));
             return out;
           },
-          py::kw_only(), py::arg("family") = py::none(), py::arg("min_intrinsic_coercivity") = py::none(),
+          py::kw_only(), py::arg("family") = py::none(), py::arg("kind") = py::none(),
+          py::arg("min_intrinsic_coercivity") = py::none(),
           py::arg("min_max_energy_product") = py::none(), py::arg("max_heavy_rare_earth") = py::none(),
           py::arg("temperature_C") = 20.0,
           "The grades (Grade objects) that pass every given filter: family ('ndfeb_sintered', ...), "
+          "kind ('commercial': a maker's datasheet; 'literature': a magnet from a peer-reviewed paper), "
           "min_intrinsic_coercivity (A/m) and min_max_energy_product (J/m^3) at temperature_C "
           "(degrees Celsius), max_heavy_rare_earth (Dy + ... mass fraction of the grade's typical or "
           "estimated composition).")

@@ -51,10 +51,13 @@ struct grade_record {
   std::vector<std::string> aliases;
   std::string family; ///< ndfeb_sintered, ndfeb_bonded, ndfeb_hot_deformed, smco5, sm2co17, ferrite
   std::string description;
+  /// "commercial" (a maker's datasheet) or "literature" (a magnet from a peer-reviewed paper,
+  /// where no maker publishes one); a user's file that says neither is read as "commercial".
+  std::string kind = "commercial";
   datasheet_range remanence;            ///< T
   datasheet_range normal_coercivity;    ///< A/m (may be empty)
   datasheet_range intrinsic_coercivity; ///< A/m
-  datasheet_range max_energy_product;   ///< J/m^3
+  datasheet_range max_energy_product;   ///< J/m^3 (empty, no source, for a literature magnet whose paper prints none)
   std::optional<temperature_coefficient> remanence_coefficient;            ///< alpha(Br), 1/K
   std::optional<temperature_coefficient> intrinsic_coercivity_coefficient; ///< beta(HcJ), 1/K
   std::optional<thermodynamic_temperature> coefficients_from;
@@ -93,6 +96,8 @@ private:
 /// Filters of Catalog::find; unset fields do not filter.
 struct grade_filter {
   std::optional<std::string> family;
+  /// "commercial" or "literature" (grade_record::kind); anything else is a value_error.
+  std::optional<std::string> kind;
   /// HcJ (A/m) that the grade must reach at `temperature`.
   std::optional<magnetic_field_strength> min_intrinsic_coercivity;
   /// (BH)max (J/m^3) that the grade must reach at `temperature`.
