@@ -156,7 +156,7 @@ Grade Catalog::grade(std::string_view name) const { return grade_magnet(record(n
 
 std::vector<std::string> Catalog::find(const grade_filter& filter) const {
   // A misspelt filter value would silently match nothing; name it instead.
-  static const char* const families[] = {"ndfeb_sintered", "ndfeb_bonded", "ndfeb_hot_deformed", "smco5", "sm2co17", "ferrite"};
+  const auto& families = detail::grade_families;
   if (filter.family && std::find(std::begin(families), std::end(families), *filter.family) == std::end(families))
     throw unknown_name_error(fmt::format("Catalog.find: unknown family '{}' (ndfeb_sintered, ndfeb_bonded, "
                                          "ndfeb_hot_deformed, smco5, sm2co17, ferrite)", *filter.family));

@@ -19,8 +19,6 @@ constexpr double mu0 = vacuum_permeability_h_per_m;
 // Datasheet rounding allowed when comparing values of one grade with each other.
 constexpr double rounding = 0.03;
 
-const char* const families[] = {"ndfeb_sintered", "ndfeb_bonded", "ndfeb_hot_deformed",
-                                "smco5",          "sm2co17",      "ferrite"};
 
 // Runs `step`; a data_error (or any magmat error) becomes one listed problem.
 void attempt(std::vector<std::string>& problems, const std::function<void()>& step) {
@@ -202,7 +200,7 @@ std::vector<grade_record> parse_grade_file(std::string_view text, const std::str
   attempt(problems, [&] {
     family = root.at("family").string();
     bool known = false;
-    for (const char* f : families) known = known || family == f;
+    for (const char* f : grade_families) known = known || family == f;
     if (!known)
       root.at("family").fail("unknown family '" + family +
                              "' (ndfeb_sintered, ndfeb_bonded, ndfeb_hot_deformed, smco5, sm2co17, ferrite)");
