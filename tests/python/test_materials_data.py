@@ -183,8 +183,8 @@ def test_strategy_max_amount_not_below_total_rare_earth_fails(materials_copy):
 
 
 def test_strategy_gbd_efficiency_below_one_fails(materials_copy):
-    def change(d):
-        d["gbd_efficiency"]["value"] = 0.5
+    def change(d):  # the shipped strategies take the process's calibrated shell; a user's may set one
+        d["gbd_efficiency"] = {"value": 0.5, "source": "COEY10", "confidence": "U"}
 
     edit(materials_copy / "strategies" / "gbd_dy.json", change)
     assert_fails(run_checker(materials_copy), "gbd_dy.json", "/gbd_efficiency", ">= 1")

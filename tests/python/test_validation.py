@@ -38,9 +38,11 @@ def test_calibration_and_validation_are_kept_apart(report):
     """Only Dy-free N-class data calibrate the sintered process and one heavy-rare-earth-free
     magnet the hot-deformed one; every Dy-bearing class and every other magnet validates."""
     calibration = sorted(r["id"] for r in report if r["role"] == "calibration")
-    assert calibration == ["N-class-beta", "XIA19-HcJ-180", "XIA19-HcJ-20"]
+    assert calibration == ["CRE18-GBD-gain", "N-class-beta", "RECOMA33E-beta", "XIA19-HcJ-180", "XIA19-HcJ-20", "YX-beta"]
     for figure in ("M-class-beta", "H-class-beta", "UH-class-beta", "EH-class-beta", "AH-class-beta",
-                   "N48SH-ratio", "N48SH-beta", "JING19-HcJ", "LIU17-HcJ-base", "AHN24-HcJ"):
+                   "N48SH-ratio", "N48SH-beta", "JING19-HcJ", "LIU17-HcJ-base", "AHN24-HcJ",
+                   "RECOMA35E-beta", "Sm2Co17-27MGOe-beta", "YXG-beta", "RECOMA28HE-beta", "SmCo5-20MGOe-beta",
+                   "ZHANG15-gain", "MAT24-Ce50-HcJ", "RMME07-ratio-500", "GONG17-ratio-500"):
         assert report.row(figure)["role"] == "validation"
 
 
@@ -54,7 +56,7 @@ def test_the_hot_deformed_process_is_calibrated_within_its_physical_range(report
     # the hot-deformed family ships literature magnets, each sourced and marked
     cat = mm.Catalog.default()
     hot = cat.find(family="ndfeb_hot_deformed")
-    assert len(hot) >= 2
+    assert len(hot) >= 3
     for g in hot:
         d = g.datasheet
         assert d["kind"] == "literature" and d["remanence"]["source"] and d["intrinsic_coercivity"]["source"]
@@ -129,3 +131,28 @@ def test_magmat_validate_json_parses_strictly(capsys):
         raise ValueError(name)
     rows = json.loads(capsys.readouterr().out, parse_constant=refuse)
     assert {r["id"] for r in rows} >= {"N-class-beta", "N48SH-ratio"}
+
+
+def test_diffusion_grades_hold_diffusion_levels_of_terbium():
+    """Issue [9]: a diffusion grade holds at most 2 wt% Dy + Tb. The grain-boundary-diffused process is
+    calibrated on CRE18-GBD; G38AHT, the most coercive diffusion grade, still needs slightly more
+    (an open item of the issue, docs/validation.md), and this test shows if that changes."""
+    cat = mm.Catalog.default()
+    diffusion = [g for g in cat.find(family="ndfeb_sintered") if "grain-boundary-diffused" in g.datasheet["description"].lower()
+                 or "gbd" in g.datasheet["description"].lower()]
+    assert len(diffusion) >= 10
+    for g in diffusion:
+        heavy = g.composition.mass_fraction("Dy") + g.composition.mass_fraction("Tb")
+        if g.name == "G38AHT":
+            assert 0.020 < heavy < 0.022, heavy
+        else:
+            assert heavy <= 0.020, (g.name, heavy)
+        assert g.composition.mass_fraction("Tb") > 0  # Tb, as the source says "Dy/Tb"
+
+
+def test_grain_boundary_diffusion_calibration_and_its_validation(report):
+    assert report.row("CRE18-GBD-gain")["role"] == "calibration" and report.row("CRE18-GBD-gain")["within"]
+    row = report.row("ZHANG15-gain")
+    assert row["role"] == "validation" and row["expected"] == "outside" and row["why"]
+    p = mm.Magnet.from_composition({"Nd": 30.0, "Dy": 1.0, "Fe": 68.0, "B": 1.0}, "grain_boundary_diffused").process_parameters
+    assert p["shell_volume_fraction"] == pytest.approx(0.1226)

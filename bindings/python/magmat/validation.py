@@ -26,7 +26,7 @@ PathLike = Union[str, "os.PathLike[str]"]
 
 #: The quantities a figure may name, with the unit its model and published values are given in.
 QUANTITY_UNITS = {"beta": "%/K", "alpha": "%/K", "ratio": "1", "remanence": "T", "intrinsic_coercivity": "kA/m",
-                  "dy_mass_percent": "%"}
+                  "coercivity_gain": "1", "dy_mass_percent": "%"}
 ROLES = ("calibration", "validation", "report")
 
 
@@ -117,7 +117,8 @@ def _least_dy_magnet(target_a_per_m: float, process: str) -> _core.Magnet:
 def _magnet_of(spec: Mapping[str, Any], where: str) -> _core.Magnet:
     process = spec.get("process", "sintered")
     if "composition" in spec:
-        return _core.Magnet.from_composition(dict(spec["composition"]), process)
+        composition = spec["composition"]  # wt% by element, or a formula such as "SmCo5"
+        return _core.Magnet.from_composition(composition if isinstance(composition, str) else dict(composition), process)
     if "least_dy_for" in spec:
         target = spec["least_dy_for"]
         return _least_dy_magnet(_to_si(float(target["value"]), target["unit"], "A/m"), process)
@@ -135,6 +136,12 @@ def _model_value(magnet: _core.Magnet, figure: Mapping[str, Any], where: str) ->
         return float(magnet.remanence(float(figure.get("to_C", 20.0))))
     if quantity == "intrinsic_coercivity":
         return float(magnet.intrinsic_coercivity(float(figure.get("to_C", 20.0)))) / 1e3
+    if quantity == "coercivity_gain":  # HcJ of the magnet over HcJ of its base (e.g. before diffusion)
+        if "base" not in figure:
+            raise _core.DataError(f"{where}: /base: coercivity_gain needs the base magnet")
+        at = float(figure.get("to_C", 20.0))
+        base = _magnet_of(figure["base"], where + "/base")
+        return float(magnet.intrinsic_coercivity(at) / base.intrinsic_coercivity(at))
     if quantity == "dy_mass_percent":
         return 100.0 * magnet.composition.mass_fraction("Dy")
     raise _core.DataError(f"{where}: /quantity: unknown quantity {quantity!r}; known: {', '.join(QUANTITY_UNITS)}")
