@@ -156,3 +156,11 @@ def test_grain_boundary_diffusion_calibration_and_its_validation(report):
     assert row["role"] == "validation" and row["expected"] == "outside" and row["why"]
     p = mm.Magnet.from_composition({"Nd": 30.0, "Dy": 1.0, "Fe": 68.0, "B": 1.0}, "grain_boundary_diffused").process_parameters
     assert p["shell_volume_fraction"] == pytest.approx(0.1226)
+
+
+def test_the_fine_grain_strategy_meets_a_published_dy_free_magnet_without_a_fitted_factor(report):
+    row = report.row("FINE-GRAIN-HcJ")
+    assert row["role"] == "validation" and row["within"]
+    m = mm.strategy_magnet("hre_free_fine_grain", 0.0)
+    assert m.process_parameters["n_eff"] == pytest.approx(1.22 * 0.6475)  # BANCE14 at 1 um over 8.3 um
+    assert m.composition.mass_fraction("Dy") == 0 and m.composition.mass_fraction("Tb") == 0

@@ -119,10 +119,12 @@ def _magnet_of(spec: Mapping[str, Any], where: str) -> _core.Magnet:
     if "composition" in spec:
         composition = spec["composition"]  # wt% by element, or a formula such as "SmCo5"
         return _core.Magnet.from_composition(composition if isinstance(composition, str) else dict(composition), process)
+    if "strategy" in spec:  # a strategy's magnet at a level (wt%; 0 for a fixed strategy)
+        return _core.strategy_magnet(spec["strategy"], float(spec.get("level", 0.0)) / 100.0)
     if "least_dy_for" in spec:
         target = spec["least_dy_for"]
         return _least_dy_magnet(_to_si(float(target["value"]), target["unit"], "A/m"), process)
-    raise _core.DataError(f"{where}: /magnet: give 'composition' or 'least_dy_for'")
+    raise _core.DataError(f"{where}: /magnet: give 'composition', 'strategy' or 'least_dy_for'")
 
 
 def _model_value(magnet: _core.Magnet, figure: Mapping[str, Any], where: str) -> float:
