@@ -1,6 +1,6 @@
 """Tests of magmat.export (item 7 of the catalog issue): each produced file parses with the target
 format's rules as documented, and round-trips the numbers it carries. The target tools (FEMM,
-pyleecan, magpylib) are not needed; the one magpylib test is skipped when magpylib is absent.
+pyleecan) are not needed; magpylib is a test dependency (pyproject's [test] extra), and its test is skipped where it is absent.
 
 Format rules used by the parsers below (see docs/exports.md for the sources):
 * FEMM .fem [BlockProps]: between <BeginBlock> and <EndBlock>, one "<Key> = value" per line,

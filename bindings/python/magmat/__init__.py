@@ -20,7 +20,9 @@ except ImportError as exc:  # pragma: no cover - only when the extension was not
 
 from ._core import (
     ATOMIC_WEIGHTS_VERSION,
+    Block,
     Catalog,
+    Cylinder,
     Composition,
     DataError,
     DomainError,
@@ -41,6 +43,7 @@ from ._core import (
     PriceTable,
     SupplyScenario,
     PolicyCheck,
+    Ring,
     TemperatureCoefficients,
     TorqueDensityEstimate,
     UnknownNameError,
@@ -68,6 +71,7 @@ from ._core import (
     permeance_coefficient,
     permeance_coefficient_block,
     permeance_coefficient_cylinder,
+    permeance_coefficients,
     phase,
     phase_ids,
     process_names,
@@ -104,7 +108,9 @@ def __getattr__(name: str):
 
 __all__ = [
     "ATOMIC_WEIGHTS_VERSION",
+    "Block",
     "Catalog",
+    "Cylinder",
     "Composition",
     "DataError",
     "DomainError",
@@ -125,6 +131,7 @@ __all__ = [
     "PriceTable",
     "SupplyScenario",
     "PolicyCheck",
+    "Ring",
     "TemperatureCoefficients",
     "TorqueDensityEstimate",
     "UnknownNameError",
@@ -154,6 +161,7 @@ __all__ = [
     "permeance_coefficient",
     "permeance_coefficient_block",
     "permeance_coefficient_cylinder",
+    "permeance_coefficients",
     "phase",
     "phase_ids",
     "process_names",

@@ -595,6 +595,73 @@ def permeance_coefficient_cylinder(*, length: float, diameter: float) -> float:
 def permeance_coefficient_block(*, length: float, width: float, height: float) -> float:
     """Pc of a block magnetized along length in free space (Aharoni's N); metres in."""
 
+
+class Cylinder:
+    """A cylinder magnetized along its axis; metres."""
+    def __init__(self, *, length: float, diameter: float) -> None:
+        """Cylinder(length=..., diameter=...)."""
+    @property
+    def length(self) -> float:
+        """length in metres."""
+    @property
+    def diameter(self) -> float:
+        """diameter in metres."""
+    def demagnetizing_field(self, points: numpy.typing.ArrayLike) -> numpy.typing.NDArray[numpy.float64]:
+        """H_d / M at points (metres, (3,) or (n, 3); origin at the centre, z along the magnetization) of the shape uniformly magnetized along +z; inside, -H_d[..., 2] is the local axial demagnetizing factor."""
+    def contains(self, points: numpy.typing.ArrayLike) -> numpy.typing.NDArray[numpy.bool_]:
+        """True where each point (metres, (n, 3)) lies inside the magnet (boundary excluded)."""
+    def volume_quadrature(self, order: int = 24) -> tuple[numpy.typing.NDArray[numpy.float64], numpy.typing.NDArray[numpy.float64]]:
+        """(points (n, 3) in metres, weights (n,) summing to 1) of a Gauss-Legendre volume quadrature."""
+    def __repr__(self) -> str:
+        """Cylinder(length=..., diameter=...)."""
+
+class Block:
+    """A block magnetized along length (z); width along x, height along y; metres."""
+    def __init__(self, *, length: float, width: float, height: float) -> None:
+        """Block(length=..., width=..., height=...)."""
+    @property
+    def length(self) -> float:
+        """length in metres."""
+    @property
+    def width(self) -> float:
+        """width in metres."""
+    @property
+    def height(self) -> float:
+        """height in metres."""
+    def demagnetizing_field(self, points: numpy.typing.ArrayLike) -> numpy.typing.NDArray[numpy.float64]:
+        """H_d / M at points (metres, (3,) or (n, 3); origin at the centre, z along the magnetization) of the shape uniformly magnetized along +z; inside, -H_d[..., 2] is the local axial demagnetizing factor."""
+    def contains(self, points: numpy.typing.ArrayLike) -> numpy.typing.NDArray[numpy.bool_]:
+        """True where each point (metres, (n, 3)) lies inside the magnet (boundary excluded)."""
+    def volume_quadrature(self, order: int = 24) -> tuple[numpy.typing.NDArray[numpy.float64], numpy.typing.NDArray[numpy.float64]]:
+        """(points (n, 3) in metres, weights (n,) summing to 1) of a Gauss-Legendre volume quadrature."""
+    def __repr__(self) -> str:
+        """Block(length=..., width=..., height=...)."""
+
+class Ring:
+    """An axially magnetized ring; metres."""
+    def __init__(self, *, length: float, outer_diameter: float, inner_diameter: float) -> None:
+        """Ring(length=..., outer_diameter=..., inner_diameter=...)."""
+    @property
+    def length(self) -> float:
+        """length in metres."""
+    @property
+    def outer_diameter(self) -> float:
+        """outer_diameter in metres."""
+    @property
+    def inner_diameter(self) -> float:
+        """inner_diameter in metres."""
+    def demagnetizing_field(self, points: numpy.typing.ArrayLike) -> numpy.typing.NDArray[numpy.float64]:
+        """H_d / M at points (metres, (3,) or (n, 3); origin at the centre, z along the magnetization) of the shape uniformly magnetized along +z; inside, -H_d[..., 2] is the local axial demagnetizing factor."""
+    def contains(self, points: numpy.typing.ArrayLike) -> numpy.typing.NDArray[numpy.bool_]:
+        """True where each point (metres, (n, 3)) lies inside the magnet (boundary excluded)."""
+    def volume_quadrature(self, order: int = 24) -> tuple[numpy.typing.NDArray[numpy.float64], numpy.typing.NDArray[numpy.float64]]:
+        """(points (n, 3) in metres, weights (n,) summing to 1) of a Gauss-Legendre volume quadrature."""
+    def __repr__(self) -> str:
+        """Ring(length=..., outer_diameter=..., inner_diameter=...)."""
+
+def permeance_coefficients(shape: Cylinder | Block | Ring) -> dict[str, float]:
+    """{'neutral_section', 'magnetometric', 'minimum_local'}: Pc = (1 - N)/N from the mid-plane average, the volume average and the largest local axial N."""
+
 def demagnetizing_factor_cylinder(*, length: float, diameter: float) -> float:
     """Magnetometric demagnetizing factor of an axially magnetized cylinder; metres in."""
 

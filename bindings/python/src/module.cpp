@@ -14,6 +14,7 @@ PYBIND11_MODULE(_core, m) {
   magmat::python::register_catalog(m);
   // after Magnet: adds the load-line methods to it
   magmat::python::register_thermal(m);
+  magmat::python::register_shapes(m);
   magmat::python::register_design(m);
   magmat::python::register_supply(m);
   magmat::python::register_policy(m);

@@ -18,6 +18,7 @@ void register_phases(py::module_& m);
 void register_magnet(py::module_& m);
 void register_catalog(py::module_& m);
 void register_thermal(py::module_& m);
+void register_shapes(py::module_& m);
 void register_design(py::module_& m);
 void register_supply(py::module_& m);
 void register_policy(py::module_& m);

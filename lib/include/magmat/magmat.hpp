@@ -15,6 +15,7 @@
 #include <magmat/catalog.hpp>
 #include <magmat/data_files.hpp>
 #include <magmat/permeance.hpp>
+#include <magmat/shapes.hpp>
 #include <magmat/thermal.hpp>
 #include <magmat/heavy_rare_earth.hpp>
 #include <magmat/design_study.hpp>
