@@ -1,6 +1,7 @@
 // Operating point, irreversible loss, operating temperature limits and on-axis fields (thermal.hpp).
 #include <magmat/errors.hpp>
 #include <magmat/permeance.hpp>
+#include <magmat/shapes.hpp>
 #include <magmat/thermal.hpp>
 
 #include <fmt/format.h>
@@ -133,6 +134,18 @@ thermodynamic_temperature max_operating_temperature(const Magnet& magnet, double
                                                     magnetic_field_strength external_field) {
   // stay 0.01 K inside the model's range (the Curie point itself is excluded)
   return limit(magnet, permeance, max_loss, external_field, to_kelvin(magnet.max_temperature()) - 0.01, 2.0);
+}
+
+rated_temperature_result rated_temperature(const Magnet& magnet) {
+  // The rating cylinder is scale-free: only L/D matters.
+  static const double rating_permeance =
+      permeance_coefficients(cylinder_shape{length::from_value(0.7), length::from_value(1.0)}).minimum_local;
+  const double end = to_kelvin(magnet.max_temperature()) - 0.01;
+  rated_temperature_result out;
+  out.permeance = rating_permeance;
+  out.temperature = limit(magnet, rating_permeance, 0.0, magnetic_field_strength::from_value(0.0), end, 2.0);
+  out.range_end = to_kelvin(out.temperature) == end;
+  return out;
 }
 
 thermodynamic_temperature min_operating_temperature(const Magnet& magnet, double permeance, double max_loss,

@@ -165,3 +165,23 @@ TEST_CASE("Bad load-line input is refused", "[thermal]") {
                   magmat::domain_error);
   CHECK_THROWS_AS(magmat::max_operating_temperature(magnet, 2.0, 1.5, no_field), magmat::domain_error);
 }
+
+TEST_CASE("The computed rating: an L/D = 0.7 cylinder with no part past its knee", "[thermal]") {
+  const auto& catalog = magmat::Catalog::builtin();
+  const double pole_face_pc = 1.0 / (1.0 - 0.35 / std::hypot(0.7, 0.5)) - 1.0; // local Pc at a pole-face centre
+  for (const auto& [name, printed] : std::map<std::string, double>{{"N42", 80.0}, {"N42M", 100.0}, {"N42H", 120.0}}) {
+    INFO(name);
+    const magmat::Grade g = catalog.grade(name);
+    const auto rated = magmat::rated_temperature(g);
+    CHECK(rated.permeance == Approx(pole_face_pc).epsilon(1e-12));
+    CHECK_FALSE(rated.range_end);
+    CHECK(to_celsius(rated.temperature) ==
+          Approx(to_celsius(magmat::max_operating_temperature(g, pole_face_pc, 0.0,
+                                                              magmat::magnetic_field_strength::from_value(0.0)))));
+    CHECK(std::abs(to_celsius(rated.temperature) - printed) <= 15.0);
+  }
+  // a ferrite's model range ends before its knee: flagged
+  const auto ferrite = magmat::rated_temperature(catalog.grade("Y30"));
+  CHECK(ferrite.range_end);
+  CHECK(to_celsius(ferrite.temperature) == Approx(249.99));
+}

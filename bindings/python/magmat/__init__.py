@@ -86,7 +86,7 @@ from ._core import (
     torque_per_rotor_volume,
 )
 from . import export, units, validation
-from .validation import ValidationReport, grade_coefficient_report, validation_report
+from .validation import ValidationReport, grade_coefficient_report, grade_rating_report, validation_report
 from . import _html, _pickling
 
 _html.install()  # Jupyter renders magnets, properties, catalogs and studies as HTML tables
@@ -178,5 +178,6 @@ __all__ = [
     "validation",
     "ValidationReport",
     "grade_coefficient_report",
+    "grade_rating_report",
     "validation_report",
 ]

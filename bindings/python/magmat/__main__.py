@@ -81,6 +81,8 @@ def emit(rows: list[dict[str, Any]], args: argparse.Namespace, title: str = "") 
         return
 
     def text(v: Any) -> str:
+        if v is None:
+            return "-"
         if isinstance(v, float):
             return "nan" if math.isnan(v) else f"{v:.4g}" if abs(v) < 1e4 else f"{v:.0f}"
         return str(v)
@@ -151,6 +153,11 @@ def _show(args: argparse.Namespace) -> int:
         row["beyond knee"] = op.beyond_knee
         row["irreversible loss (%)"] = 100.0 * g.irreversible_loss(pc=args.pc, temperature_C=t)
         row["max operating T (degC)"] = g.max_operating_temperature(pc=args.pc)
+    rated = g.rated_temperature()
+    # the makers' rating computed (L/D = 0.7, onset), beside the datasheet's where it prints one
+    row["rated T (degC)"] = rated["temperature_C"]
+    row["rated T limited by"] = "knee" if rated["limited_by"] == "knee" else "model range end"
+    row["datasheet max T (degC)"] = rated["datasheet_C"]  # None (JSON null, "-" in a table) where none is printed
     emit([row], args, f"{g.name} ({g.family})")
     if args.plot:
         from . import plot
@@ -210,8 +217,10 @@ def _compare(args: argparse.Namespace) -> int:
 def _validate(args: argparse.Namespace) -> int:
     report = mm.validation_report(args.file)
     grades = mm.grade_coefficient_report() if args.grades and args.file is None else None
+    ratings = mm.grade_rating_report() if args.grades and args.file is None else None
     if args.json or args.csv:
-        rows = [dict(r) for r in report] + ([dict(r) for r in grades] if grades is not None else [])
+        rows = [dict(r) for r in report] + ([dict(r) for r in grades] if grades is not None else []) + \
+            ([dict(r) for r in ratings] if ratings is not None else [])
         emit(rows, args)
         return 0
     print("Model against published figures (role: calibration = fitted to it; validation = never fitted to)")
@@ -220,6 +229,10 @@ def _validate(args: argparse.Namespace) -> int:
         print()
         print("beta(HcJ) over 20-150 degC of the catalog's sintered NdFeB grades against their own or their class's")
         print(grades.to_text(), end="")
+    if ratings is not None:
+        print()
+        print("Maximum operating temperature as makers rate it (L/D = 0.7, onset), computed, against the datasheets'")
+        print(ratings.to_text(), end="")
     missed = [r["id"] for r in report if r["within"] is False]
     if missed:
         print(f"\noutside tolerance: {', '.join(missed)} (see docs/validation.md)")

@@ -557,6 +557,8 @@ class Magnet:
         """Fraction of flux lost irreversibly after 20 degC -> temperature_C -> 20 degC at permeance pc (0.03 = 3 %)."""
     def max_operating_temperature(self, *, pc: float, max_loss: float = 0.0, external_field: float = 0.0) -> float:
         """Highest temperature in degC at permeance pc within max_loss (0: knee not crossed)."""
+    def rated_temperature(self) -> dict[str, Any]:
+        """The makers' rating computed (L/D = 0.7 cylinder, no external field, no part past its knee): {'temperature_C', 'limited_by': 'knee' | 'model_range', 'permeance', 'datasheet_C': float | None}."""
     def min_operating_temperature(self, *, pc: float, max_loss: float = 0.0, external_field: float = 0.0) -> float:
         """Lowest temperature in degC with the same criterion (the cold limit of ferrite)."""
     def field_on_axis_cylinder(self, *, length: float, diameter: float, distance: float, temperature_C: float = 20.0) -> float:

@@ -16,6 +16,7 @@ sintered NdFeB grade against its own printed value or its coercivity class's.
 from __future__ import annotations
 
 import json
+import math
 
 import os
 from typing import Any, Iterator, Mapping, Sequence, Union
@@ -242,4 +243,32 @@ def grade_coefficient_report() -> ValidationReport:
         })
     return ValidationReport(rows)
 
+
+def grade_rating_report() -> ValidationReport:
+    """The computed rating (``Magnet.rated_temperature``: L/D = 0.7 cylinder, no external field, no
+    part past its knee) of every shipped grade whose datasheet prints a maximum operating
+    temperature, against that temperature; tolerance 15 K. Nothing was fitted to these figures.
+    A grade whose model range ends before any part crosses its knee (the ferrites' 250 degC) has
+    ``within`` None and role "range end": the model gives no limit to compare; one already past
+    its knee at the pole faces at 20 degC has role "knee at 20 degC" and model NaN."""
+    rows = []
+    for grade in _core.Catalog.default():
+        printed = grade.datasheet["max_operating_temperature_C"]
+        if printed is None:
+            continue
+        try:
+            rated = grade.rated_temperature()
+            model, ended, role = rated["temperature_C"], rated["limited_by"] == "model_range", grade.family
+            if ended:
+                role = "range end"
+        except _core.InfeasibleError:  # past its knee at the pole faces already at 20 degC
+            model, ended, role = math.nan, True, "knee at 20 degC"
+        residual = model - printed
+        rows.append({
+            "id": grade.name, "role": role, "quantity": "max_operating_temperature",
+            "unit": "degC", "model": model, "published": printed, "residual": residual,
+            "tolerance": None if ended else "15 K", "within": None if ended else abs(residual) <= 15.0,
+            "expected": None, "source": grade.datasheet["remanence"]["source"], "printed": "", "description": "", "why": "",
+        })
+    return ValidationReport(rows)
 

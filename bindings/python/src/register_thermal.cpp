@@ -2,6 +2,7 @@
 // stability and on-axis fields (all SI; temperatures in degrees Celsius).
 #include "pybind.hpp"
 
+#include <magmat/catalog.hpp>
 #include <magmat/permeance.hpp>
 #include <magmat/thermal.hpp>
 
@@ -93,6 +94,28 @@ void register_thermal(py::module_& m) {
            "Highest temperature (degrees Celsius) at permeance pc keeping the irreversible loss within max_loss "
            "(0: the knee is not crossed); the top of the model's range if never reached. InfeasibleError if the "
            "limit is exceeded at 20 degC.")
+      .def("rated_temperature",
+           [](const py::object& self) {
+             const Magnet& g = self.cast<const Magnet&>();
+             const rated_temperature_result r = rated_temperature(g);
+             py::dict out;
+             out["temperature_C"] = to_celsius(r.temperature);
+             out["limited_by"] = r.range_end ? "model_range" : "knee";
+             out["permeance"] = r.permeance;
+             py::object datasheet = py::none();
+             if (py::isinstance<Grade>(self)) {
+               const auto& record = self.cast<const Grade&>().record();
+               if (record.max_operating_temperature) datasheet = py::float_(to_celsius(*record.max_operating_temperature));
+             }
+             out["datasheet_C"] = datasheet;
+             return out;
+           },
+           "The makers' rating of the maximum operating temperature, computed: a cylinder of L/D = 0.7 in free "
+           "space, no external field, the highest temperature (degrees Celsius) at which no part of the magnet "
+           "crosses its knee (the pole-face centres, local Pc 'permeance' = 0.687, reverse first). A dict: "
+           "temperature_C, limited_by ('knee', or 'model_range' where the model's data range ends first: then "
+           "temperature_C is that end, not a limit), permeance, and datasheet_C (a catalog grade's printed maximum "
+           "operating temperature, else None).")
       .def("min_operating_temperature",
            [](const Magnet& g, double pc, double max_loss, double external_field) {
              return to_celsius(min_operating_temperature(g, pc, max_loss, ampere_per_metre(external_field)));

@@ -48,6 +48,21 @@ thermodynamic_temperature max_operating_temperature(const Magnet& magnet, double
 thermodynamic_temperature min_operating_temperature(const Magnet& magnet, double permeance, double max_loss,
                                                     magnetic_field_strength external_field);
 
+/// The makers' rating of a magnet's maximum operating temperature, computed: a cylinder of
+/// L/D = 0.7 in free space, no external field, and the onset of irreversible loss, i.e. the
+/// highest temperature at which no part of the magnet crosses its knee. Reversal starts where
+/// the local reverse field is largest, the centres of the pole faces (shapes.hpp), so that is
+/// the knee criterion of max_operating_temperature at their local Pc (0.687 for L/D = 0.7).
+struct rated_temperature_result {
+  thermodynamic_temperature temperature;
+  /// The magnet's model range ends (e.g. a ferrite's 250 degC data range) before any part of it
+  /// crosses its knee: `temperature` is then the end of the range, not a limit.
+  bool range_end = false;
+  /// The local Pc used: that of the pole-face centre of the L/D = 0.7 cylinder.
+  double permeance = 0.0;
+};
+rated_temperature_result rated_temperature(const Magnet& magnet);
+
 /// Flux density (T) on the axis of an axially magnetized cylinder at `distance` from a pole
 /// face, B = (J/2) [(z + L)/√((z + L)² + R²) − z/√(z² + R²)], the field of the two uniformly
 /// charged end faces (brief §6, [D]) with J the polarization at the cylinder's own operating
