@@ -6,7 +6,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
+#include <string>
+#include <vector>
 #include <numbers>
 
 namespace magmat {
@@ -67,31 +70,74 @@ double margin(const Magnet& magnet, double permeance, double max_loss, magnetic_
   return max_loss - irreversible_loss(magnet, permeance, t, external);
 }
 
-// Scans from 20 degC towards `end` in `step` (signed) until the margin turns negative, then
-// bisects; returns `end` if it never does.
-thermodynamic_temperature limit(const Magnet& magnet, double permeance, double max_loss,
-                                magnetic_field_strength external, double end_kelvin, double step) {
-  check_permeance(permeance);
-  check_field(external);
+void check_max_loss(double max_loss) {
   if (!(max_loss >= 0.0 && max_loss < 1.0))
     throw domain_error(fmt::format("max_loss must lie in [0, 1), got {}", max_loss));
-  if (margin(magnet, permeance, max_loss, external, room) < 0.0)
-    throw infeasible_error(fmt::format("{} already exceeds the allowed loss at 20 degC at Pc = {:g} "
-                                       "(external field {:g} A/m)", magnet.name(), permeance, external.value()));
+}
+
+// Scans from 20 degC towards `end` in `step` (signed) until margin_at(T) turns negative, then
+// bisects; returns `end` if it never does. `what` names the case in the 20 degC error.
+template <class Margin>
+thermodynamic_temperature scan_limit(const Magnet& magnet, Margin&& margin_at, double end_kelvin, double step,
+                                     const std::string& what) {
+  if (margin_at(room) < 0.0)
+    throw infeasible_error(fmt::format("{} already exceeds the allowed loss at 20 degC {}", magnet.name(), what));
   double good = to_kelvin(room);
   for (;;) {
     const double next = step > 0.0 ? std::min(good + step, end_kelvin) : std::max(good + step, end_kelvin);
     if (next == good) return from_kelvin(end_kelvin);
-    if (margin(magnet, permeance, max_loss, external, from_kelvin(next)) < 0.0) {
+    if (margin_at(from_kelvin(next)) < 0.0) {
       double bad = next;
       for (int i = 0; i < 60 && std::abs(bad - good) > 1e-3; ++i) {
         const double mid = 0.5 * (good + bad);
-        (margin(magnet, permeance, max_loss, external, from_kelvin(mid)) < 0.0 ? bad : good) = mid;
+        (margin_at(from_kelvin(mid)) < 0.0 ? bad : good) = mid;
       }
       return from_kelvin(good);
     }
     good = next;
   }
+}
+
+thermodynamic_temperature limit(const Magnet& magnet, double permeance, double max_loss,
+                                magnetic_field_strength external, double end_kelvin, double step) {
+  check_permeance(permeance);
+  check_field(external);
+  check_max_loss(max_loss);
+  return scan_limit(
+      magnet, [&](thermodynamic_temperature t) { return margin(magnet, permeance, max_loss, external, t); },
+      end_kelvin, step, fmt::format("at Pc = {:g} (external field {:g} A/m)", permeance, external.value()));
+}
+
+// The load lines of a shape's volume elements: weight and local Pc = (1 - N)/N.
+struct element_load_line {
+  double weight;
+  double permeance;
+};
+
+std::vector<element_load_line> element_load_lines(const magnet_shape& shape) {
+  std::vector<element_load_line> out;
+  for (const auto& q : volume_quadrature(shape, 24)) {
+    // Inside a magnet magnetized along its length the local axial N lies in (0, 1); the clamp only
+    // guards rounding at nodes near a face.
+    const double n = std::clamp(-demagnetizing_field_per_magnetization(shape, q.point)[2], 1e-12, 1.0 - 1e-12);
+    out.push_back({q.weight, (1.0 - n) / n});
+  }
+  return out;
+}
+
+// The internal field of an element at local Pc with the external field of `kind`.
+double element_field(const demagnetization_model& curve, double permeance, double external, external_field_kind kind,
+                     thermodynamic_temperature t) {
+  if (kind == external_field_kind::applied) return solve(curve, permeance, external, t).field.value();
+  return solve(curve, permeance, 0.0, t).field.value() - external;
+}
+
+// The share of an element's grains reversed past its knee (0 inside the knee).
+double reversed_past_knee(const demagnetization_model& curve, double field) {
+  const double at_knee = curve.reversed_fraction(magnetic_field_strength::from_value(-curve.knee_field().value()));
+  const double sigma = curve.reversed_fraction(magnetic_field_strength::from_value(field));
+  if (!(at_knee < 1.0)) return sigma >= 1.0 ? 1.0 : 0.0;
+  return std::max(0.0, (sigma - at_knee) / (1.0 - at_knee));
 }
 
 double polarization_at_operating_point(const Magnet& magnet, double demagnetizing_factor,
@@ -136,6 +182,43 @@ thermodynamic_temperature max_operating_temperature(const Magnet& magnet, double
   return limit(magnet, permeance, max_loss, external_field, to_kelvin(magnet.max_temperature()) - 0.01, 2.0);
 }
 
+double irreversible_loss(const Magnet& magnet, const magnet_shape& shape, thermodynamic_temperature temperature,
+                         magnetic_field_strength external_field, external_field_kind kind) {
+  check_shape(shape);
+  check_field(external_field);
+  const demagnetization_model at_room = magnet.demagnetization(room);
+  const demagnetization_model hot = magnet.demagnetization(temperature);
+  double before = 0.0, after = 0.0;
+  for (const auto& e : element_load_lines(shape)) {
+    // magnetized at 20 degC in free space, then at T with the external field: the worse stays
+    const double baseline = reversed_past_knee(at_room, element_field(at_room, e.permeance, 0.0, kind, room));
+    const double exposed =
+        reversed_past_knee(hot, element_field(hot, e.permeance, external_field.value(), kind, temperature));
+    before += e.weight * (1.0 - 2.0 * baseline);
+    after += e.weight * (1.0 - 2.0 * std::max(baseline, exposed));
+  }
+  if (!(before > 0.0)) return 1.0; // no net moment even at 20 degC
+  return std::clamp(1.0 - after / before, 0.0, 1.0);
+}
+
+thermodynamic_temperature max_operating_temperature(const Magnet& magnet, const magnet_shape& shape, double max_loss,
+                                                    magnetic_field_strength external_field, external_field_kind kind) {
+  check_shape(shape);
+  check_field(external_field);
+  check_max_loss(max_loss);
+  const double worst = permeance_coefficients(shape).minimum_local;
+  const auto margin_at = [&](thermodynamic_temperature t) {
+    if (max_loss > 0.0) return max_loss - irreversible_loss(magnet, shape, t, external_field, kind);
+    // onset: the part of the largest local N stays inside its knee
+    const demagnetization_model curve = magnet.demagnetization(t);
+    const double knee = curve.knee_field().value();
+    const double field = element_field(curve, worst, external_field.value(), kind, t);
+    return knee > 0.0 ? (knee - std::abs(field)) / knee : -1.0;
+  };
+  return scan_limit(magnet, margin_at, to_kelvin(magnet.max_temperature()) - 0.01, 2.0,
+                    fmt::format("in its shape (external field {:g} A/m)", external_field.value()));
+}
+
 rated_temperature_result rated_temperature(const Magnet& magnet) {
   // The rating cylinder is scale-free: only L/D matters.
   static const double rating_permeance =
@@ -144,6 +227,7 @@ rated_temperature_result rated_temperature(const Magnet& magnet) {
   rated_temperature_result out;
   out.permeance = rating_permeance;
   out.temperature = limit(magnet, rating_permeance, 0.0, magnetic_field_strength::from_value(0.0), end, 2.0);
+  // the same as the shape's onset: max_operating_temperature(magnet, L/D 0.7 cylinder, 0, 0 A/m)
   out.range_end = to_kelvin(out.temperature) == end;
   return out;
 }

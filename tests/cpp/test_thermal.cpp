@@ -185,3 +185,25 @@ TEST_CASE("The computed rating: an L/D = 0.7 cylinder with no part past its knee
   CHECK(ferrite.range_end);
   CHECK(to_celsius(ferrite.temperature) == Approx(249.99));
 }
+
+TEST_CASE("Loss over a shape: nothing until the onset, which is the rating's criterion", "[thermal]") {
+  using magmat::length;
+  const magmat::Grade g = magmat::Catalog::builtin().grade("N42H");
+  const magmat::magnet_shape rating = magmat::cylinder_shape{length::from_value(0.007), length::from_value(0.01)};
+  const auto none = magmat::magnetic_field_strength::from_value(0.0);
+  const auto onset = magmat::max_operating_temperature(g, rating, 0.0, none);
+  CHECK(to_celsius(onset) == Approx(to_celsius(magmat::rated_temperature(g).temperature)).margin(1e-3));
+  CHECK(magmat::irreversible_loss(g, rating, onset, none) == 0.0);
+  const double hotter = magmat::irreversible_loss(g, rating, from_celsius(to_celsius(onset) + 20.0), none);
+  CHECK(hotter > 0.0);
+  CHECK(hotter < 1.0);
+  // a loss budget is kept at the temperature returned for it
+  const auto budget = magmat::max_operating_temperature(g, rating, 0.02, none);
+  CHECK(magmat::irreversible_loss(g, rating, budget, none) <= 0.02);
+  CHECK(to_celsius(budget) > to_celsius(onset));
+  // the field inside the magnet (a simulation's) weighs more than the same load-line shift
+  const auto field = magmat::magnetic_field_strength::from_value(1e5);
+  CHECK(magmat::irreversible_loss(g, rating, onset, field, magmat::external_field_kind::in_magnet) >
+        magmat::irreversible_loss(g, rating, onset, field, magmat::external_field_kind::applied));
+  CHECK_THROWS_AS(magmat::max_operating_temperature(g, rating, 1.0, none), magmat::domain_error);
+}

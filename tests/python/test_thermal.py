@@ -165,3 +165,51 @@ def test_grade_rating_report_against_every_datasheet_rating():
     assert statistics.median(smco5) > 20.0
     ended = {r["id"] for r in report if r["within"] is None}
     assert "Y30" in ended
+
+
+def test_loss_over_a_shape_is_zero_until_the_onset_and_agrees_with_the_limits():
+    """Issue [10], items 2 and 3: every element on its own load line; max_loss = 0 is the onset."""
+    g = mm.Catalog.default()["N42SH"]
+    cylinder = mm.Cylinder(length=0.007, diameter=0.010)
+    onset = g.max_operating_temperature(shape=cylinder)
+    assert onset == pytest.approx(g.rated_temperature()["temperature_C"], abs=1e-3)  # the rating's cylinder
+    assert g.irreversible_loss(shape=cylinder, temperature_C=onset) == 0.0
+    losses = [g.irreversible_loss(shape=cylinder, temperature_C=onset + dt) for dt in (2, 5, 10, 20, 40)]
+    assert losses == sorted(losses) and 0 < losses[0] < losses[-1] <= 1
+    # a loss budget: the returned temperature keeps it, a little above does not
+    t1 = g.max_operating_temperature(shape=cylinder, max_loss=0.01)
+    assert g.irreversible_loss(shape=cylinder, temperature_C=t1) <= 0.01
+    assert g.irreversible_loss(shape=cylinder, temperature_C=t1 + 0.5) > 0.01
+    # a longer magnet (higher Pc everywhere) keeps its moment to a higher temperature
+    long = mm.Cylinder(length=0.02, diameter=0.010)
+    assert g.max_operating_temperature(shape=long) > onset
+    # external fields: zero is zero either way; a reverse field lowers the limit, more so inside the magnet
+    assert g.irreversible_loss(shape=cylinder, temperature_C=onset + 10, external_field_kind="in_magnet") == \
+        g.irreversible_loss(shape=cylinder, temperature_C=onset + 10)
+    applied = g.max_operating_temperature(shape=cylinder, external_field=1e5)
+    inside = g.max_operating_temperature(shape=cylinder, external_field=1e5, external_field_kind="in_magnet")
+    assert inside < applied < onset
+    for shape in (mm.Block(length=0.005, width=0.02, height=0.01),
+                  mm.Ring(length=0.005, outer_diameter=0.03, inner_diameter=0.015)):
+        t = g.max_operating_temperature(shape=shape)
+        assert g.irreversible_loss(shape=shape, temperature_C=t) == 0.0
+        assert g.irreversible_loss(shape=shape, temperature_C=t + 15) > 0.0
+
+
+def test_loss_arguments_are_checked():
+    g = mm.Catalog.default()["N42"]
+    cylinder = mm.Cylinder(length=0.007, diameter=0.010)
+    with pytest.raises(ValueError, match="either pc"):
+        g.irreversible_loss(pc=2.0, shape=cylinder, temperature_C=100)
+    with pytest.raises(ValueError, match="either pc"):
+        g.irreversible_loss(temperature_C=100)
+    with pytest.raises(ValueError, match="in_magnet"):
+        g.irreversible_loss(shape=cylinder, temperature_C=100, external_field_kind="inside")
+    with pytest.raises(ValueError, match="needs a shape"):
+        g.max_operating_temperature(pc=2.0, external_field_kind="in_magnet")
+    with pytest.raises(TypeError, match="Cylinder, Block or Ring"):
+        g.irreversible_loss(shape="cylinder", temperature_C=100)
+    with pytest.raises(ValueError, match="max_loss"):
+        g.max_operating_temperature(shape=cylinder, max_loss=1.5)
+    with pytest.raises(ValueError, match="already exceeds"):
+        g.max_operating_temperature(shape=cylinder, external_field=2e6)

@@ -553,10 +553,26 @@ class Magnet:
         """HcB, HcJ, Hk (A/m), (BH)max (J/m^3), Br (T) and the (negative) field of (BH)max read off the curve."""
     def operating_point(self, *, pc: float, temperature_C: float = 20.0, external_field: float = 0.0) -> OperatingPoint:
         """Load line B = -mu0 pc (H + external_field) meets the normal curve; external_field in A/m, positive opposing."""
-    def irreversible_loss(self, *, pc: float, temperature_C: float, external_field: float = 0.0) -> float:
-        """Fraction of flux lost irreversibly after 20 degC -> temperature_C -> 20 degC at permeance pc (0.03 = 3 %)."""
-    def max_operating_temperature(self, *, pc: float, max_loss: float = 0.0, external_field: float = 0.0) -> float:
-        """Highest temperature in degC at permeance pc within max_loss (0: knee not crossed)."""
+    def irreversible_loss(
+        self,
+        *,
+        pc: float | None = None,
+        temperature_C: float,
+        external_field: float = 0.0,
+        shape: Cylinder | Block | Ring | None = None,
+        external_field_kind: str = "applied",
+    ) -> float:
+        """Fraction of the moment lost irreversibly after 20 degC -> temperature_C -> 20 degC (0.03 = 3 %): at one load line pc, or over a shape's volume (each element on its own load line; nothing lost inside the knee); external_field_kind 'applied' or 'in_magnet' (shape only)."""
+    def max_operating_temperature(
+        self,
+        *,
+        pc: float | None = None,
+        max_loss: float = 0.0,
+        external_field: float = 0.0,
+        shape: Cylinder | Block | Ring | None = None,
+        external_field_kind: str = "applied",
+    ) -> float:
+        """Highest temperature in degC within max_loss: at one load line pc (0: knee not crossed there), or for a shape (0: onset, no part past its knee)."""
     def rated_temperature(self) -> dict[str, Any]:
         """The makers' rating computed (L/D = 0.7 cylinder, no external field, no part past its knee): {'temperature_C', 'limited_by': 'knee' | 'model_range', 'permeance', 'datasheet_C': float | None}."""
     def min_operating_temperature(self, *, pc: float, max_loss: float = 0.0, external_field: float = 0.0) -> float:

@@ -2,6 +2,7 @@
 // demagnetizing field for NumPy arrays of points, volume quadrature and permeance coefficients.
 #include "pybind.hpp"
 #include "real_array_arg.hpp"
+#include "shape_arg.hpp"
 
 #include <magmat/shapes.hpp>
 
@@ -158,12 +159,7 @@ void register_shapes(py::module_& m) {
 
   m.def("permeance_coefficients",
         [](const py::object& shape) {
-          magnet_shape s;
-          if (py::isinstance<cylinder_shape>(shape)) s = shape.cast<cylinder_shape>();
-          else if (py::isinstance<block_shape>(shape)) s = shape.cast<block_shape>();
-          else if (py::isinstance<ring_shape>(shape)) s = shape.cast<ring_shape>();
-          else throw py::type_error("permeance_coefficients: expected a Cylinder, Block or Ring");
-          const auto pc = permeance_coefficients(s);
+          const auto pc = permeance_coefficients(shape_arg(shape, "permeance_coefficients"));
           py::dict out;
           out["neutral_section"] = pc.neutral_section;
           out["magnetometric"] = pc.magnetometric;

@@ -1,12 +1,16 @@
 // Python bindings of permeance.hpp and thermal.hpp: load lines, operating points, thermal
 // stability and on-axis fields (all SI; temperatures in degrees Celsius).
 #include "pybind.hpp"
+#include "shape_arg.hpp"
 
 #include <magmat/catalog.hpp>
 #include <magmat/permeance.hpp>
 #include <magmat/thermal.hpp>
 
 #include <fmt/format.h>
+
+#include <optional>
+#include <string>
 
 namespace magmat::python {
 namespace {
@@ -80,20 +84,45 @@ void register_thermal(py::module_& m) {
            "B = -mu0 pc (H + external_field) meets the normal curve. external_field (A/m) is an extra reverse "
            "field at the magnet such as armature reaction; positive values oppose the magnetization.")
       .def("irreversible_loss",
-           [](const Magnet& g, double pc, double temperature_C, double external_field) {
-             return irreversible_loss(g, pc, from_celsius(temperature_C), ampere_per_metre(external_field));
+           [](const Magnet& g, std::optional<double> pc, double temperature_C, double external_field,
+              const py::object& shape, const std::string& kind) {
+             if (pc.has_value() == !shape.is_none())
+               throw py::value_error("irreversible_loss: give either pc (a load line) or shape (a Cylinder, Block or Ring)");
+             if (!shape.is_none())
+               return irreversible_loss(g, shape_arg(shape, "irreversible_loss"), from_celsius(temperature_C),
+                                        ampere_per_metre(external_field), external_field_kind_arg(kind));
+             if (kind != "applied")
+               throw py::value_error("irreversible_loss: external_field_kind=\"in_magnet\" needs a shape");
+             return irreversible_loss(g, *pc, from_celsius(temperature_C), ampere_per_metre(external_field));
            },
-           py::kw_only(), py::arg("pc"), py::arg("temperature_C"), py::arg("external_field") = 0.0,
-           "Fraction of flux lost irreversibly (0.03 = 3 %) after taking the magnet from 20 degC to "
-           "temperature_C at permeance pc (with the external field there) and back to 20 degC.")
+           py::kw_only(), py::arg("pc") = py::none(), py::arg("temperature_C"), py::arg("external_field") = 0.0,
+           py::arg("shape") = py::none(), py::arg("external_field_kind") = "applied",
+           "Fraction of the moment lost irreversibly (0.03 = 3 %) after taking the magnet from 20 degC to "
+           "temperature_C (with the external field there, A/m, positive opposing) and back. With pc: one load line "
+           "for the whole magnet (the first-order model of docs/model.md section 9). With shape (Cylinder, Block, "
+           "Ring): every element of the shape's volume on its own load line; nothing is lost until an element "
+           "crosses its knee. external_field_kind: 'applied' (a load-line shift, e.g. armature MMF per magnet "
+           "length) or 'in_magnet' (added to every element's internal field, as a field simulation gives; shape "
+           "only).")
       .def("max_operating_temperature",
-           [](const Magnet& g, double pc, double max_loss, double external_field) {
-             return to_celsius(max_operating_temperature(g, pc, max_loss, ampere_per_metre(external_field)));
+           [](const Magnet& g, std::optional<double> pc, double max_loss, double external_field, const py::object& shape,
+              const std::string& kind) {
+             if (pc.has_value() == !shape.is_none())
+               throw py::value_error("max_operating_temperature: give either pc (a load line) or shape");
+             if (!shape.is_none())
+               return to_celsius(max_operating_temperature(g, shape_arg(shape, "max_operating_temperature"), max_loss,
+                                                           ampere_per_metre(external_field), external_field_kind_arg(kind)));
+             if (kind != "applied")
+               throw py::value_error("max_operating_temperature: external_field_kind=\"in_magnet\" needs a shape");
+             return to_celsius(max_operating_temperature(g, *pc, max_loss, ampere_per_metre(external_field)));
            },
-           py::kw_only(), py::arg("pc"), py::arg("max_loss") = 0.0, py::arg("external_field") = 0.0,
-           "Highest temperature (degrees Celsius) at permeance pc keeping the irreversible loss within max_loss "
-           "(0: the knee is not crossed); the top of the model's range if never reached. InfeasibleError if the "
-           "limit is exceeded at 20 degC.")
+           py::kw_only(), py::arg("pc") = py::none(), py::arg("max_loss") = 0.0, py::arg("external_field") = 0.0,
+           py::arg("shape") = py::none(), py::arg("external_field_kind") = "applied",
+           "Highest temperature (degrees Celsius) keeping the irreversible loss within max_loss; the top of the "
+           "model's range if never reached, InfeasibleError if exceeded at 20 degC. With pc: one load line, "
+           "max_loss = 0 meaning the knee is not crossed at it. With shape: max_loss = 0 is the onset (no part of "
+           "the magnet past its knee, judged where the local demagnetizing factor is largest), consistent with "
+           "irreversible_loss(shape=...) == 0; otherwise the volume's moment loss.")
       .def("rated_temperature",
            [](const py::object& self) {
              const Magnet& g = self.cast<const Magnet&>();

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <magmat/magnet.hpp>
+#include <magmat/shapes.hpp>
 #include <magmat/units.hpp>
 
 namespace magmat {
@@ -47,6 +48,33 @@ thermodynamic_temperature max_operating_temperature(const Magnet& magnet, double
 /// limit is never reached.
 thermodynamic_temperature min_operating_temperature(const Magnet& magnet, double permeance, double max_loss,
                                                     magnetic_field_strength external_field);
+
+/// How an external field enters a shaped magnet: "applied", the load-line shift of
+/// find_operating_point (an MMF per unit magnet length, armature reaction); "in_magnet", a reverse
+/// field added directly to every part's internal field (what a field simulation gives).
+enum class external_field_kind { applied, in_magnet };
+
+/// Irreversible moment loss (0.03 = 3 %) of a magnet of `shape`, starting magnetized at 20 degC
+/// in free space, taken to `temperature` (with the external field there) and back. Each element
+/// of the shape's volume quadrature (order 24) sits on its own load line, of local Pc
+/// (1 - N)/N from its axial demagnetizing factor N (shapes.hpp). An element loses nothing until
+/// it crosses its knee; beyond it the share of its grains reversed past the knee,
+/// s = (sigma(H) - sigma(-Hk)) / (1 - sigma(-Hk)), stays reversed. The loss is the volume-weighted
+/// moment lost, 1 - sum w (1 - 2 s_after) / sum w (1 - 2 s_20degC). So a magnet whose every part
+/// stays inside its knee loses exactly 0, as the onset criterion of max_operating_temperature says.
+double irreversible_loss(const Magnet& magnet, const magnet_shape& shape, thermodynamic_temperature temperature,
+                         magnetic_field_strength external_field,
+                         external_field_kind kind = external_field_kind::applied);
+
+/// The highest temperature at which the shaped magnet keeps within `max_loss`. With
+/// max_loss = 0 this is the onset: no part of the magnet beyond its knee, judged at the point of
+/// the largest local N (the pole-face centres of a cylinder or block), so that irreversible_loss
+/// is 0 there. With max_loss > 0 the moment loss above is used. Scan and bisection as for
+/// max_operating_temperature; the top of the model's range if never reached; infeasible_error if
+/// exceeded at 20 degC.
+thermodynamic_temperature max_operating_temperature(const Magnet& magnet, const magnet_shape& shape, double max_loss,
+                                                    magnetic_field_strength external_field,
+                                                    external_field_kind kind = external_field_kind::applied);
 
 /// The makers' rating of a magnet's maximum operating temperature, computed: a cylinder of
 /// L/D = 0.7 in free space, no external field, and the onset of irreversible loss, i.e. the
