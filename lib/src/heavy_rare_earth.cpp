@@ -102,8 +102,13 @@ void validate(const requirement& r) {
   const double kelvin = to_kelvin(r.temperature);
   if (!(kelvin > 0.0) || !std::isfinite(kelvin))
     throw domain_error(fmt::format("requirement temperature must lie above absolute zero, got {} K", kelvin));
-  if (!r.min_intrinsic_coercivity && !r.permeance)
-    throw domain_error("a requirement needs min_intrinsic_coercivity or permeance (or both)");
+  if (!r.min_intrinsic_coercivity && !r.permeance && !r.shape)
+    throw domain_error("a requirement needs min_intrinsic_coercivity, permeance or shape");
+  if (r.permeance && r.shape)
+    throw domain_error("a requirement takes a permeance (one load line) or a shape (its volume), not both");
+  if (r.shape) check_shape(*r.shape);
+  if (!r.shape && r.field_kind != external_field_kind::applied)
+    throw domain_error("external_field_kind \"in_magnet\" needs the requirement's shape");
   // Minima must be finite too: an infinite one made every strategy "infeasible" with a reason
   // quoting "inf A/m" instead of naming the bad argument (found by tests/python/test_robustness.py).
   if (r.min_intrinsic_coercivity && !(r.min_intrinsic_coercivity->value() >= 0.0 && std::isfinite(r.min_intrinsic_coercivity->value())))
@@ -131,6 +136,19 @@ requirement_check check_hot(const Magnet& magnet, const requirement& r) {
       if (hcj < r.min_intrinsic_coercivity->value())
         return {false, fmt::format("HcJ at {:.0f} degC is {}, below the required {}", c, kilo(hcj),
                                    kilo(r.min_intrinsic_coercivity->value()))};
+    }
+    if (r.shape) {
+      // the same functions as Magnet.irreversible_loss(shape=...) and the shaped limits
+      if (r.max_irreversible_loss <= 0.0) {
+        if (onset_margin(magnet, *r.shape, r.temperature, r.external_field, r.field_kind) < 0.0)
+          return {false, fmt::format("at {:.0f} degC the most exposed part of the shaped magnet (where its local "
+                                     "demagnetizing factor is largest) lies beyond its knee", c)};
+      } else {
+        const double loss = irreversible_loss(magnet, *r.shape, r.temperature, r.external_field, r.field_kind);
+        if (loss > r.max_irreversible_loss)
+          return {false, fmt::format("irreversible loss of the shaped magnet after {:.0f} degC is {:.2f} %, above the "
+                                     "allowed {:.2f} %", c, 100.0 * loss, 100.0 * r.max_irreversible_loss)};
+      }
     }
     if (r.permeance) {
       if (r.max_irreversible_loss <= 0.0) {

@@ -177,7 +177,7 @@ TEST_CASE("Infinite minima in a requirement are refused", "[design_study]") {
 
 TEST_CASE("Bad requirements and options are refused", "[design_study]") {
   requirement nothing;
-  CHECK_THROWS_WITH(magmat::validate(nothing), Catch::Contains("min_intrinsic_coercivity or permeance"));
+  CHECK_THROWS_WITH(magmat::validate(nothing), Catch::Contains("min_intrinsic_coercivity, permeance or shape"));
   CHECK_THROWS_AS(magmat::validate(at(150.0, -1.0)), magmat::domain_error);
   CHECK_THROWS_AS(magmat::validate(at(std::numeric_limits<double>::quiet_NaN(), 2.0)), magmat::domain_error);
   requirement lossy = at(150.0, 2.0);
@@ -210,4 +210,24 @@ TEST_CASE("Study costs use the price table and never count an unpriced element a
   REQUIRE(full.cost_per_kg);
   CHECK(*full.cost_per_kg == Approx(*full.rare_earth_cost_per_kg + 0.5 * c.mass_fraction(Element::Fe) +
                                     5.0 * c.mass_fraction(Element::B)));
+}
+
+TEST_CASE("A requirement with a shape is met exactly when the shaped magnet's onset lies above it", "[heavy_rare_earth]") {
+  using magmat::length;
+  requirement r;
+  r.temperature = from_celsius(150.0);
+  r.shape = magmat::cylinder_shape{length::from_value(0.007), length::from_value(0.01)};
+  const auto solution = magmat::solve_strategy(magmat::strategy_data("gbd_tb"), r);
+  REQUIRE(solution.feasible);
+  REQUIRE(solution.magnet);
+  const auto none = magmat::magnetic_field_strength::from_value(0.0);
+  CHECK(magmat::irreversible_loss(*solution.magnet, *r.shape, r.temperature, none) == 0.0);
+  CHECK(magmat::to_celsius(magmat::max_operating_temperature(*solution.magnet, *r.shape, 0.0, none)) >= 150.0 - 1e-2);
+  CHECK(magmat::check_requirement(*solution.magnet, r).met);
+  requirement both = r;
+  both.permeance = 2.0;
+  CHECK_THROWS_WITH(magmat::validate(both), Catch::Contains("not both"));
+  requirement inside = at(100.0, 2.0);
+  inside.field_kind = magmat::external_field_kind::in_magnet;
+  CHECK_THROWS_WITH(magmat::validate(inside), Catch::Contains("needs the requirement's shape"));
 }

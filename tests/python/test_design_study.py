@@ -149,3 +149,40 @@ def test_an_infinite_minimum_is_refused(field):
     # Regression (test_robustness.py): inf was accepted and every strategy came back infeasible.
     with pytest.raises(mm.DomainError, match=f"{field} must be finite"):
         mm.design_study(mm.Requirement(temperature_C=150, permeance=2.0, **{field: math.inf}), ["bulk_dy"])
+
+
+def test_a_requirement_with_a_shape_uses_the_same_loss_as_the_magnet():
+    """Issue [10], item 6: every feasible row's magnet keeps irreversible_loss(shape=...) within the
+    requirement's allowance at its shape, temperature and field."""
+    rating = mm.Cylinder(length=0.007, diameter=0.010)
+    block = mm.Block(length=0.004, width=0.02, height=0.01)
+    cases = [mm.Requirement(temperature_C=150, shape=rating),
+             mm.Requirement(temperature_C=120, shape=block, max_irreversible_loss=0.02),
+             mm.Requirement(temperature_C=140, shape=rating, external_field=5e4, external_field_kind="in_magnet")]
+    for req in cases:
+        study = mm.design_study(req, strategies=STRATEGIES)
+        feasible = [row for row in study if row.feasible]
+        assert feasible, repr(req)
+        for row in feasible:
+            loss = row.magnet.irreversible_loss(shape=req.shape, temperature_C=req.temperature_C,
+                                                external_field=req.external_field,
+                                                external_field_kind=req.external_field_kind)
+            assert loss <= req.max_irreversible_loss, (row.strategy, loss)
+            assert req.check(row.magnet)[0]
+    # the least diffused Tb for the onset at 150 degC: the rating reaches 150 degC there, and not below it
+    row = mm.design_study(cases[0], strategies=["gbd_tb"])["gbd_tb"]
+    assert row.magnet.max_operating_temperature(shape=rating) >= 150 - 1e-2
+    leaner = mm.strategy_magnet("gbd_tb", 0.95 * row.level)
+    assert leaner.max_operating_temperature(shape=rating) < 150
+    import pickle
+    again = pickle.loads(pickle.dumps(cases[2]))
+    assert repr(again) == repr(cases[2]) and again.external_field_kind == "in_magnet"
+
+
+def test_requirement_shape_arguments_are_checked():
+    with pytest.raises(ValueError, match="not both"):
+        mm.Requirement(temperature_C=100, permeance=2.0, shape=mm.Cylinder(length=0.01, diameter=0.01))
+    with pytest.raises(ValueError, match="needs the requirement's shape"):
+        mm.Requirement(temperature_C=100, permeance=2.0, external_field_kind="in_magnet")
+    with pytest.raises(TypeError, match="Cylinder, Block or Ring"):
+        mm.Requirement(temperature_C=100, shape=(0.01, 0.01))

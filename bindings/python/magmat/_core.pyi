@@ -826,8 +826,10 @@ class Requirement:
         external_field: float = 0.0,
         min_remanence: float | None = None,
         min_max_energy_product: float | None = None,
+        shape: Cylinder | Block | Ring | None = None,
+        external_field_kind: str = "applied",
     ) -> None:
-        """Validates the requirement (DomainError names the bad field)."""
+        """Validates the requirement (DomainError names the bad field); shape instead of permeance judges the magnet over its volume."""
     @property
     def temperature_C(self) -> float:
         """Operating temperature in degC."""
@@ -837,6 +839,12 @@ class Requirement:
     @property
     def permeance(self) -> float | None:
         """Permeance coefficient of the load line."""
+    @property
+    def shape(self) -> Cylinder | Block | Ring | None:
+        """The magnet's shape (instead of a permeance), or None."""
+    @property
+    def external_field_kind(self) -> str:
+        """'applied' (a load-line shift) or 'in_magnet' (added to every part's internal field; shape only)."""
     @property
     def max_irreversible_loss(self) -> float:
         """Allowed irreversible loss (0: knee not crossed)."""

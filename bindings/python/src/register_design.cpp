@@ -1,6 +1,7 @@
 // Python bindings of heavy_rare_earth.hpp and design_study.hpp: requirements, strategies and
 // design studies (SI units; temperatures in degrees Celsius; tonnes per year).
 #include "pybind.hpp"
+#include "shape_arg.hpp"
 
 #include <magmat/design_study.hpp>
 #include <magmat/errors.hpp>
@@ -22,10 +23,19 @@ py::dict by_symbol(const std::map<Element, double>& values) {
 
 py::object optional_value(const std::optional<double>& v) { return v ? py::object(py::float_(*v)) : py::none(); }
 
+// The Python object (Cylinder, Block or Ring) of a shape.
+py::object shape_object(const magnet_shape& shape) {
+  return std::visit([](const auto& s) { return py::cast(s); }, shape);
+}
+
 std::string requirement_repr(const requirement& r) {
   std::string parts = fmt::format("temperature_C={:g}", to_celsius(r.temperature));
   if (r.min_intrinsic_coercivity) parts += fmt::format(", min_intrinsic_coercivity={:g}", r.min_intrinsic_coercivity->value());
   if (r.permeance) parts += fmt::format(", permeance={:g}, max_irreversible_loss={:g}", *r.permeance, r.max_irreversible_loss);
+  if (r.shape)
+    parts += fmt::format(", shape={}, max_irreversible_loss={:g}", py::repr(shape_object(*r.shape)).cast<std::string>(),
+                         r.max_irreversible_loss);
+  if (r.field_kind == external_field_kind::in_magnet) parts += ", external_field_kind='in_magnet'";
   if (r.external_field.value() != 0.0) parts += fmt::format(", external_field={:g}", r.external_field.value());
   if (r.min_remanence) parts += fmt::format(", min_remanence={:g}", r.min_remanence->value());
   if (r.min_max_energy_product) parts += fmt::format(", min_max_energy_product={:g}", r.min_max_energy_product->value());
@@ -124,15 +134,19 @@ void register_design(py::module_& m) {
   py::class_<requirement>(m, "Requirement",
       "What a magnet must do at temperature_C (degrees Celsius): min_intrinsic_coercivity (A/m) there, and/or "
       "hold a load line of permeance coefficient `permeance` with at most max_irreversible_loss (0: knee not "
-      "crossed) under an optional external reverse field (A/m); optionally min_remanence (T) and "
-      "min_max_energy_product (J/m^3) at 20 degC.")
+      "crossed) under an optional external reverse field (A/m), or instead of the load line a shape (Cylinder, "
+      "Block, Ring) judged over its volume (max_irreversible_loss 0: the onset, no part past its knee; "
+      "external_field_kind 'applied' or 'in_magnet'); optionally min_remanence (T) and min_max_energy_product "
+      "(J/m^3) at 20 degC.")
       .def(py::init([](double temperature_C, std::optional<double> min_intrinsic_coercivity, std::optional<double> permeance,
                        double max_irreversible_loss, double external_field, std::optional<double> min_remanence,
-                       std::optional<double> min_max_energy_product) {
+                       std::optional<double> min_max_energy_product, const py::object& shape, const std::string& kind) {
              requirement r;
              r.temperature = from_celsius(temperature_C);
              if (min_intrinsic_coercivity) r.min_intrinsic_coercivity = magnetic_field_strength::from_value(*min_intrinsic_coercivity);
              r.permeance = permeance;
+             if (!shape.is_none()) r.shape = shape_arg(shape, "Requirement shape");
+             r.field_kind = external_field_kind_arg(kind);
              r.max_irreversible_loss = max_irreversible_loss;
              r.external_field = magnetic_field_strength::from_value(external_field);
              if (min_remanence) r.min_remanence = magnetic_polarization::from_value(*min_remanence);
@@ -142,12 +156,17 @@ void register_design(py::module_& m) {
            }),
            py::kw_only(), py::arg("temperature_C"), py::arg("min_intrinsic_coercivity") = py::none(),
            py::arg("permeance") = py::none(), py::arg("max_irreversible_loss") = 0.0, py::arg("external_field") = 0.0,
-           py::arg("min_remanence") = py::none(), py::arg("min_max_energy_product") = py::none())
+           py::arg("min_remanence") = py::none(), py::arg("min_max_energy_product") = py::none(),
+           py::arg("shape") = py::none(), py::arg("external_field_kind") = "applied")
       .def_property_readonly("temperature_C", [](const requirement& r) { return to_celsius(r.temperature); })
       .def_property_readonly("min_intrinsic_coercivity", [](const requirement& r) {
         return r.min_intrinsic_coercivity ? py::object(py::float_(r.min_intrinsic_coercivity->value())) : py::none();
       })
       .def_property_readonly("permeance", [](const requirement& r) { return optional_value(r.permeance); })
+      .def_property_readonly("shape", [](const requirement& r) { return r.shape ? shape_object(*r.shape) : py::none(); })
+      .def_property_readonly("external_field_kind", [](const requirement& r) {
+        return std::string(r.field_kind == external_field_kind::in_magnet ? "in_magnet" : "applied");
+      })
       .def_property_readonly("max_irreversible_loss", [](const requirement& r) { return r.max_irreversible_loss; })
       .def_property_readonly("external_field", [](const requirement& r) { return r.external_field.value(); })
       .def_property_readonly("min_remanence", [](const requirement& r) {
@@ -167,7 +186,8 @@ void register_design(py::module_& m) {
             auto opt = [](const auto& v) { return v ? py::object(py::float_(v->value())) : py::object(py::none()); };
             return py::make_tuple(to_kelvin(r.temperature), opt(r.min_intrinsic_coercivity), optional_value(r.permeance),
                                   r.max_irreversible_loss, r.external_field.value(), opt(r.min_remanence),
-                                  opt(r.min_max_energy_product));
+                                  opt(r.min_max_energy_product), r.shape ? shape_object(*r.shape) : py::none(),
+                                  r.field_kind == external_field_kind::in_magnet ? "in_magnet" : "applied");
           },
           [](const py::tuple& t) {
             requirement r;
@@ -178,6 +198,10 @@ void register_design(py::module_& m) {
             r.external_field = magnetic_field_strength::from_value(t[4].cast<double>());
             if (!t[5].is_none()) r.min_remanence = magnetic_polarization::from_value(t[5].cast<double>());
             if (!t[6].is_none()) r.min_max_energy_product = energy_density::from_value(t[6].cast<double>());
+            if (t.size() > 8) {
+              if (!t[7].is_none()) r.shape = shape_arg(t[7], "Requirement shape");
+              r.field_kind = external_field_kind_arg(t[8].cast<std::string>());
+            }
             validate(r);
             return r;
           }));

@@ -6,6 +6,8 @@
 
 #include <magmat/composition.hpp>
 #include <magmat/magnet.hpp>
+#include <magmat/shapes.hpp>
+#include <magmat/thermal.hpp>
 #include <magmat/units.hpp>
 
 #include <map>
@@ -24,8 +26,13 @@ struct requirement {
   thermodynamic_temperature temperature = from_celsius(20.0);
   std::optional<magnetic_field_strength> min_intrinsic_coercivity;
   std::optional<double> permeance;
+  /// Instead of a permeance: the magnet's shape in free space, judged over its volume
+  /// (irreversible_loss and max_operating_temperature with a shape; 0 loss: the onset).
+  std::optional<magnet_shape> shape;
   double max_irreversible_loss = 0.0;
   magnetic_field_strength external_field = magnetic_field_strength::from_value(0.0);
+  /// How external_field enters a shaped magnet ("applied" for a permeance, always).
+  external_field_kind field_kind = external_field_kind::applied;
   std::optional<magnetic_polarization> min_remanence;
   std::optional<energy_density> min_max_energy_product;
 };

@@ -66,6 +66,13 @@ double irreversible_loss(const Magnet& magnet, const magnet_shape& shape, thermo
                          magnetic_field_strength external_field,
                          external_field_kind kind = external_field_kind::applied);
 
+/// How far the shaped magnet's most exposed part (the point of the largest local N, shapes.hpp)
+/// is from its knee at `temperature`: (Hk - |H|)/Hk, negative beyond it (-1 when Hk = 0). The
+/// onset criterion of the shaped max_operating_temperature and of a requirement with a shape.
+double onset_margin(const Magnet& magnet, const magnet_shape& shape, thermodynamic_temperature temperature,
+                    magnetic_field_strength external_field,
+                    external_field_kind kind = external_field_kind::applied);
+
 /// The highest temperature at which the shaped magnet keeps within `max_loss`. With
 /// max_loss = 0 this is the onset: no part of the magnet beyond its knee, judged at the point of
 /// the largest local N (the pole-face centres of a cylinder or block), so that irreversible_loss
