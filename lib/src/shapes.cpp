@@ -226,6 +226,30 @@ shape_permeance_coefficients permeance_coefficients(const magnet_shape& shape) {
   return out;
 }
 
+cylinder_shape cylinder_with_neutral_section_permeance(double permeance) {
+  if (!(permeance > 0.0) || !std::isfinite(permeance))
+    throw domain_error(fmt::format("permeance coefficient must be a finite value > 0, got {}", permeance));
+  // only the neutral section's N is needed (the magnetometric one is a slow Bessel integral)
+  const auto [nodes, weights] = gauss_legendre(48);
+  const auto pc_of = [&](double ratio) {
+    const magnet_shape cylinder = cylinder_shape{metres(ratio), metres(1.0)};
+    double n = 0.0;
+    for (std::size_t i = 0; i < nodes.size(); ++i) {
+      const double rho = 0.25 * (1.0 + nodes[i]); // radius 0.5
+      n += weights[i] * 0.25 * rho / 0.125 * axial_demagnetizing_factor_at(cylinder, rho, 0.0, 0.0);
+    }
+    return permeance_coefficient(n);
+  };
+  double low = std::log(1e-3), high = std::log(1e3);
+  if (!(pc_of(std::exp(low)) <= permeance && permeance <= pc_of(std::exp(high))))
+    throw domain_error(fmt::format("no cylinder of L/D between 0.001 and 1000 has a neutral-section Pc of {}", permeance));
+  for (int i = 0; i < 100 && high - low > 1e-13; ++i) { // the Pc rises with L/D
+    const double mid = 0.5 * (low + high);
+    (pc_of(std::exp(mid)) < permeance ? low : high) = mid;
+  }
+  return cylinder_shape{metres(std::exp(0.5 * (low + high))), metres(1.0)};
+}
+
 double bulirsch_cel(double kc, double p, double c, double s) {
   if (!(kc != 0.0) || !std::isfinite(kc) || !(p != 0.0) || !std::isfinite(p))
     throw domain_error(fmt::format("bulirsch_cel: needs kc != 0 and p != 0, both finite; got kc = {}, p = {}", kc, p));

@@ -201,15 +201,24 @@ double irreversible_loss(const Magnet& magnet, const magnet_shape& shape, thermo
   return std::clamp(1.0 - after / before, 0.0, 1.0);
 }
 
+namespace {
+
+// The onset margin at the local Pc of a shape's most exposed part.
+double onset_margin_at(const Magnet& magnet, double worst_permeance, thermodynamic_temperature temperature,
+                       magnetic_field_strength external_field, external_field_kind kind) {
+  const demagnetization_model curve = magnet.demagnetization(temperature);
+  const double knee = curve.knee_field().value();
+  const double field = element_field(curve, worst_permeance, external_field.value(), kind, temperature);
+  return knee > 0.0 ? (knee - std::abs(field)) / knee : -1.0;
+}
+
+} // namespace
+
 double onset_margin(const Magnet& magnet, const magnet_shape& shape, thermodynamic_temperature temperature,
                     magnetic_field_strength external_field, external_field_kind kind) {
   check_shape(shape);
   check_field(external_field);
-  const double worst = permeance_coefficients(shape).minimum_local;
-  const demagnetization_model curve = magnet.demagnetization(temperature);
-  const double knee = curve.knee_field().value();
-  const double field = element_field(curve, worst, external_field.value(), kind, temperature);
-  return knee > 0.0 ? (knee - std::abs(field)) / knee : -1.0;
+  return onset_margin_at(magnet, permeance_coefficients(shape).minimum_local, temperature, external_field, kind);
 }
 
 thermodynamic_temperature max_operating_temperature(const Magnet& magnet, const magnet_shape& shape, double max_loss,
@@ -217,12 +226,21 @@ thermodynamic_temperature max_operating_temperature(const Magnet& magnet, const 
   check_shape(shape);
   check_field(external_field);
   check_max_loss(max_loss);
+  const double worst = permeance_coefficients(shape).minimum_local; // once, not per temperature
   const auto margin_at = [&](thermodynamic_temperature t) {
     if (max_loss > 0.0) return max_loss - irreversible_loss(magnet, shape, t, external_field, kind);
-    return onset_margin(magnet, shape, t, external_field, kind); // no part past its knee
+    return onset_margin_at(magnet, worst, t, external_field, kind); // no part past its knee
   };
   return scan_limit(magnet, margin_at, to_kelvin(magnet.max_temperature()) - 0.01, 2.0,
                     fmt::format("in its shape (external field {:g} A/m)", external_field.value()));
+}
+
+thermodynamic_temperature max_operating_temperature(const Magnet& magnet, double permeance, double max_loss,
+                                                    magnetic_field_strength external_field, permeance_reading reading) {
+  if (reading == permeance_reading::one_load_line)
+    return max_operating_temperature(magnet, permeance, max_loss, external_field);
+  check_permeance(permeance);
+  return max_operating_temperature(magnet, cylinder_with_neutral_section_permeance(permeance), max_loss, external_field);
 }
 
 rated_temperature_result rated_temperature(const Magnet& magnet) {

@@ -173,3 +173,13 @@ TEST_CASE("Volume quadrature weights sum to one and nodes lie inside", "[shapes]
     CHECK(total == Approx(1.0).epsilon(1e-13));
   }
 }
+
+TEST_CASE("A Pc read as makers read it is a cylinder's neutral-section Pc", "[shapes]") {
+  const cylinder_shape c = magmat::cylinder_with_neutral_section_permeance(2.0);
+  CHECK(c.diameter.value() == 1.0);
+  CHECK(c.axial_length.value() == Approx(0.68).margin(0.01)); // L/D
+  CHECK(magmat::permeance_coefficients(c).neutral_section == Approx(2.0).epsilon(1e-9));
+  CHECK(magmat::cylinder_with_neutral_section_permeance(0.5).axial_length < c.axial_length);
+  CHECK_THROWS_AS(magmat::cylinder_with_neutral_section_permeance(-1.0), magmat::domain_error);
+  CHECK_THROWS_AS(magmat::cylinder_with_neutral_section_permeance(1e9), magmat::domain_error);
+}

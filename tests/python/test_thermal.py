@@ -140,7 +140,7 @@ def test_rated_temperature_follows_the_makers_convention():
         rated = cat[name].rated_temperature()
         assert rated["limited_by"] == "knee"
         assert rated["permeance"] == pytest.approx(pc)
-        assert rated["temperature_C"] == pytest.approx(cat[name].max_operating_temperature(pc=pc))
+        assert rated["temperature_C"] == pytest.approx(cat[name].max_operating_temperature(pc=pc, criterion="average_knee"))
         assert rated["datasheet_C"] == printed
         assert abs(rated["temperature_C"] - printed) <= 15.0, name
     # a ferrite's data range ends first: said, not passed off as a limit
@@ -213,3 +213,19 @@ def test_loss_arguments_are_checked():
         g.max_operating_temperature(shape=cylinder, max_loss=1.5)
     with pytest.raises(ValueError, match="already exceeds"):
         g.max_operating_temperature(shape=cylinder, external_field=2e6)
+
+
+def test_a_pc_is_read_as_makers_read_it():
+    """Issue [10], item 4 / acceptance: max_operating_temperature(pc=2.0) of N42, N42M, N42H and N42SH
+    within 20 K of their classes' 80, 100, 120 and 150 degC; the older one-load-line test stays."""
+    cat = mm.Catalog.default()
+    for name, rated in (("N42", 80.0), ("N42M", 100.0), ("N42H", 120.0), ("N42SH", 150.0)):
+        local = cat[name].max_operating_temperature(pc=2.0)
+        assert abs(local - rated) <= 20.0, (name, local)
+        average = cat[name].max_operating_temperature(pc=2.0, criterion="average_knee")
+        assert average > local  # one load line at the mean field is the more optimistic test
+    with pytest.raises(ValueError, match="criterion"):
+        cat["N42"].max_operating_temperature(pc=2.0, criterion="average")
+    with pytest.raises(ValueError, match="reads a pc"):
+        cat["N42"].max_operating_temperature(shape=mm.Cylinder(length=0.007, diameter=0.01), criterion="average_knee")
+

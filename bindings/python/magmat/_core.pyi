@@ -571,8 +571,9 @@ class Magnet:
         external_field: float = 0.0,
         shape: Cylinder | Block | Ring | None = None,
         external_field_kind: str = "applied",
+        criterion: str = "local",
     ) -> float:
-        """Highest temperature in degC within max_loss: at one load line pc (0: knee not crossed there), or for a shape (0: onset, no part past its knee)."""
+        """Highest temperature in degC within max_loss for a shape (0: onset, no part past its knee) or a pc read as makers do (the neutral-section Pc of a cylinder, then its local fields); criterion='average_knee': one load line at pc (the older test)."""
     def rated_temperature(self) -> dict[str, Any]:
         """The makers' rating computed (L/D = 0.7 cylinder, no external field, no part past its knee): {'temperature_C', 'limited_by': 'knee' | 'model_range', 'permeance', 'datasheet_C': float | None}."""
     def min_operating_temperature(self, *, pc: float, max_loss: float = 0.0, external_field: float = 0.0) -> float:

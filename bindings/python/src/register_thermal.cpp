@@ -106,23 +106,32 @@ void register_thermal(py::module_& m) {
            "only).")
       .def("max_operating_temperature",
            [](const Magnet& g, std::optional<double> pc, double max_loss, double external_field, const py::object& shape,
-              const std::string& kind) {
+              const std::string& kind, const std::string& criterion) {
              if (pc.has_value() == !shape.is_none())
                throw py::value_error("max_operating_temperature: give either pc (a load line) or shape");
-             if (!shape.is_none())
+             if (criterion != "local" && criterion != "average_knee")
+               throw py::value_error("criterion must be \"local\" or \"average_knee\", got \"" + criterion + "\"");
+             if (!shape.is_none()) {
+               if (criterion != "local")
+                 throw py::value_error("max_operating_temperature: criterion=\"average_knee\" reads a pc, not a shape");
                return to_celsius(max_operating_temperature(g, shape_arg(shape, "max_operating_temperature"), max_loss,
                                                            ampere_per_metre(external_field), external_field_kind_arg(kind)));
+             }
              if (kind != "applied")
                throw py::value_error("max_operating_temperature: external_field_kind=\"in_magnet\" needs a shape");
-             return to_celsius(max_operating_temperature(g, *pc, max_loss, ampere_per_metre(external_field)));
+             return to_celsius(max_operating_temperature(
+                 g, *pc, max_loss, ampere_per_metre(external_field),
+                 criterion == "local" ? permeance_reading::makers_cylinder : permeance_reading::one_load_line));
            },
            py::kw_only(), py::arg("pc") = py::none(), py::arg("max_loss") = 0.0, py::arg("external_field") = 0.0,
-           py::arg("shape") = py::none(), py::arg("external_field_kind") = "applied",
+           py::arg("shape") = py::none(), py::arg("external_field_kind") = "applied", py::arg("criterion") = "local",
            "Highest temperature (degrees Celsius) keeping the irreversible loss within max_loss; the top of the "
-           "model's range if never reached, InfeasibleError if exceeded at 20 degC. With pc: one load line, "
-           "max_loss = 0 meaning the knee is not crossed at it. With shape: max_loss = 0 is the onset (no part of "
-           "the magnet past its knee, judged where the local demagnetizing factor is largest), consistent with "
-           "irreversible_loss(shape=...) == 0; otherwise the volume's moment loss.")
+           "model's range if never reached, InfeasibleError if exceeded at 20 degC. With shape: max_loss = 0 is "
+           "the onset (no part of the magnet past its knee, judged where the local demagnetizing factor is "
+           "largest), consistent with irreversible_loss(shape=...) == 0; otherwise the volume's moment loss. With "
+           "pc, read as makers do: the neutral-section Pc of a cylinder (Pc = 2: L/D = 0.68), whose local fields "
+           "then decide as for a shape. criterion='average_knee' keeps the older test: one load line at pc for the "
+           "whole magnet (max_loss = 0: the knee is not crossed there, about 10 % of the grains already reversed).")
       .def("rated_temperature",
            [](const py::object& self) {
              const Magnet& g = self.cast<const Magnet&>();

@@ -84,6 +84,11 @@ struct shape_permeance_coefficients {
 };
 shape_permeance_coefficients permeance_coefficients(const magnet_shape& shape);
 
+/// The cylinder (of diameter 1 m; only L/D matters) whose neutral-section Pc is `permeance`: how
+/// makers read a Pc, e.g. Pc = 2 for L/D = 0.68. Bisection in L/D over 1e-3 to 1e3; permeance
+/// must be finite and > 0, and within what that range gives (0.002 to 2000).
+cylinder_shape cylinder_with_neutral_section_permeance(double permeance);
+
 /// Bulirsch's generalized complete elliptic integral
 /// cel(kc, p, c, s) = ∫0^{π/2} (c cos²φ + s sin²φ) / ((cos²φ + p sin²φ) sqrt(cos²φ + kc² sin²φ)) dφ,
 /// by his iteration (Bulirsch, Numer. Math. 13 (1969) 305), to double precision. kc != 0, p != 0.

@@ -83,6 +83,14 @@ thermodynamic_temperature max_operating_temperature(const Magnet& magnet, const 
                                                     magnetic_field_strength external_field,
                                                     external_field_kind kind = external_field_kind::applied);
 
+/// How a permeance coefficient is read by max_operating_temperature: as makers read it, the
+/// neutral-section Pc of a cylinder (cylinder_with_neutral_section_permeance), whose local fields
+/// then decide (the shaped limit: onset, or the volume's loss); or as one load line for the whole
+/// magnet, the first-order "average knee" test of max_operating_temperature above.
+enum class permeance_reading { makers_cylinder, one_load_line };
+thermodynamic_temperature max_operating_temperature(const Magnet& magnet, double permeance, double max_loss,
+                                                    magnetic_field_strength external_field, permeance_reading reading);
+
 /// The makers' rating of a magnet's maximum operating temperature, computed: a cylinder of
 /// L/D = 0.7 in free space, no external field, and the onset of irreversible loss, i.e. the
 /// highest temperature at which no part of the magnet crosses its knee. Reversal starts where
