@@ -128,7 +128,9 @@ double axial_demagnetizing_factor_at(const magnet_shape& shape, double x, double
 std::vector<shape_quadrature_point> volume_quadrature(const magnet_shape& shape, int order) {
   check_shape(shape);
   if (order < 2 || order > 200) throw domain_error(fmt::format("volume_quadrature: order must lie in 2-200, got {}", order));
-  const auto [nodes, weights] = gauss_legendre(order);
+  const auto rule = gauss_legendre(order);
+  const std::vector<double>& nodes = rule.first;
+  const std::vector<double>& weights = rule.second;
   std::vector<shape_quadrature_point> out;
   std::visit(
       [&](const auto& s) {
@@ -168,7 +170,9 @@ std::vector<shape_quadrature_point> volume_quadrature(const magnet_shape& shape,
 shape_permeance_coefficients permeance_coefficients(const magnet_shape& shape) {
   check_shape(shape);
   constexpr int order = 48;
-  const auto [nodes, weights] = gauss_legendre(order);
+  const auto rule = gauss_legendre(order);
+  const std::vector<double>& nodes = rule.first;
+  const std::vector<double>& weights = rule.second;
   shape_permeance_coefficients out;
   double neutral = 0.0, magnetometric = 0.0, largest = 0.0;
   std::visit(
@@ -230,7 +234,9 @@ cylinder_shape cylinder_with_neutral_section_permeance(double permeance) {
   if (!(permeance > 0.0) || !std::isfinite(permeance))
     throw domain_error(fmt::format("permeance coefficient must be a finite value > 0, got {}", permeance));
   // only the neutral section's N is needed (the magnetometric one is a slow Bessel integral)
-  const auto [nodes, weights] = gauss_legendre(48);
+  const auto rule = gauss_legendre(48);
+  const std::vector<double>& nodes = rule.first;
+  const std::vector<double>& weights = rule.second;
   const auto pc_of = [&](double ratio) {
     const magnet_shape cylinder = cylinder_shape{metres(ratio), metres(1.0)};
     double n = 0.0;
