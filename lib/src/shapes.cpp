@@ -113,6 +113,27 @@ std::pair<std::vector<double>, std::vector<double>> gauss_legendre(int n) {
   return {nodes, weights};
 }
 
+// The inner and outer radius (m) of an axisymmetric shape's cross-section (inner 0: a cylinder).
+std::pair<double, double> radii_of(const cylinder_shape& s) { return {0.0, 0.5 * metres_of(s.diameter)}; }
+std::pair<double, double> radii_of(const ring_shape& s) {
+  return {0.5 * metres_of(s.inner_diameter), 0.5 * metres_of(s.outer_diameter)};
+}
+
+// Gauss-Legendre nodes across an annulus (or disc) in rho: each node's radius and the fraction
+// of the cross-section's area it stands for, w rho d(rho) / ((outer^2 - inner^2) / 2).
+std::vector<std::pair<double, double>> annulus_rule(std::pair<double, double> radii,
+                                                    const std::vector<double>& nodes, const std::vector<double>& weights) {
+  const auto [inner, outer] = radii;
+  const double mid = 0.5 * (outer + inner), span = 0.5 * (outer - inner);
+  const double area = 0.5 * (outer * outer - inner * inner);
+  std::vector<std::pair<double, double>> out;
+  for (std::size_t i = 0; i < nodes.size(); ++i) {
+    const double rho = mid + span * nodes[i];
+    out.emplace_back(rho, weights[i] * span * rho / area);
+  }
+  return out;
+}
+
 std::array<double, 3> axisymmetric(const std::array<double, 2>& field, double x, double y) {
   const double rho = std::hypot(x, y);
   if (rho == 0.0) return {0.0, 0.0, field[1]};
@@ -144,23 +165,10 @@ std::vector<shape_quadrature_point> volume_quadrature(const magnet_shape& shape,
                 out.push_back({{metres(a * nodes[i]), metres(b * nodes[j]), metres(half * nodes[k])},
                                weights[i] * weights[j] * weights[k] / 8.0});
         } else {
-          double inner = 0.0, outer = 0.0;
-          if constexpr (std::is_same_v<S, cylinder_shape>) {
-            outer = 0.5 * metres_of(s.diameter);
-          } else {
-            inner = 0.5 * metres_of(s.inner_diameter);
-            outer = 0.5 * metres_of(s.outer_diameter);
-          }
-          // The annulus (or disc) in rho with the area weight rho; the volume fraction of a node
-          // is w_r w_z rho d(rho) / (outer^2 - inner^2).
-          const double mid = 0.5 * (outer + inner), span = 0.5 * (outer - inner);
-          const double area = 0.5 * (outer * outer - inner * inner);
-          for (std::size_t i = 0; i < nodes.size(); ++i) {
-            const double rho = mid + span * nodes[i];
+          // the cross-section's area fraction times the fraction of the length
+          for (const auto& [rho, area_fraction] : annulus_rule(radii_of(s), nodes, weights))
             for (std::size_t k = 0; k < nodes.size(); ++k)
-              out.push_back({{metres(rho), metres(0.0), metres(half * nodes[k])},
-                             weights[i] * span * rho / area * weights[k] / 2.0});
-          }
+              out.push_back({{metres(rho), metres(0.0), metres(half * nodes[k])}, area_fraction * weights[k] / 2.0});
         }
       },
       shape);
@@ -187,19 +195,8 @@ shape_permeance_coefficients permeance_coefficients(const magnet_shape& shape) {
           magnetometric = block_demagnetizing_factor(s.axial_length, s.width, s.height);
           largest = axial_demagnetizing_factor_at(shape, 0.0, 0.0, half);
         } else {
-          double inner = 0.0, outer = 0.0;
-          if constexpr (std::is_same_v<S, cylinder_shape>) {
-            outer = 0.5 * metres_of(s.diameter);
-          } else {
-            inner = 0.5 * metres_of(s.inner_diameter);
-            outer = 0.5 * metres_of(s.outer_diameter);
-          }
-          const double mid = 0.5 * (outer + inner), span = 0.5 * (outer - inner);
-          const double area = 0.5 * (outer * outer - inner * inner);
-          for (std::size_t i = 0; i < nodes.size(); ++i) {
-            const double rho = mid + span * nodes[i];
-            neutral += weights[i] * span * rho / area * axial_demagnetizing_factor_at(shape, rho, 0.0, 0.0);
-          }
+          for (const auto& [rho, area_fraction] : annulus_rule(radii_of(s), nodes, weights))
+            neutral += area_fraction * axial_demagnetizing_factor_at(shape, rho, 0.0, 0.0);
           if constexpr (std::is_same_v<S, cylinder_shape>) {
             magnetometric = cylinder_demagnetizing_factor(s.axial_length, s.diameter);
             largest = axial_demagnetizing_factor_at(shape, 0.0, 0.0, half);
@@ -207,6 +204,7 @@ shape_permeance_coefficients permeance_coefficients(const magnet_shape& shape) {
             for (const auto& q : volume_quadrature(shape, order))
               magnetometric += q.weight * axial_demagnetizing_factor_at(shape, metres_of(q.point.x), 0.0, metres_of(q.point.z));
             // The end face's largest N along its radius: a scan, then golden-section refinement.
+            const double inner = radii_of(s).first, outer = radii_of(s).second;
             const auto at = [&](double rho) { return axial_demagnetizing_factor_at(shape, rho, 0.0, half); };
             constexpr int samples = 64;
             int best = 1;
@@ -240,10 +238,8 @@ cylinder_shape cylinder_with_neutral_section_permeance(double permeance) {
   const auto pc_of = [&](double ratio) {
     const magnet_shape cylinder = cylinder_shape{metres(ratio), metres(1.0)};
     double n = 0.0;
-    for (std::size_t i = 0; i < nodes.size(); ++i) {
-      const double rho = 0.25 * (1.0 + nodes[i]); // radius 0.5
-      n += weights[i] * 0.25 * rho / 0.125 * axial_demagnetizing_factor_at(cylinder, rho, 0.0, 0.0);
-    }
+    for (const auto& [rho, area_fraction] : annulus_rule({0.0, 0.5}, nodes, weights))
+      n += area_fraction * axial_demagnetizing_factor_at(cylinder, rho, 0.0, 0.0);
     return permeance_coefficient(n);
   };
   double low = std::log(1e-3), high = std::log(1e3);
