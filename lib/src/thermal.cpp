@@ -3,12 +3,19 @@
 #include <magmat/permeance.hpp>
 #include <magmat/shapes.hpp>
 #include <magmat/thermal.hpp>
+#include <magmat/model_formulas.hpp>
 
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <memory>
+#include <mutex>
+#include <type_traits>
+#include <utility>
+#include <variant>
 #include <cmath>
 #include <string>
+#include <tuple>
 #include <vector>
 #include <numbers>
 
@@ -108,23 +115,6 @@ thermodynamic_temperature limit(const Magnet& magnet, double permeance, double m
       end_kelvin, step, fmt::format("at Pc = {:g} (external field {:g} A/m)", permeance, external.value()));
 }
 
-// The load lines of a shape's volume elements: weight and local Pc = (1 - N)/N.
-struct element_load_line {
-  double weight;
-  double permeance;
-};
-
-std::vector<element_load_line> element_load_lines(const magnet_shape& shape) {
-  std::vector<element_load_line> out;
-  for (const auto& q : volume_quadrature(shape, 24)) {
-    // Inside a magnet magnetized along its length the local axial N lies in (0, 1); the clamp only
-    // guards rounding at nodes near a face.
-    const double n = std::clamp(-demagnetizing_field_per_magnetization(shape, q.point)[2], 1e-12, 1.0 - 1e-12);
-    out.push_back({q.weight, (1.0 - n) / n});
-  }
-  return out;
-}
-
 // The internal field of an element at local Pc with the external field of `kind`.
 double element_field(const demagnetization_model& curve, double permeance, double external, external_field_kind kind,
                      thermodynamic_temperature t) {
@@ -186,19 +176,221 @@ double irreversible_loss(const Magnet& magnet, const magnet_shape& shape, thermo
                          magnetic_field_strength external_field, external_field_kind kind) {
   check_shape(shape);
   check_field(external_field);
-  const demagnetization_model at_room = magnet.demagnetization(room);
-  const demagnetization_model hot = magnet.demagnetization(temperature);
-  double before = 0.0, after = 0.0;
-  for (const auto& e : element_load_lines(shape)) {
-    // magnetized at 20 degC in free space, then at T with the external field: the worse stays
-    const double baseline = reversed_past_knee(at_room, element_field(at_room, e.permeance, 0.0, kind, room));
-    const double exposed =
-        reversed_past_knee(hot, element_field(hot, e.permeance, external_field.value(), kind, temperature));
-    before += e.weight * (1.0 - 2.0 * baseline);
-    after += e.weight * (1.0 - 2.0 * std::max(baseline, exposed));
+  return volume_loss(magnet, shape_load_lines::of(shape), kind)(temperature, external_field);
+}
+
+// ---- shape_load_lines, volume_loss -------------------------------------------------------------
+
+shape_load_lines::shape_load_lines(const magnet_shape& shape) : shape_(shape) {
+  check_shape(shape);
+  std::vector<element_load_line> all;
+  for (const auto& q : volume_quadrature(shape, 24)) {
+    // Inside a magnet magnetized along its length the local axial N lies in (0, 1); the clamp only
+    // guards rounding at nodes near a face.
+    const double n = std::clamp(-demagnetizing_field_per_magnetization(shape, q.point)[2], 1e-12, 1.0 - 1e-12);
+    all.push_back({q.weight, (1.0 - n) / n});
   }
-  if (!(before > 0.0)) return 1.0; // no net moment even at 20 degC
-  return std::clamp(1.0 - after / before, 0.0, 1.0);
+  std::sort(all.begin(), all.end(), [](const auto& a, const auto& b) { return a.permeance < b.permeance; });
+  for (const auto& e : all) {
+    if (!elements_.empty() && e.permeance - elements_.back().permeance <= 1e-12 * e.permeance)
+      elements_.back().weight += e.weight; // a mirror image: same load line
+    else
+      elements_.push_back(e);
+  }
+  worst_permeance_ = permeance_coefficients(shape).minimum_local;
+}
+
+namespace {
+
+bool same_shape(const magnet_shape& a, const magnet_shape& b) {
+  if (a.index() != b.index()) return false;
+  return std::visit(
+      [&](const auto& x) {
+        const auto& y = std::get<std::decay_t<decltype(x)>>(b);
+        using S = std::decay_t<decltype(x)>;
+        if constexpr (std::is_same_v<S, cylinder_shape>)
+          return x.axial_length == y.axial_length && x.diameter == y.diameter;
+        else if constexpr (std::is_same_v<S, block_shape>)
+          return x.axial_length == y.axial_length && x.width == y.width && x.height == y.height;
+        else
+          return x.axial_length == y.axial_length && x.outer_diameter == y.outer_diameter &&
+                 x.inner_diameter == y.inner_diameter;
+      },
+      a);
+}
+
+} // namespace
+
+std::shared_ptr<const shape_load_lines> shape_load_lines::of(const magnet_shape& shape) {
+  static std::mutex mutex;
+  static std::vector<std::shared_ptr<const shape_load_lines>> recent; // most recent last
+  constexpr std::size_t capacity = 16;
+  {
+    const std::lock_guard<std::mutex> lock(mutex);
+    for (auto it = recent.begin(); it != recent.end(); ++it) {
+      if (!same_shape((*it)->shape(), shape)) continue;
+      auto found = *it;
+      recent.erase(it);
+      recent.push_back(found);
+      return found;
+    }
+  }
+  auto made = std::make_shared<const shape_load_lines>(shape); // outside the lock: the slow part
+  const std::lock_guard<std::mutex> lock(mutex);
+  if (recent.size() >= capacity) recent.erase(recent.begin());
+  recent.push_back(made);
+  return made;
+}
+
+namespace {
+
+// With no coercivity J = +-Jlin steps at H = 0, and a load line that meets the step does so at
+// H = 0 with B = J = -mu0 Pc H_ext (applied; 0 for a field inside the magnet, which then moves H
+// off the step): the share reversed is (1 - J/Br)/2 there, 1 below the step (a net reverse
+// field), 0 above it (an aiding field strong enough to hold J = Br). A bisection would land on
+// either side of the step at random.
+double share_without_coercivity(const demagnetization_model& curve, double permeance, double external,
+                                external_field_kind kind) {
+  if (kind == external_field_kind::in_magnet) return external > 0.0 ? 1.0 : external < 0.0 ? 0.0 : 0.5;
+  const double br = curve.remanence().value();
+  const double polarization = std::clamp(-mu0 * permeance * external, -br, br);
+  return 0.5 * (1.0 - polarization / br);
+}
+
+// The elements of `lines` past their knee on `curve`, with the share of each one's grains reversed
+// past it, as `visit(index, share)`. The external field enters as in element_field: with e the
+// load-line shift (applied) and `shift` the field added inside (in_magnet), an element's field is
+// the root h of f(h) = B(h) + mu0 Pc (h + e) minus shift, and it lies beyond the knee exactly when
+// f(shift - Hk) > 0 (f rises with h), that is B(shift - Hk) + mu0 Pc (external - Hk) > 0: one
+// multiply-add per element decides, and only the elements beyond are solved.
+template <class Visit>
+void visit_beyond_knee(const demagnetization_model& curve, const shape_load_lines& lines, double external,
+                       external_field_kind kind, thermodynamic_temperature t, Visit&& visit) {
+  const auto& elements = lines.elements();
+  const double knee = curve.knee_field().value();
+  const double width = formulas::logistic_width(curve.intrinsic_coercivity().value(), curve.squareness());
+  if (!(width > 0.0)) {
+    for (std::size_t i = 0; i < elements.size(); ++i) {
+      const double share = share_without_coercivity(curve, elements[i].permeance, external, kind);
+      if (share > 0.0) visit(i, share);
+    }
+    return;
+  }
+  const double e = kind == external_field_kind::applied ? external : 0.0;
+  const double shift = kind == external_field_kind::applied ? 0.0 : external;
+  const double at_knee_field = shift - knee;
+  const double c0 = curve.flux_density(magnetic_field_strength::from_value(at_knee_field)).value();
+  const double c1 = mu0 * (external - knee);
+  const formulas::demag_parameters c{curve.remanence().value(), curve.intrinsic_coercivity().value(),
+                                     curve.recoil_permeability(), width};
+  const double per_double_width = 1.0 / (2.0 * width);
+  const double sigma_knee = curve.reversed_fraction(magnetic_field_strength::from_value(-knee));
+  // Every root lies in [floor, at_knee_field]: f(at_knee_field) > 0 by the test below, and at
+  // floor = -HcJ - |e| - |shift| - 1 both B (J < 0 past -HcJ while Jlin > 0) and h + e are
+  // negative, so f(floor) < 0 whatever Pc; the rare Jlin <= 0 there (fields of ~1e7 A/m) is checked.
+  const double floor_field = -c.intrinsic_coercivity - std::abs(e) - std::abs(shift) - 1.0;
+  const bool floor_holds = c.remanence + mu0 * (c.recoil_permeability - 1.0) * floor_field > 0.0;
+  // Roots move smoothly with Pc along the sorted elements: each search starts on the line through
+  // the previous two roots, then takes Newton steps, bisecting whenever one leaves the bracket.
+  const double tolerance = 1e-8 * width; // the reversed share varies on the scale of w
+  double last_h = at_knee_field, last_pc = 0.0, rate = 0.0; // rate: dh/dPc between the last two
+  int solved = 0;
+  for (std::size_t i = 0; i < elements.size(); ++i) {
+    const double pc = elements[i].permeance;
+    if (!(c0 + pc * c1 > 0.0)) continue; // inside its knee
+    const auto f = [&](double h) {
+      const auto p = formulas::curve_point(c, h, per_double_width);
+      return std::tuple{p.flux_density + mu0 * pc * (h + e), p.slope + mu0 * pc, p.curvature};
+    };
+    double high = at_knee_field, low = floor_field;
+    for (int k = 0; !floor_holds && std::get<0>(f(low)) > 0.0; ++k) {
+      if (k > 200) throw domain_error("no operating point found: the load line does not meet the curve");
+      low = 2.0 * low - 1.0;
+    }
+    double h = solved >= 2 ? last_h + rate * (pc - last_pc) : last_h;
+    if (!(h > low && h < high)) h = solved > 0 ? last_h : 0.5 * (low + high);
+    if (!(h > low && h < high)) h = 0.5 * (low + high);
+    for (int k = 0; k < 200; ++k) {
+      const auto [value, slope, curvature] = f(h);
+      (value > 0.0 ? high : low) = h;
+      double next = h - value / slope;
+      const bool bisect = !(next > low && next < high);
+      // Newton's error after this step is about |f''/(2 f')| step^2: done when that is within
+      // tolerance (no evaluation spent only to confirm), or when the bracket has closed.
+      const double step = next - h;
+      const bool done = (!bisect && (std::abs(step) <= tolerance ||
+                                     (std::abs(step) < 0.1 * width &&
+                                      std::abs(curvature / (2.0 * slope)) * step * step <= tolerance))) ||
+                        high - low <= 1e-9 * (1.0 + std::abs(low));
+      if (bisect) next = 0.5 * (low + high); // safeguard
+      h = next;
+      if (done) break;
+    }
+    if (solved > 0 && pc > last_pc) rate = (h - last_h) / (pc - last_pc);
+    last_h = h;
+    last_pc = pc;
+    ++solved;
+    const double sigma = curve.reversed_fraction(magnetic_field_strength::from_value(h - shift));
+    const double share = sigma_knee < 1.0 ? std::max(0.0, (sigma - sigma_knee) / (1.0 - sigma_knee)) : 1.0;
+    if (share > 0.0) visit(i, share);
+  }
+}
+
+} // namespace
+
+volume_loss::volume_loss(const Magnet& magnet, std::shared_ptr<const shape_load_lines> lines, external_field_kind kind)
+    : magnet_(&magnet), lines_(std::move(lines)), kind_(kind) {
+  if (!lines_) throw domain_error("volume_loss: no shape load lines given");
+  const auto& elements = lines_->elements();
+  reversed_at_room_.assign(elements.size(), 0.0);
+  // magnetized at 20 degC in free space: the external field is 0, so both kinds agree
+  visit_beyond_knee(magnet.demagnetization(room), *lines_, 0.0, kind_, room,
+                    [&](std::size_t i, double share) { reversed_at_room_[i] = share; });
+  for (std::size_t i = 0; i < elements.size(); ++i)
+    moment_at_room_ += elements[i].weight * (1.0 - 2.0 * reversed_at_room_[i]);
+}
+
+double volume_loss::operator()(thermodynamic_temperature temperature, magnetic_field_strength external_field) const {
+  check_field(external_field);
+  if (!(moment_at_room_ > 0.0)) return 1.0; // no net moment even at 20 degC
+  const auto& elements = lines_->elements();
+  // the moment lost: elements reversed further than after magnetizing, the worse state stays
+  double lost = 0.0;
+  visit_beyond_knee(magnet_->demagnetization(temperature), *lines_, external_field.value(), kind_, temperature,
+                    [&](std::size_t i, double share) {
+                      if (share > reversed_at_room_[i])
+                        lost += elements[i].weight * 2.0 * (share - reversed_at_room_[i]);
+                    });
+  return std::clamp(lost / moment_at_room_, 0.0, 1.0);
+}
+
+std::vector<local_demagnetization> local_demagnetization_at(const Magnet& magnet, const magnet_shape& shape,
+                                                            const std::vector<shape_point>& points,
+                                                            thermodynamic_temperature temperature,
+                                                            magnetic_field_strength external_field,
+                                                            external_field_kind kind) {
+  check_shape(shape);
+  check_field(external_field);
+  const demagnetization_model curve = magnet.demagnetization(temperature);
+  const double knee = curve.knee_field().value();
+  std::vector<local_demagnetization> out;
+  out.reserve(points.size());
+  for (std::size_t i = 0; i < points.size(); ++i) {
+    if (!contains(shape, points[i]))
+      throw domain_error(fmt::format("point {} ({:g}, {:g}, {:g}) m lies outside the magnet", i,
+                                     points[i].x.value(), points[i].y.value(), points[i].z.value()));
+    const double n =
+        std::clamp(-demagnetizing_field_per_magnetization(shape, points[i])[2], 1e-12, 1.0 - 1e-12);
+    local_demagnetization local;
+    local.permeance = (1.0 - n) / n;
+    const double field = element_field(curve, local.permeance, external_field.value(), kind, temperature);
+    local.field = magnetic_field_strength::from_value(field);
+    local.knee_margin = knee > 0.0 ? (knee - std::abs(field)) / knee : -1.0;
+    local.reversed_share = knee > 0.0 ? reversed_past_knee(curve, field)
+                                      : share_without_coercivity(curve, local.permeance, external_field.value(), kind);
+    out.push_back(local);
+  }
+  return out;
 }
 
 namespace {
@@ -218,7 +410,7 @@ double onset_margin(const Magnet& magnet, const magnet_shape& shape, thermodynam
                     magnetic_field_strength external_field, external_field_kind kind) {
   check_shape(shape);
   check_field(external_field);
-  return onset_margin_at(magnet, permeance_coefficients(shape).minimum_local, temperature, external_field, kind);
+  return onset_margin_at(magnet, shape_load_lines::of(shape)->worst_permeance(), temperature, external_field, kind);
 }
 
 thermodynamic_temperature max_operating_temperature(const Magnet& magnet, const magnet_shape& shape, double max_loss,
@@ -226,9 +418,10 @@ thermodynamic_temperature max_operating_temperature(const Magnet& magnet, const 
   check_shape(shape);
   check_field(external_field);
   check_max_loss(max_loss);
-  const double worst = permeance_coefficients(shape).minimum_local; // once, not per temperature
+  const volume_loss loss(magnet, shape_load_lines::of(shape), kind); // once, not per temperature
+  const double worst = loss.lines().worst_permeance();
   const auto margin_at = [&](thermodynamic_temperature t) {
-    if (max_loss > 0.0) return max_loss - irreversible_loss(magnet, shape, t, external_field, kind);
+    if (max_loss > 0.0) return max_loss - loss(t, external_field);
     return onset_margin_at(magnet, worst, t, external_field, kind); // no part past its knee
   };
   return scan_limit(magnet, margin_at, to_kelvin(magnet.max_temperature()) - 0.01, 2.0,

@@ -1,5 +1,5 @@
 // Thread safety of the scalar API (issue [8]): the lazily loaded tables (phases, processes,
-// catalog, strategies, prices) and the objects built on them are used from several threads at
+// catalog, strategies, prices, the cache of shape load lines) and the objects built on them are used from several threads at
 // once, and every thread gets the serial answer. Tagged [threads]: tests/run_all.sh runs these
 // and the threaded batch tests under ThreadSanitizer.
 #include <catch2/catch.hpp>
@@ -29,6 +29,10 @@ std::vector<double> work(int seed) {
   const auto grade = catalog.grade(catalog.names()[static_cast<std::size_t>(seed) % catalog.size()]);
   out.push_back(grade.remanence(from_celsius(20.0)).value());
   out.push_back(magmat::irreversible_loss(magnet, 1.0, from_celsius(150.0), magmat::magnetic_field_strength::from_value(0.0)));
+  // the shared cache of shape load lines: a few shapes, asked for from every thread
+  const magmat::magnet_shape shape = magmat::cylinder_shape{magmat::length::from_value(0.005 + 0.001 * (seed % 3)),
+                                                            magmat::length::from_value(0.01)};
+  out.push_back(magmat::irreversible_loss(grade, shape, from_celsius(120.0), magmat::magnetic_field_strength::from_value(1e5)));
   magmat::requirement r;
   r.temperature = from_celsius(150.0);
   r.permeance = 2.0;

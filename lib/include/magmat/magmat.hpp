@@ -17,6 +17,7 @@
 #include <magmat/permeance.hpp>
 #include <magmat/shapes.hpp>
 #include <magmat/thermal.hpp>
+#include <magmat/volume_loss.hpp>
 #include <magmat/heavy_rare_earth.hpp>
 #include <magmat/design_study.hpp>
 #include <magmat/policy.hpp>

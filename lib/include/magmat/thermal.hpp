@@ -6,6 +6,9 @@
 #include <magmat/magnet.hpp>
 #include <magmat/shapes.hpp>
 #include <magmat/units.hpp>
+#include <magmat/volume_loss.hpp>
+
+#include <vector>
 
 namespace magmat {
 
@@ -49,11 +52,6 @@ thermodynamic_temperature max_operating_temperature(const Magnet& magnet, double
 thermodynamic_temperature min_operating_temperature(const Magnet& magnet, double permeance, double max_loss,
                                                     magnetic_field_strength external_field);
 
-/// How an external field enters a shaped magnet: "applied", the load-line shift of
-/// find_operating_point (an MMF per unit magnet length, armature reaction); "in_magnet", a reverse
-/// field added directly to every part's internal field (what a field simulation gives).
-enum class external_field_kind { applied, in_magnet };
-
 /// Irreversible moment loss (0.03 = 3 %) of a magnet of `shape`, starting magnetized at 20 degC
 /// in free space, taken to `temperature` (with the external field there) and back. Each element
 /// of the shape's volume quadrature (order 24) sits on its own load line, of local Pc
@@ -62,9 +60,27 @@ enum class external_field_kind { applied, in_magnet };
 /// s = (sigma(H) - sigma(-Hk)) / (1 - sigma(-Hk)), stays reversed. The loss is the volume-weighted
 /// moment lost, 1 - sum w (1 - 2 s_after) / sum w (1 - 2 s_20degC). So a magnet whose every part
 /// stays inside its knee loses exactly 0, as the onset criterion of max_operating_temperature says.
+/// The shape's load lines come from shape_load_lines::of (cached); for sweeps over many
+/// temperatures or fields use volume_loss (volume_loss.hpp), which this calls.
 double irreversible_loss(const Magnet& magnet, const magnet_shape& shape, thermodynamic_temperature temperature,
                          magnetic_field_strength external_field,
                          external_field_kind kind = external_field_kind::applied);
+
+/// The state of the magnet at one point inside its shape at `temperature`: what a loss map shows.
+struct local_demagnetization {
+  double permeance = 0.0;        ///< local Pc = (1 - N)/N
+  magnetic_field_strength field; ///< internal H (A/m, negative: demagnetizing), external field included
+  double knee_margin = 0.0;      ///< (Hk - |H|)/Hk, negative beyond the knee (-1 when Hk = 0)
+  double reversed_share = 0.0;   ///< share of the grains reversed past the knee (0 inside it)
+};
+
+/// local_demagnetization at each of `points` (inside the shape: domain_error naming the first one
+/// outside), on the same load lines and with the same external-field kinds as irreversible_loss.
+std::vector<local_demagnetization> local_demagnetization_at(const Magnet& magnet, const magnet_shape& shape,
+                                                            const std::vector<shape_point>& points,
+                                                            thermodynamic_temperature temperature,
+                                                            magnetic_field_strength external_field,
+                                                            external_field_kind kind = external_field_kind::applied);
 
 /// How far the shaped magnet's most exposed part (the point of the largest local N, shapes.hpp)
 /// is from its knee at `temperature`: (Hk - |H|)/Hk, negative beyond it (-1 when Hk = 0). The
