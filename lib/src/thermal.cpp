@@ -265,7 +265,7 @@ double share_without_coercivity(const demagnetization_model& curve, double perme
 // multiply-add per element decides, and only the elements beyond are solved.
 template <class Visit>
 void visit_beyond_knee(const demagnetization_model& curve, const shape_load_lines& lines, double external,
-                       external_field_kind kind, thermodynamic_temperature t, Visit&& visit) {
+                       external_field_kind kind, Visit&& visit) {
   const auto& elements = lines.elements();
   const double knee = curve.knee_field().value();
   const double width = formulas::logistic_width(curve.intrinsic_coercivity().value(), curve.squareness());
@@ -344,7 +344,7 @@ volume_loss::volume_loss(const Magnet& magnet, std::shared_ptr<const shape_load_
   const auto& elements = lines_->elements();
   reversed_at_room_.assign(elements.size(), 0.0);
   // magnetized at 20 degC in free space: the external field is 0, so both kinds agree
-  visit_beyond_knee(magnet.demagnetization(room), *lines_, 0.0, kind_, room,
+  visit_beyond_knee(magnet.demagnetization(room), *lines_, 0.0, kind_,
                     [&](std::size_t i, double share) { reversed_at_room_[i] = share; });
   for (std::size_t i = 0; i < elements.size(); ++i)
     moment_at_room_ += elements[i].weight * (1.0 - 2.0 * reversed_at_room_[i]);
@@ -356,7 +356,7 @@ double volume_loss::operator()(thermodynamic_temperature temperature, magnetic_f
   const auto& elements = lines_->elements();
   // the moment lost: elements reversed further than after magnetizing, the worse state stays
   double lost = 0.0;
-  visit_beyond_knee(magnet_->demagnetization(temperature), *lines_, external_field.value(), kind_, temperature,
+  visit_beyond_knee(magnet_->demagnetization(temperature), *lines_, external_field.value(), kind_,
                     [&](std::size_t i, double share) {
                       if (share > reversed_at_room_[i])
                         lost += elements[i].weight * 2.0 * (share - reversed_at_room_[i]);

@@ -52,6 +52,7 @@ def test_every_core_object_pickles():
     study = mm.design_study(mm.Requirement(temperature_C=150, permeance=2.0), units_per_year=10)
     objects = [
         mm.element("Nd"), g.reversible_coefficients(20, 150), g.operating_point(pc=2.0, temperature_C=150),
+        g.operating_point(pc=[1.0, 2.0], temperature_C=150),
         g.demag_curve(temperature_C=100, points=20), mm.check_policy(g),
         mm.check_motor(rated_speed_rpm=12000, torque_Nm=250, active_volume_L=4.5),
         mm.estimate_torque_density(g, magnet_thickness=0.005, air_gap=0.001, electric_loading=4e4),

@@ -30,7 +30,8 @@ PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 def png_size(path) -> tuple[int, int]:
     """(width, height) in pixels of a PNG file, checking its signature and first chunk."""
-    data = open(path, "rb").read()
+    with open(path, "rb") as f:
+        data = f.read()
     assert len(data) > 33, "not even a PNG header"
     assert data[:8] == PNG_SIGNATURE
     length, kind, width, height = struct.unpack(">I4sII", data[8:24])
@@ -261,3 +262,67 @@ def test_lazy_attribute(monkeypatch):
     assert callable(module.demagnetization_curves)
     with pytest.raises(AttributeError):
         mm.no_such_attribute  # noqa: B018
+
+
+# --- loss maps (issue [10], item 8) -------------------------------------------------------
+
+SHAPES = {
+    "cylinder": mm.Cylinder(length=0.007, diameter=0.01),
+    "block": mm.Block(length=0.004, width=0.02, height=0.01),
+    "ring": mm.Ring(length=0.005, outer_diameter=0.02, inner_diameter=0.008),
+}
+
+
+def hatched(fig):
+    """Collections drawn with a hatch (a contour set keeps its hatches in .hatches)."""
+    found = []
+    for ax in fig.axes:
+        for c in ax.collections:
+            hatches = list(getattr(c, "hatches", None) or []) + [c.get_hatch()]
+            if any(hatches):
+                found.append(c)
+    return found
+
+
+@pytest.mark.parametrize("name", sorted(SHAPES))
+def test_loss_map_shows_where_the_magnet_reverses_first(catalog, name, tmp_path):
+    g, shape = catalog["N42SH"], SHAPES[name]
+    onset = g.max_operating_temperature(shape=shape)
+    path = tmp_path / "map.png"
+    fig = plot.loss_map(g, shape, onset + 15.0, path=path, resolution=24)
+    assert png_size(path) == (700, 500)
+    ax = fig.axes[0]
+    assert hatched(fig), "reversed parts are hatched"
+    assert "moment loss" in ax.get_title() and ax.get_ylabel().startswith("z")
+    mesh = ax.collections[0]
+    margin = np.ma.masked_invalid(mesh.get_array()).compressed()
+    assert margin.min() < 0 < margin.max()
+    loss = g.irreversible_loss(shape=shape, temperature_C=onset + 15.0)
+    assert f"{100 * loss:.3g} %" in ax.get_title()
+    # below the onset: nothing reversed, nothing hatched, every cell inside its knee
+    cool = plot.loss_map(g, shape, onset - 10.0, resolution=16)
+    assert not hatched(cool)
+    assert np.ma.masked_invalid(cool.axes[0].collections[0].get_array()).compressed().min() > 0
+
+
+def test_loss_map_of_a_ring_leaves_its_hole_empty(catalog):
+    fig = plot.loss_map(catalog["N42SH"], SHAPES["ring"], 100.0, resolution=20)
+    values = fig.axes[0].collections[0].get_array()
+    assert np.ma.count_masked(values) > 0  # the bore is no material
+
+
+def test_loss_map_draws_into_given_axes_and_checks_its_arguments(catalog):
+    from matplotlib.figure import Figure
+
+    own = Figure()
+    ax = own.add_subplot(1, 1, 1)
+    assert plot.loss_map(catalog["N42H"], SHAPES["cylinder"], 130.0, ax=ax, resolution=10) is own
+    with pytest.raises(TypeError, match="Cylinder, Block or Ring"):
+        plot.loss_map(catalog["N42H"], 0.01, 130.0)
+    for bad in (4, 1000, 2.5, True):
+        with pytest.raises(ValueError, match="resolution"):
+            plot.loss_map(catalog["N42H"], SHAPES["cylinder"], 130.0, resolution=bad)
+    with pytest.raises(mm.DomainError):
+        plot.loss_map(catalog["N42H"], SHAPES["cylinder"], 130.0, external_field=float("nan"))
+    with pytest.raises(ValueError, match="external_field_kind"):
+        plot.loss_map(catalog["N42H"], SHAPES["cylinder"], 130.0, external_field_kind="bogus")

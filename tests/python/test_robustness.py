@@ -55,6 +55,8 @@ def _ndfeb():
 MAY_ANSWER = {"from_formula-text10", "mass_fractions-text10", "from_formula-type4", "magnet-type4",
               "convert-type2", "convert-type6", "mass_fractions-type7", "pareto-huge",
               "mass_fractions-no-elements",
+              # pc may be an array of permeance coefficients (a sweep): [1, 2] and (1,) are two and one
+              "irreversible_loss-type2", "irreversible_loss-type6",
               # NumPy reads None as NaN; a masked row and a Pareto objective document NaN
               "evaluate-masked-column-object-none", "pareto-object-none"}
 # Known bugs in the batch bindings (bindings/python/src/register_batch.cpp, owned by the batch

@@ -229,3 +229,95 @@ def test_a_pc_is_read_as_makers_read_it():
     with pytest.raises(ValueError, match="reads a pc"):
         cat["N42"].max_operating_temperature(shape=mm.Cylinder(length=0.007, diameter=0.01), criterion="average_knee")
 
+
+
+# ---- sweeps: array arguments broadcast (issue [10], item 7) ----------------------------------
+
+RATING = mm.Cylinder(length=0.007, diameter=0.01)
+
+
+def test_loss_sweeps_broadcast_and_equal_the_scalar_calls():
+    g = mm.Catalog.default()["N42SH"]
+    t = np.array([20.0, 120.0, 150.0, 165.0, 180.0, 230.0])
+    fields = np.array([[0.0], [1e5], [-5e4]])  # (3, 1) x (6,) -> (3, 6)
+    for kind in ("applied", "in_magnet"):
+        swept = g.irreversible_loss(shape=RATING, temperature_C=t, external_field=fields, external_field_kind=kind)
+        assert swept.shape == (3, 6) and swept.dtype == np.float64
+        for i, h in enumerate(fields[:, 0]):
+            for j, tj in enumerate(t):
+                assert swept[i, j] == g.irreversible_loss(shape=RATING, temperature_C=float(tj), external_field=float(h),
+                                                          external_field_kind=kind)
+    pcs = np.array([0.5, 1.0, 2.0, 4.0])
+    swept = g.irreversible_loss(pc=pcs[:, None], temperature_C=t)
+    assert swept.shape == (4, 6)
+    assert swept[2, 3] == g.irreversible_loss(pc=2.0, temperature_C=165.0)
+    # numbers stay numbers; 0-d arrays and lists act as NumPy does
+    assert isinstance(g.irreversible_loss(shape=RATING, temperature_C=150.0), float)
+    assert isinstance(g.irreversible_loss(shape=RATING, temperature_C=np.float64(150.0)), float)
+    assert isinstance(g.irreversible_loss(pc=2.0, temperature_C=np.array(150.0)), float)
+    assert g.irreversible_loss(pc=[1.0, 2.0], temperature_C=150.0).shape == (2,)
+    # the loss rises with temperature along a sweep
+    assert np.all(np.diff(g.irreversible_loss(shape=RATING, temperature_C=np.linspace(20, 250, 200))) >= 0)
+
+
+def test_operating_point_sweeps_give_operating_points_of_arrays():
+    g = mm.Catalog.default()["N42H"]
+    pcs = np.array([0.3, 1.0, 2.0])
+    temps = np.array([[20.0], [150.0]])
+    ops = g.operating_point(pc=pcs, temperature_C=temps, external_field=1e5)
+    assert isinstance(ops, mm.OperatingPoints) and ops.shape == (2, 3) and len(ops) == 6
+    for name in ("H", "B", "J", "temperature_C"):
+        assert getattr(ops, name).shape == (2, 3) and getattr(ops, name).dtype == np.float64
+    assert ops.beyond_knee.dtype == np.bool_
+    one = g.operating_point(pc=0.3, temperature_C=150.0, external_field=1e5)
+    assert isinstance(one, mm.OperatingPoint)
+    assert (ops.H[1, 0], ops.B[1, 0], ops.J[1, 0], ops.beyond_knee[1, 0]) == (one.H, one.B, one.J, one.beyond_knee)
+    np.testing.assert_array_equal(ops.temperature_C, np.broadcast_to(temps, (2, 3)))
+    np.testing.assert_allclose(ops.B, -MU0 * pcs * (ops.H + 1e5), rtol=1e-7)
+    assert "OperatingPoints(shape=(2, 3)" in repr(ops)
+
+
+def test_max_operating_temperature_sweeps():
+    g = mm.Catalog.default()["N42SH"]
+    pcs = np.array([0.5, 1.0, 2.0, 4.0])
+    swept = g.max_operating_temperature(pc=pcs)
+    assert swept.shape == (4,)
+    assert list(swept) == [g.max_operating_temperature(pc=float(p)) for p in pcs]
+    assert np.all(np.diff(swept) > 0)  # a higher Pc holds longer
+    losses = g.max_operating_temperature(shape=RATING, max_loss=np.array([0.0, 0.01, 0.05]))
+    assert np.all(np.diff(losses) > 0)
+    fields = g.max_operating_temperature(pc=2.0, external_field=[0.0, 1e5], criterion="average_knee")
+    assert fields[1] < fields[0]
+
+
+def test_sweep_errors_name_the_element_and_keep_their_kind():
+    g = mm.Catalog.default()["N42SH"]
+    with pytest.raises(mm.DomainError, match=r"at \[1\] \(pc=-1.0, temperature_C=100.0"):
+        g.irreversible_loss(pc=np.array([1.0, -1.0]), temperature_C=100.0)
+    with pytest.raises(mm.DomainError, match="do not broadcast together: pc \\(3,\\), temperature_C \\(2,\\)"):
+        g.irreversible_loss(pc=[1.0, 2.0, 3.0], temperature_C=[100.0, 200.0])
+    with pytest.raises(mm.DomainError, match=r"at \[0, 1\]"):
+        g.irreversible_loss(shape=RATING, temperature_C=[[100.0, np.nan]])
+    with pytest.raises(mm.InfeasibleError, match=r"at \[1\]"):
+        g.max_operating_temperature(pc=[2.0, 2.0], external_field=[0.0, 5e6])
+    with pytest.raises(TypeError, match="real numbers"):
+        g.irreversible_loss(pc=np.array([1.0 + 1j]), temperature_C=100.0)
+    with pytest.raises(mm.DomainError, match="temperature_C must be a number"):
+        g.irreversible_loss(pc=1.0, temperature_C=["hot"])
+
+
+def test_local_state_agrees_with_the_loss_over_the_volume():
+    g = mm.Catalog.default()["N42H"]
+    onset = g.max_operating_temperature(shape=RATING)
+    quadrature_points, _ = RATING.volume_quadrature(24)
+    for t, lost in ((onset - 5.0, False), (onset + 20.0, True)):
+        local = g.local_demagnetization(shape=RATING, points=quadrature_points, temperature_C=t)
+        assert set(local) == {"permeance", "H", "knee_margin", "reversed_share"}
+        assert (local["reversed_share"] > 0).any() == lost
+        assert (g.irreversible_loss(shape=RATING, temperature_C=t) > 0) == lost
+        np.testing.assert_allclose(local["permeance"], (1 + RATING.demagnetizing_field(quadrature_points)[:, 2])
+                                   / -RATING.demagnetizing_field(quadrature_points)[:, 2], rtol=1e-9)
+    face_centre = g.local_demagnetization(shape=RATING, points=[0.0, 0.0, 0.0035 - 1e-7], temperature_C=onset)
+    assert face_centre["knee_margin"] == pytest.approx(0.0, abs=2e-3)
+    with pytest.raises(mm.DomainError, match="outside the magnet"):
+        g.local_demagnetization(shape=RATING, points=[0.0, 0.0, 0.01], temperature_C=onset)

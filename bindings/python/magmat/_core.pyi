@@ -551,29 +551,45 @@ class Magnet:
         """alpha(Br) and beta(HcJ) in 1/K over [from_C, to_C] (degC)."""
     def curve_figures(self, temperature_C: float = 20.0) -> dict[str, float]:
         """HcB, HcJ, Hk (A/m), (BH)max (J/m^3), Br (T) and the (negative) field of (BH)max read off the curve."""
-    def operating_point(self, *, pc: float, temperature_C: float = 20.0, external_field: float = 0.0) -> OperatingPoint:
-        """Load line B = -mu0 pc (H + external_field) meets the normal curve; external_field in A/m, positive opposing."""
+    def operating_point(
+        self,
+        *,
+        pc: float | numpy.typing.ArrayLike,
+        temperature_C: float | numpy.typing.ArrayLike = 20.0,
+        external_field: float | numpy.typing.ArrayLike = 0.0,
+    ) -> OperatingPoint | OperatingPoints:
+        """Load line B = -mu0 pc (H + external_field) meets the normal curve; external_field in A/m, positive opposing; arrays broadcast into an OperatingPoints."""
     def irreversible_loss(
         self,
         *,
-        pc: float | None = None,
-        temperature_C: float,
-        external_field: float = 0.0,
+        pc: float | numpy.typing.ArrayLike | None = None,
+        temperature_C: float | numpy.typing.ArrayLike,
+        external_field: float | numpy.typing.ArrayLike = 0.0,
         shape: Cylinder | Block | Ring | None = None,
         external_field_kind: str = "applied",
-    ) -> float:
-        """Fraction of the moment lost irreversibly after 20 degC -> temperature_C -> 20 degC (0.03 = 3 %): at one load line pc, or over a shape's volume (each element on its own load line; nothing lost inside the knee); external_field_kind 'applied' or 'in_magnet' (shape only)."""
+    ) -> float | numpy.typing.NDArray[numpy.float64]:
+        """Fraction of the moment lost irreversibly after 20 degC -> temperature_C -> 20 degC (0.03 = 3 %): at one load line pc, or over a shape's volume (each element on its own load line; nothing lost inside the knee); external_field_kind 'applied' or 'in_magnet' (shape only); arrays broadcast."""
     def max_operating_temperature(
         self,
         *,
-        pc: float | None = None,
-        max_loss: float = 0.0,
-        external_field: float = 0.0,
+        pc: float | numpy.typing.ArrayLike | None = None,
+        max_loss: float | numpy.typing.ArrayLike = 0.0,
+        external_field: float | numpy.typing.ArrayLike = 0.0,
         shape: Cylinder | Block | Ring | None = None,
         external_field_kind: str = "applied",
         criterion: str = "local",
-    ) -> float:
+    ) -> float | numpy.typing.NDArray[numpy.float64]:
         """Highest temperature in degC within max_loss for a shape (0: onset, no part past its knee) or a pc read as makers do (the neutral-section Pc of a cylinder, then its local fields); criterion='average_knee': one load line at pc (the older test)."""
+    def local_demagnetization(
+        self,
+        *,
+        shape: Cylinder | Block | Ring,
+        points: numpy.typing.ArrayLike,
+        temperature_C: float,
+        external_field: float = 0.0,
+        external_field_kind: str = "applied",
+    ) -> dict[str, Any]:
+        """State at points (m) inside a shape at temperature_C: {'permeance', 'H' (A/m), 'knee_margin', 'reversed_share'} arrays (floats for one (3,) point)."""
     def rated_temperature(self) -> dict[str, Any]:
         """The makers' rating computed (L/D = 0.7 cylinder, no external field, no part past its knee): {'temperature_C', 'limited_by': 'knee' | 'model_range', 'permeance', 'datasheet_C': float | None}."""
     def min_operating_temperature(self, *, pc: float, max_loss: float = 0.0, external_field: float = 0.0) -> float:
@@ -607,6 +623,32 @@ class OperatingPoint:
         """Temperature in degC."""
     def __repr__(self) -> str:
         """OperatingPoint(temperature_C=..., H=... A/m, B=... T, J=... T, beyond_knee=...)."""
+
+class OperatingPoints:
+    """Operating points of a sweep: H (A/m), B, J (T), beyond_knee and temperature_C as arrays of the broadcast shape."""
+
+    @property
+    def H(self) -> numpy.typing.NDArray[numpy.float64]:
+        """Internal fields in A/m (negative when demagnetizing)."""
+    @property
+    def B(self) -> numpy.typing.NDArray[numpy.float64]:
+        """Flux densities in T."""
+    @property
+    def J(self) -> numpy.typing.NDArray[numpy.float64]:
+        """Polarizations in T."""
+    @property
+    def beyond_knee(self) -> numpy.typing.NDArray[numpy.bool_]:
+        """True where |H| exceeds the knee field Hk."""
+    @property
+    def temperature_C(self) -> numpy.typing.NDArray[numpy.float64]:
+        """Temperatures in degC."""
+    @property
+    def shape(self) -> tuple[int, ...]:
+        """The broadcast shape of the sweep."""
+    def __len__(self) -> int:
+        """Number of operating points."""
+    def __repr__(self) -> str:
+        """OperatingPoints(shape=(...), n beyond the knee)."""
 
 def permeance_coefficient_cylinder(*, length: float, diameter: float) -> float:
     """Pc = (1 - N)/N of an axially magnetized cylinder in free space (magnetometric N); metres in."""

@@ -14,21 +14,6 @@ namespace {
 
 length metres(double value) { return length::from_value(value); }
 
-using points_array = py::array_t<double, py::array::c_style | py::array::forcecast>;
-
-// (n, 3) points in metres from an array of shape (3,) or (n, 3); `single` says it was (3,).
-points_array points_of(const py::object& points, bool* single = nullptr) {
-  require_real_array(points, "points");
-  points_array array = points_array::ensure(points);
-  if (!array) throw py::type_error("points must be an array of (x, y, z) in metres");
-  if (single) *single = array.ndim() == 1;
-  if (array.ndim() == 1 && array.shape(0) == 3) array = array.reshape({py::ssize_t{1}, py::ssize_t{3}});
-  if (array.ndim() != 2 || array.shape(1) != 3)
-    throw py::value_error(fmt::format("points must have shape (3,) or (n, 3), got an array of {} dimension(s)"
-                                      " whose last has {} entries", array.ndim(), array.ndim() ? array.shape(array.ndim() - 1) : 0));
-  return array;
-}
-
 // H / M at each point, (n, 3); a (3,) input gives a (3,) result.
 py::array_t<double> field_at(const magnet_shape& shape, const py::object& points) {
   bool single = false;
