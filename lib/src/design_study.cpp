@@ -48,22 +48,59 @@ study design_study(const requirement& r, const study_options& options) {
   out.magnet_tonnes_per_year = options.magnet_tonnes_per_year.value_or(mass_kg * options.units_per_year / 1000.0);
   const double units = options.magnet_tonnes_per_year ? *options.magnet_tonnes_per_year * 1000.0 / mass_kg
                                                       : options.units_per_year;
+  out.equal = options.equal;
+  // Solve first: like-for-like masses need the baseline's magnet.
+  std::vector<strategy_solution> solutions;
   for (const auto& name : names) {
     const strategy& s = strategy_data(name); // unknown names throw here, before any work
-    const strategy_solution solution = solve_strategy(s, r, options.overrides);
+    solutions.push_back(solve_strategy(s, r, options.overrides));
+  }
+  const auto base_index = static_cast<std::size_t>(
+      std::find(names.begin(), names.end(), options.baseline) - names.begin());
+  const strategy_solution& base_solution = solutions[base_index];
+  const bool scaled = options.equal != equal_basis::mass && base_solution.feasible;
+  // What each magnet gives per unit of its volume at the requirement's temperature.
+  const auto figure_of = [&](const Magnet& m) {
+    return options.equal == equal_basis::flux ? m.remanence(r.temperature).value()
+                                              : m.max_energy_product(r.temperature).value();
+  };
+  double base_figure = 0.0, base_density = 0.0;
+  if (scaled) {
+    base_figure = figure_of(*base_solution.magnet);
+    base_density = base_solution.magnet->density().value();
+  }
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    const strategy_solution& solution = solutions[i];
     study_row row;
-    row.strategy = name;
+    row.strategy = names[i];
     row.feasible = solution.feasible;
     row.reason = solution.reason;
     row.level = solution.level;
     row.magnet = solution.magnet;
+    row.magnet_mass = options.magnet_mass;
     if (solution.feasible) {
+      double row_mass_kg = mass_kg;
+      if (scaled) {
+        const double figure = figure_of(*solution.magnet);
+        if (!(figure > 0.0)) {
+          row.feasible = false;
+          row.reason = fmt::format("gives no {} at {:g} degC to match the baseline's",
+                                   options.equal == equal_basis::flux ? "remanence" : "energy product",
+                                   to_celsius(r.temperature));
+        } else {
+          row_mass_kg = mass_kg * (base_figure / figure) * (solution.magnet->density().value() / base_density);
+        }
+      }
+      row.magnet_mass = mass::from_value(row_mass_kg);
+    }
+    if (row.feasible) {
+      const double row_mass_kg = row.magnet_mass.value();
       const Composition& c = solution.magnet->composition();
       for (Element e : study_elements()) {
         const double w = c.mass_fraction(e);
         row.mass_fractions[e] = w;
-        row.kg_per_unit[e] = w * mass_kg;
-        row.tonnes_per_year[e] = w * mass_kg * units / 1000.0;
+        row.kg_per_unit[e] = w * row_mass_kg;
+        row.tonnes_per_year[e] = w * row_mass_kg * units / 1000.0;
       }
       row.rare_earth_mass_fraction = c.rare_earth_mass_fraction();
       row.heavy_rare_earth_mass_fraction = c.heavy_rare_earth_mass_fraction();
@@ -88,8 +125,11 @@ study design_study(const requirement& r, const study_options& options) {
   }
   const study_row& base = out.row(options.baseline);
   if (!base.feasible) {
-    out.baseline_note = fmt::format("the baseline '{}' is infeasible ({}), so no savings are given", base.strategy,
-                                    base.reason);
+    out.baseline_note = fmt::format("the baseline '{}' is infeasible ({}), so no savings are given{}", base.strategy,
+                                    base.reason,
+                                    options.equal == equal_basis::mass
+                                        ? ""
+                                        : " and every magnet keeps magnet_mass (nothing to match like for like)");
   } else {
     for (auto& row : out.rows) {
       if (!row.feasible) continue;

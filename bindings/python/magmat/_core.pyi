@@ -522,6 +522,9 @@ class Magnet:
     def process_parameters(self) -> _ProcessParameters:
         """Process parameters in use (dimensionless; grain_boundary_rare_earth as a mass fraction) with sources {name: (key, 'C'|'D'|'U')}."""
     @property
+    def density(self) -> float:
+        """Mass density in kg/m^3 (main phase x-ray density x relative density)."""
+    @property
     def main_phase_fraction(self) -> float:
         """Mass (and volume) fraction of the magnet that is main phase (0..1)."""
     @property
@@ -790,6 +793,9 @@ class Grade(Magnet):
     """A catalog grade: a Magnet whose 20 degC values are its datasheet's and whose temperature behaviour follows the datasheet's coefficients inside their interval and the physics model outside it."""
 
     @property
+    def density(self) -> float:
+        """Mass density in kg/m^3: the datasheet's where printed, else the model's."""
+    @property
     def datasheet(self) -> _Datasheet:
         """The datasheet in SI: ranges {'min','typical','max','nominal','source'} in T, A/m, J/m^3; coefficients in 1/K; temperatures in degC; density in kg/m^3."""
     @property
@@ -921,6 +927,9 @@ class StudyRow:
     def level(self) -> float:
         """Solved Dy/Tb mass fraction, or the substitute's share of the rare-earth site."""
     @property
+    def magnet_mass_kg(self) -> float:
+        """This strategy's magnet per unit in kg (scaled like for like with equal='flux' | 'energy')."""
+    @property
     def magnet(self) -> Magnet | None:
         """The solved magnet."""
     @property
@@ -978,6 +987,9 @@ class Study:
     def baseline(self) -> str:
         """Baseline strategy of the savings."""
     @property
+    def equal(self) -> str:
+        """What the rows' magnet masses were made equal in: 'mass', 'flux' or 'energy'."""
+    @property
     def baseline_note(self) -> str:
         """Why savings are missing, if they are."""
     @property
@@ -1010,8 +1022,9 @@ def design_study(
     lanthanum_share: float | None = None,
     magnet_thickness: float | None = None,
     prices: PriceTable | None = None,
+    equal: str = "mass",
 ) -> Study:
-    """Solve the strategies for the requirement and account rare earths per kg, unit (kg) and year (t)."""
+    """Solve the strategies for the requirement and account rare earths per kg, unit (kg) and year (t); equal='flux' | 'energy' scales each magnet's mass to the baseline's flux or energy at temperature."""
 
 def strategy_names() -> list[str]:
     """Names of the shipped design strategies, in table order."""

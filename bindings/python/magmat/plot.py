@@ -349,7 +349,8 @@ def loss_map(
     own_figure = ax is None
     if own_figure:
         try:
-            fig = Figure(figsize=tuple(figsize), dpi=dpi, layout="constrained")
+            # "compressed": the constrained layout made for fixed-aspect axes with a colorbar
+            fig = Figure(figsize=tuple(figsize), dpi=dpi, layout="compressed")
         except TypeError:  # matplotlib < 3.5
             fig = Figure(figsize=tuple(figsize), dpi=dpi, constrained_layout=True)
         FigureCanvasAgg(fig)
@@ -365,8 +366,8 @@ def loss_map(
     image = ax.pcolormesh(mm_x, mm_z, np.ma.masked_invalid(margin), cmap="RdBu", norm=norm, shading="nearest")
     colorbar = fig.colorbar(image, ax=ax)
     # ticks on both sides of the knee (the two slopes of the norm differ)
-    colorbar.set_ticks(np.unique(np.round(np.concatenate([np.linspace(norm.vmin, 0.0, 4),
-                                                           np.linspace(0.0, norm.vmax, 5)]), 3)))
+    ticks = np.unique(np.round(np.concatenate([np.linspace(norm.vmin, 0.0, 4), np.linspace(0.0, norm.vmax, 5)]), 3))
+    colorbar.set_ticks(ticks[(ticks >= norm.vmin) & (ticks <= norm.vmax)])  # rounding must not leave the range
     colorbar.set_label("knee margin (Hk - |H|)/Hk")
     if lowest < 0.0 < highest:
         ax.contour(mm_x, mm_z, np.ma.masked_invalid(margin), levels=[0.0], colors="black", linewidths=1.2)

@@ -144,6 +144,9 @@ void register_catalog(py::module_& m) {
       "A catalog grade: a Magnet whose 20 degC values are its datasheet's, whose temperature "
       "behaviour follows the datasheet's coefficients inside their interval and the physics model "
       "outside it. `datasheet` holds the file's values in SI units.")
+      .def_property_readonly("density",
+          [](const Grade& g) { return g.record().density ? g.record().density->value : g.density().value(); },
+          "Mass density in kg/m^3: the datasheet's where it prints one, else the model's (Magnet.density).")
       .def_property_readonly("datasheet", [](const Grade& g) { return datasheet_dict(g.record()); },
           "The datasheet as in the file, converted to SI: ranges as {'min','typical','max','nominal',"
           "'source'} (T, A/m, J/m^3), coefficients in 1/K, temperatures in degrees Celsius, density in kg/m^3.")

@@ -56,6 +56,7 @@ py::object study_dataframe(const study& s) {
     rec["strategy"] = row.strategy;
     rec["feasible"] = row.feasible;
     rec["reason"] = row.reason;
+    rec["magnet_mass_kg"] = row.magnet_mass.value();
     rec["rare_earth_mass_fraction"] = row.feasible ? row.rare_earth_mass_fraction : nan;
     rec["heavy_rare_earth_mass_fraction"] = row.feasible ? row.heavy_rare_earth_mass_fraction : nan;
     rec["cost_per_kg"] = row.cost_per_kg.value_or(nan);
@@ -100,16 +101,34 @@ std::map<Element, double> element_map(const py::handle& pairs) {
   return out;
 }
 
+const char* equal_name(equal_basis e) {
+  switch (e) {
+  case equal_basis::flux: return "flux";
+  case equal_basis::energy: return "energy";
+  case equal_basis::mass: break;
+  }
+  return "mass";
+}
+
+equal_basis equal_arg(const std::string& name) {
+  if (name == "mass") return equal_basis::mass;
+  if (name == "flux") return equal_basis::flux;
+  if (name == "energy") return equal_basis::energy;
+  throw domain_error("equal must be \"mass\", \"flux\" or \"energy\", got \"" + name + "\"");
+}
+
 py::tuple row_state(const study_row& r) {
   py::list unpriced;
   for (Element e : r.unpriced_elements) unpriced.append(static_cast<int>(e));
   return py::make_tuple(r.strategy, r.feasible, r.reason, r.level, r.magnet ? py::cast(*r.magnet) : py::none(),
                         element_pairs(r.mass_fractions), element_pairs(r.kg_per_unit), element_pairs(r.tonnes_per_year),
                         element_pairs(r.saving_vs_baseline), r.rare_earth_mass_fraction, r.heavy_rare_earth_mass_fraction,
-                        optional_value(r.cost_per_kg), optional_value(r.rare_earth_cost_per_kg), unpriced);
+                        optional_value(r.cost_per_kg), optional_value(r.rare_earth_cost_per_kg), unpriced,
+                        r.magnet_mass.value());
 }
 
 study_row row_from_state(const py::tuple& t) {
+  if (t.size() != 15) throw domain_error(fmt::format("StudyRow: a pickled state holds 15 items, got {}", t.size()));
   study_row r;
   r.strategy = t[0].cast<std::string>();
   r.feasible = t[1].cast<bool>();
@@ -125,6 +144,7 @@ study_row row_from_state(const py::tuple& t) {
   if (!t[11].is_none()) r.cost_per_kg = t[11].cast<double>();
   if (!t[12].is_none()) r.rare_earth_cost_per_kg = t[12].cast<double>();
   for (const auto& e : t[13].cast<py::list>()) r.unpriced_elements.push_back(static_cast<Element>(e.cast<int>()));
+  r.magnet_mass = mass::from_value(t[14].cast<double>());
   return r;
 }
 
@@ -216,6 +236,9 @@ void register_design(py::module_& m) {
           "The solved level: Dy/Tb mass fraction (heavy-rare-earth strategies) or the substitute's share of "
           "the rare-earth site (Ce/La).")
       .def_property_readonly("magnet", [](const study_row& r) { return r.magnet ? py::cast(*r.magnet) : py::none(); })
+      .def_property_readonly("magnet_mass_kg", [](const study_row& r) { return r.magnet_mass.value(); },
+          "This strategy's magnet per unit in kg: the study's magnet_mass_kg, or with equal='flux' | 'energy' the "
+          "mass giving the baseline's flux or energy at the requirement's temperature.")
       .def_property_readonly("dy_mass_fraction", [](const study_row& r) { return r.feasible ? r.mass_fractions.at(Element::Dy) : std::numeric_limits<double>::quiet_NaN(); })
       .def_property_readonly("tb_mass_fraction", [](const study_row& r) { return r.feasible ? r.mass_fractions.at(Element::Tb) : std::numeric_limits<double>::quiet_NaN(); })
       .def_property_readonly("nd_mass_fraction", [](const study_row& r) { return r.feasible ? r.mass_fractions.at(Element::Nd) : std::numeric_limits<double>::quiet_NaN(); })
@@ -248,6 +271,8 @@ void register_design(py::module_& m) {
       .def_property_readonly("rows", [](const study& s) { return s.rows; })
       .def_property_readonly("baseline", [](const study& s) { return s.baseline; })
       .def_property_readonly("baseline_note", [](const study& s) { return s.baseline_note; })
+      .def_property_readonly("equal", [](const study& s) { return equal_name(s.equal); },
+          "What the rows' magnet masses were made equal in: 'mass', 'flux' or 'energy'.")
       .def_property_readonly("requirement", [](const study& s) { return s.required; })
       .def_property_readonly("magnet_tonnes_per_year", [](const study& s) { return s.magnet_tonnes_per_year; })
       .def_property_readonly("price_table", [](const study& s) { return s.price_table_name; })
@@ -259,9 +284,10 @@ void register_design(py::module_& m) {
             py::list rows;
             for (const auto& r : s.rows) rows.append(row_state(r));
             return py::make_tuple(py::cast(s.required), s.baseline, s.baseline_note, s.magnet_tonnes_per_year,
-                                  s.price_table_name, s.currency, rows);
+                                  s.price_table_name, s.currency, rows, equal_name(s.equal));
           },
           [](const py::tuple& t) {
+            if (t.size() != 8) throw domain_error(fmt::format("Study: a pickled state holds 8 items, got {}", t.size()));
             study s;
             s.required = t[0].cast<requirement>();
             s.baseline = t[1].cast<std::string>();
@@ -270,6 +296,7 @@ void register_design(py::module_& m) {
             s.price_table_name = t[4].cast<std::string>();
             s.currency = t[5].cast<std::string>();
             for (const auto& row : t[6].cast<py::list>()) s.rows.push_back(row_from_state(row.cast<py::tuple>()));
+            s.equal = equal_arg(t[7].cast<std::string>());
             return s;
           }));
 
@@ -278,8 +305,9 @@ void register_design(py::module_& m) {
            double magnet_mass_kg, double units_per_year, std::optional<double> magnet_tonnes_per_year,
            std::optional<double> gbd_efficiency, std::optional<double> tb_dy_effectiveness,
            std::optional<double> lanthanum_share, std::optional<double> magnet_thickness,
-           std::optional<price_table> prices) {
+           std::optional<price_table> prices, const std::string& equal) {
           study_options o;
+          o.equal = equal_arg(equal);
           if (prices) o.prices = &*prices;
           if (strategies) o.strategies = *strategies;
           o.baseline = baseline;
@@ -297,12 +325,15 @@ void register_design(py::module_& m) {
         py::arg("magnet_mass_kg") = 1.0, py::arg("units_per_year") = 0.0, py::arg("magnet_tonnes_per_year") = py::none(),
         py::arg("gbd_efficiency") = py::none(), py::arg("tb_dy_effectiveness") = py::none(),
         py::arg("lanthanum_share") = py::none(), py::arg("magnet_thickness") = py::none(),
-        py::arg("prices") = py::none(),
+        py::arg("prices") = py::none(), py::arg("equal") = "mass",
         "Solve every strategy (or the named ones) for the requirement and account its rare earths: magnet_mass_kg "
         "per unit and units_per_year (or magnet_tonnes_per_year directly); savings against `baseline`. Overrides: "
         "gbd_efficiency (>= 1), tb_dy_effectiveness (Tb's coercivity per atom relative to Dy's), lanthanum_share "
         "(La in the Ce/La substitute), magnet_thickness (m, for the diffusion depth limit). prices: a PriceTable "
-        "(default: default_price_table()); for a price shock pass default_price_table().with_shock(7).");
+        "(default: default_price_table()); for a price shock pass default_price_table().with_shock(7). equal: "
+        "'mass' (every strategy uses magnet_mass_kg), 'flux' (each magnet's mass scaled to give the baseline's "
+        "Br(T) x pole area at the requirement's temperature, same thickness so same Pc) or 'energy' (the "
+        "baseline's (BH)max(T) x volume); rows give magnet_mass_kg, and their tonnages and savings follow it.");
   m.def("strategy_names", &strategy_names, "Names of the shipped design strategies, in table order.");
   m.def("strategy_magnet",
         [](const std::string& name, double level) { return strategy_magnet(strategy_data(name), level); },

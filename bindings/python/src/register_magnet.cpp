@@ -256,6 +256,8 @@ void register_magnet(py::module_& m) {
       .def_property_readonly("process", [](const Magnet& g) { return g.process().process; })
       .def_property_readonly("process_parameters", [](const Magnet& g) { return process_dict(g.process()); },
           "The process parameters in use, with their sources as {name: (key, confidence)}.")
+      .def_property_readonly("density", [](const Magnet& g) { return g.density().value(); },
+          "Mass density in kg/m^3: the main phase's x-ray density times the process's relative density.")
       .def_property_readonly("main_phase_fraction", &Magnet::main_phase_fraction,
           "Mass (and volume) fraction of the magnet that is main phase.")
       .def_property_readonly("curie_temperature_C", [](const Magnet& g) { return to_celsius(g.curie_temperature()); })

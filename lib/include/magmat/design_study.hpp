@@ -17,11 +17,29 @@ namespace magmat {
 /// The rare earths a study accounts for: Nd, Pr, Dy, Tb, Ce, La, Sm.
 const std::vector<Element>& study_elements();
 
+/// What the strategies' magnets are made equal in. A first-order magnetic-circuit argument: a
+/// magnet of the same thickness along its magnetization keeps the circuit's permeance coefficient
+/// (Pc is about (l_m / g)(A_g / A_m) and the pole area scales with the gap area), so only its pole
+/// area changes, and with it its volume (the magnetic-circuit equations of Hendershot & Miller, Design of
+/// Brushless Permanent-Magnet Machines, 2010, and Campbell, Permanent Magnet Materials and their
+/// Application, 1994). It ignores leakage and saturation, which change with the magnet's size.
+enum class equal_basis {
+  mass,   ///< every strategy uses magnet_mass per unit (no like-for-like scaling)
+  flux,   ///< the same flux Br(T) x pole area at the requirement's temperature as the baseline
+  energy  ///< the same (BH)max(T) x volume at the requirement's temperature as the baseline
+};
+
 /// How much magnet a study is about, and which strategies it compares.
 struct study_options {
   std::vector<std::string> strategies; ///< empty: every shipped strategy
   std::string baseline = "bulk_dy";    ///< savings are counted against this strategy
-  mass magnet_mass = mass::from_value(1.0); ///< magnet per unit (motor, part), kg
+  mass magnet_mass = mass::from_value(1.0); ///< the baseline's magnet per unit (motor, part), kg
+  /// Like for like: each strategy's magnet mass per unit is scaled from magnet_mass so that it
+  /// gives the baseline's flux or energy at the requirement's temperature, by
+  /// m = magnet_mass (X_baseline / X) (rho / rho_baseline), X = Br(T) for flux, (BH)max(T) for
+  /// energy. With a baseline that is infeasible there is nothing to match: masses stay
+  /// magnet_mass and the study's baseline_note says so.
+  equal_basis equal = equal_basis::mass;
   double units_per_year = 0.0;         ///< units made per year
   /// Alternatively the magnet demand itself (t/year), e.g. a demand scenario's figure; when set,
   /// it replaces magnet_mass x units_per_year for the yearly tonnages.
@@ -40,6 +58,8 @@ struct study_row {
   std::string reason;
   double level = 0.0;
   std::optional<Magnet> magnet;
+  /// This strategy's magnet per unit (the study's magnet_mass unless scaled like for like).
+  mass magnet_mass = mass::from_value(0.0);
   std::map<Element, double> mass_fractions;    ///< kg per kg of magnet
   std::map<Element, double> kg_per_unit;       ///< kg per unit
   std::map<Element, double> tonnes_per_year;   ///< t per year
@@ -59,8 +79,9 @@ struct study_row {
 struct study {
   requirement required; ///< the requirement the study solved for
   std::string baseline;
-  std::string baseline_note; ///< why savings are missing, if they are
-  double magnet_tonnes_per_year = 0.0;
+  std::string baseline_note; ///< why savings (or like-for-like masses) are missing, if they are
+  equal_basis equal = equal_basis::mass; ///< what the rows' magnet masses were made equal in
+  double magnet_tonnes_per_year = 0.0; ///< the baseline's magnet demand (t/year)
   std::string price_table_name;
   std::string currency;
   std::vector<study_row> rows;

@@ -125,6 +125,9 @@ public:
   /// The phase at the grains' surface where reversal nucleates (the main phase unless diffused).
   const Phase& nucleation_phase() const { return nucleation_phase_; }
   const process_parameters& process() const { return process_; }
+  /// Mass density: the main phase's x-ray density times the process's relative density
+  /// (secondary phases are taken at the main phase's density, as for main_phase_fraction).
+  mass_density density() const { return main_phase_.density() * process_.relative_density; }
   phase_family family() const { return main_phase_.family(); }
   /// The grade name for a catalog magnet, else the composition's formula.
   std::string name() const;

@@ -1,0 +1,69 @@
+// Tests of design_study.hpp: like-for-like magnet masses (equal_basis) and the accounts that
+// follow them.
+#include <catch2/catch.hpp>
+
+#include <magmat/design_study.hpp>
+#include <magmat/errors.hpp>
+
+using Catch::Detail::Approx;
+using magmat::equal_basis;
+using magmat::from_celsius;
+
+namespace {
+
+magmat::requirement hot_requirement() {
+  magmat::requirement r;
+  r.temperature = from_celsius(150.0);
+  r.permeance = 2.0;
+  return r;
+}
+
+magmat::study run(equal_basis equal, const magmat::requirement& r = hot_requirement()) {
+  magmat::study_options o;
+  o.strategies = {"bulk_dy", "gbd_tb", "smco5", "ferrite"};
+  o.magnet_mass = magmat::mass::from_value(1.2);
+  o.units_per_year = 1000.0;
+  o.equal = equal;
+  return magmat::design_study(r, o);
+}
+
+} // namespace
+
+TEST_CASE("Like for like: flux and energy scale each magnet's mass from the baseline's", "[design_study]") {
+  const auto t = from_celsius(150.0);
+  for (const auto equal : {equal_basis::flux, equal_basis::energy}) {
+    const magmat::study s = run(equal);
+    CHECK(s.equal == equal);
+    const auto& base = s.row("bulk_dy");
+    REQUIRE(base.feasible);
+    CHECK(base.magnet_mass.value() == 1.2);
+    for (const auto& row : s.rows) {
+      if (!row.feasible) continue;
+      const auto figure = [&](const magmat::Magnet& m) {
+        return equal == equal_basis::flux ? m.remanence(t).value() : m.max_energy_product(t).value();
+      };
+      const double expected = 1.2 * figure(*base.magnet) / figure(*row.magnet) *
+                              (row.magnet->density().value() / base.magnet->density().value());
+      INFO(row.strategy);
+      CHECK(row.magnet_mass.value() == Approx(expected).epsilon(1e-12));
+      // the accounts follow the scaled mass
+      for (const auto& [element, w] : row.mass_fractions) {
+        CHECK(row.kg_per_unit.at(element) == Approx(w * row.magnet_mass.value()).epsilon(1e-12));
+        CHECK(row.tonnes_per_year.at(element) == Approx(w * row.magnet_mass.value()).epsilon(1e-12)); // 1000 units
+      }
+    }
+    // ferrite gives far less flux per kg: much more of it for the same flux
+    CHECK(s.row("ferrite").magnet_mass.value() > 2.0 * 1.2);
+  }
+  // "mass" leaves every magnet at the given mass
+  for (const auto& row : run(equal_basis::mass).rows) CHECK(row.magnet_mass.value() == 1.2);
+}
+
+TEST_CASE("Like for like needs a feasible baseline, and says so when there is none", "[design_study]") {
+  magmat::requirement r = hot_requirement();
+  r.temperature = from_celsius(330.0); // beyond any NdFeB magnet: the bulk-Dy baseline fails
+  const magmat::study s = run(equal_basis::flux, r);
+  REQUIRE_FALSE(s.row("bulk_dy").feasible);
+  for (const auto& row : s.rows) CHECK(row.magnet_mass.value() == 1.2);
+  CHECK(s.baseline_note.find("nothing to match like for like") != std::string::npos);
+}
