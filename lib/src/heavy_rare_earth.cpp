@@ -123,12 +123,32 @@ void validate(const requirement& r) {
     throw domain_error(fmt::format("min_remanence must be finite and >= 0 T, got {}", r.min_remanence->value()));
   if (r.min_max_energy_product && !(r.min_max_energy_product->value() >= 0.0 && std::isfinite(r.min_max_energy_product->value())))
     throw domain_error(fmt::format("min_max_energy_product must be finite and >= 0 J/m^3, got {}", r.min_max_energy_product->value()));
+  if (r.min_remanence_at_temperature &&
+      !(r.min_remanence_at_temperature->value() >= 0.0 && std::isfinite(r.min_remanence_at_temperature->value())))
+    throw domain_error(fmt::format("min_remanence_at_temperature must be finite and >= 0 T, got {}",
+                                   r.min_remanence_at_temperature->value()));
+  if (!(r.knee_margin >= 0.0 && r.knee_margin < 1.0))
+    throw domain_error(fmt::format("knee_margin must lie in [0, 1), got {}", r.knee_margin));
+  if (r.knee_margin > 0.0 && r.max_irreversible_loss > 0.0)
+    throw domain_error("knee_margin applies to the onset criterion (max_irreversible_loss = 0), not to a loss allowance");
+  if (r.knee_margin > 0.0 && !r.permeance && !r.shape)
+    throw domain_error("knee_margin needs the requirement's permeance or shape");
+  if (!r.duty.empty() && !r.permeance && !r.shape && !r.min_intrinsic_coercivity)
+    throw domain_error("duty points need a permeance, a shape or min_intrinsic_coercivity to judge");
+  for (std::size_t i = 0; i < r.duty.size(); ++i) {
+    const double k = to_kelvin(r.duty[i].temperature);
+    if (!(k > 0.0) || !std::isfinite(k))
+      throw domain_error(fmt::format("duty[{}]: temperature must lie above absolute zero, got {} K", i, k));
+    if (!std::isfinite(r.duty[i].external_field.value()))
+      throw domain_error(fmt::format("duty[{}]: external field must be finite", i));
+  }
 }
 
 namespace {
 
-// The coercivity and load-line parts of a requirement (monotone in a strategy's level).
-requirement_check check_hot(const Magnet& magnet, const requirement& r) {
+// The coercivity and load-line parts of a requirement at one (temperature, external field) point
+// (monotone in a strategy's level).
+requirement_check check_point(const Magnet& magnet, const requirement& r) {
   const double c = to_celsius(r.temperature);
   try {
     if (r.min_intrinsic_coercivity) {
@@ -140,9 +160,14 @@ requirement_check check_hot(const Magnet& magnet, const requirement& r) {
     if (r.shape) {
       // the same functions as Magnet.irreversible_loss(shape=...) and the shaped limits
       if (r.max_irreversible_loss <= 0.0) {
-        if (onset_margin(magnet, *r.shape, r.temperature, r.external_field, r.field_kind) < 0.0)
+        const double margin = onset_margin(magnet, *r.shape, r.temperature, r.external_field, r.field_kind);
+        if (margin < 0.0)
           return {false, fmt::format("at {:.0f} degC the most exposed part of the shaped magnet (where its local "
                                      "demagnetizing factor is largest) lies beyond its knee", c)};
+        if (margin < r.knee_margin)
+          return {false, fmt::format("at {:.0f} degC the most exposed part of the shaped magnet is {:.1f} % of its knee "
+                                     "field inside the knee, less than the required knee margin of {:.1f} %", c,
+                                     100.0 * margin, 100.0 * r.knee_margin)};
       } else {
         const double loss = irreversible_loss(magnet, *r.shape, r.temperature, r.external_field, r.field_kind);
         if (loss > r.max_irreversible_loss)
@@ -153,9 +178,17 @@ requirement_check check_hot(const Magnet& magnet, const requirement& r) {
     if (r.permeance) {
       if (r.max_irreversible_loss <= 0.0) {
         const auto point = find_operating_point(magnet, *r.permeance, r.temperature, r.external_field);
+        const double knee = magnet.demagnetization(r.temperature).knee_field().value();
+        if (!(knee > 0.0))
+          return {false, fmt::format("at {:.0f} degC the magnet has no coercivity left (HcJ = 0)", c)};
         if (point.beyond_knee)
           return {false, fmt::format("at {:.0f} degC and Pc = {:g} the operating point ({}) lies beyond the knee", c,
                                      *r.permeance, kilo(point.field.value()))};
+        const double margin = (knee - std::abs(point.field.value())) / knee;
+        if (margin < r.knee_margin)
+          return {false, fmt::format("at {:.0f} degC and Pc = {:g} the operating point ({}) is {:.1f} % of the knee "
+                                     "field inside the knee, less than the required knee margin of {:.1f} %", c,
+                                     *r.permeance, kilo(point.field.value()), 100.0 * margin, 100.0 * r.knee_margin)};
       } else {
         const double loss = irreversible_loss(magnet, *r.permeance, r.temperature, r.external_field);
         if (loss > r.max_irreversible_loss)
@@ -169,7 +202,34 @@ requirement_check check_hot(const Magnet& magnet, const requirement& r) {
   return {true, ""};
 }
 
+// The main point and every duty point; a failing duty point is named.
+requirement_check check_hot(const Magnet& magnet, const requirement& r) {
+  requirement_check main = check_point(magnet, r);
+  if (!main.met) return main;
+  for (std::size_t i = 0; i < r.duty.size(); ++i) {
+    requirement at = r;
+    at.temperature = r.duty[i].temperature;
+    at.external_field = r.duty[i].external_field;
+    requirement_check point = check_point(magnet, at);
+    if (!point.met)
+      return {false, fmt::format("duty[{}] ({:.0f} degC, external field {}): {}", i,
+                                 to_celsius(at.temperature), kilo(at.external_field.value()), point.reason)};
+  }
+  return main;
+}
+
+// The parts a strategy's level makes worse (heavy rare earth lowers Br): checked after the search.
 requirement_check check_room(const Magnet& magnet, const requirement& r) {
+  if (r.min_remanence_at_temperature) {
+    try {
+      const double br = magnet.remanence(r.temperature).value();
+      if (br < r.min_remanence_at_temperature->value())
+        return {false, fmt::format("Br at {:.0f} degC is {:.3f} T, below the required {:.3f} T", to_celsius(r.temperature),
+                                   br, r.min_remanence_at_temperature->value())};
+    } catch (const domain_error& e) {
+      return {false, e.what()};
+    }
+  }
   if (r.min_remanence) {
     const double br = magnet.remanence(room).value();
     if (br < r.min_remanence->value())

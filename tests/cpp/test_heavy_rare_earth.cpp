@@ -2,6 +2,7 @@
 // design studies.
 #include <catch2/catch.hpp>
 
+#include <magmat/catalog.hpp>
 #include <magmat/design_study.hpp>
 #include <magmat/errors.hpp>
 #include <magmat/thermal.hpp>
@@ -230,4 +231,40 @@ TEST_CASE("A requirement with a shape is met exactly when the shaped magnet's on
   requirement inside = at(100.0, 2.0);
   inside.field_kind = magmat::external_field_kind::in_magnet;
   CHECK_THROWS_WITH(magmat::validate(inside), Catch::Contains("needs the requirement's shape"));
+}
+
+TEST_CASE("Duty points, knee margin and Br at temperature", "[heavy_rare_earth]") {
+  using magmat::from_celsius;
+  magmat::requirement r;
+  r.temperature = from_celsius(150.0);
+  r.permeance = 2.0;
+  const magmat::Magnet g = magmat::Catalog::builtin().grade("N42SH");
+  REQUIRE(magmat::check_requirement(g, r).met);
+  // a peak point the grade cannot hold is named
+  r.duty = {{from_celsius(100.0), magmat::magnetic_field_strength::from_value(0.0)},
+            {from_celsius(20.0), magmat::magnetic_field_strength::from_value(5e6)}};
+  const auto failed = magmat::check_requirement(g, r);
+  CHECK_FALSE(failed.met);
+  CHECK(failed.reason.rfind("duty[1] (20 degC, external field 5000 kA/m): ", 0) == 0);
+  r.duty.pop_back();
+  CHECK(magmat::check_requirement(g, r).met);
+  // a knee margin larger than the grade's at 150 degC fails with the margin quoted
+  const auto curve = g.demagnetization(from_celsius(150.0));
+  const double h = magmat::find_operating_point(g, 2.0, from_celsius(150.0),
+                                                magmat::magnetic_field_strength::from_value(0.0)).field.value();
+  const double margin = (curve.knee_field().value() - std::abs(h)) / curve.knee_field().value();
+  r.knee_margin = margin + 0.01;
+  CHECK(magmat::check_requirement(g, r).reason.find("less than the required knee margin") != std::string::npos);
+  r.knee_margin = margin - 0.01;
+  CHECK(magmat::check_requirement(g, r).met);
+  // Br where it is used
+  r.min_remanence_at_temperature = magmat::magnetic_polarization::from_value(g.remanence(from_celsius(150.0)).value() + 0.01);
+  CHECK(magmat::check_requirement(g, r).reason.rfind("Br at 150 degC", 0) == 0);
+  // malformed parts are refused by name
+  r.min_remanence_at_temperature.reset();
+  r.knee_margin = 1.0;
+  CHECK_THROWS_WITH(magmat::validate(r), Catch::Contains("knee_margin must lie in [0, 1)"));
+  r.knee_margin = 0.1;
+  r.max_irreversible_loss = 0.02;
+  CHECK_THROWS_WITH(magmat::validate(r), Catch::Contains("onset criterion"));
 }

@@ -228,3 +228,83 @@ def test_equal_mass_is_the_default_and_bad_values_are_refused():
         mm.design_study(req, ["bulk_dy"], equal="volume")
     copy = pickle.loads(pickle.dumps(mm.design_study(req, ["bulk_dy", "ferrite"], equal="flux")))
     assert copy.equal == "flux" and copy["ferrite"].magnet_mass_kg > 1.0
+
+
+# ---- requirement: Br at temperature, knee margin, duty points (issue [11], item 3) ------------
+
+
+def test_duty_points_all_hold_and_a_failing_one_is_named():
+    duty = [(120.0, 4e5), (20.0, 6e5)]
+    req = mm.Requirement(temperature_C=150, permeance=2.0, duty=duty)
+    assert req.duty == duty
+    s = mm.design_study(req)
+    feasible = [row for row in s if row.feasible]
+    assert len(feasible) >= 4
+    for row in feasible:
+        for t, h in [(150.0, 0.0), *duty]:
+            met, why = mm.Requirement(temperature_C=t, permeance=2.0, external_field=h).check(row.magnet)
+            assert met, (row.strategy, t, h, why)
+    # the peak point (120 degC, 400 kA/m) decides the bulk-Dy magnet: without it less Dy is needed
+    assert s["bulk_dy"].level > mm.design_study(mm.Requirement(temperature_C=150, permeance=2.0))["bulk_dy"].level
+    # a point no magnet can hold makes every row infeasible and is named
+    hopeless = mm.design_study(mm.Requirement(temperature_C=150, permeance=2.0, duty=[(100.0, 0.0), (20.0, 8e6)]),
+                               ["bulk_dy", "gbd_tb", "ferrite", "sm2co17"])
+    for row in hopeless:
+        assert not row.feasible and "duty[1] (20 degC, external field 8000 kA/m)" in row.reason, row.reason
+
+
+def test_knee_margin_keeps_the_operating_point_inside_the_knee_by_that_fraction():
+    plain = mm.Requirement(temperature_C=150, permeance=2.0)
+    margin = mm.Requirement(temperature_C=150, permeance=2.0, knee_margin=0.15)
+    s = mm.design_study(margin, ["bulk_dy", "gbd_tb", "sm2co17"])
+    for row in s:
+        assert row.feasible
+        op = row.magnet.operating_point(pc=2.0, temperature_C=150)
+        hk = row.magnet.properties(150).knee_field
+        assert (hk - abs(op.H)) / hk >= 0.15 - 1e-6
+    assert s["bulk_dy"].level > mm.design_study(plain, ["bulk_dy"])["bulk_dy"].level
+    shaped = mm.design_study(mm.Requirement(temperature_C=120, shape=mm.Cylinder(length=0.007, diameter=0.01),
+                                            knee_margin=0.1), ["gbd_tb"])
+    local = shaped["gbd_tb"].magnet.local_demagnetization(shape=mm.Cylinder(length=0.007, diameter=0.01),
+                                                          points=[0.0, 0.0, 0.0035 - 1e-7], temperature_C=120)
+    assert local["knee_margin"] >= 0.1 - 2e-3
+
+
+def test_remanence_at_temperature_is_checked_at_the_operating_temperature():
+    req = mm.Requirement(temperature_C=150, permeance=2.0, min_remanence_at_temperature=1.0)
+    s = mm.design_study(req, ["bulk_dy", "smco5", "sm2co17", "ferrite"])
+    for row in s:
+        br = row.magnet.remanence(150) if row.magnet is not None else None
+        if row.feasible:
+            assert br >= 1.0
+    assert not s["smco5"].feasible and "Br at 150 degC is 0.916 T, below the required 1.000 T" in s["smco5"].reason
+    assert not s["ferrite"].feasible
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    ({"knee_margin": 1.0}, "knee_margin must lie in"),
+    ({"knee_margin": -0.1}, "knee_margin must lie in"),
+    ({"knee_margin": 0.1, "max_irreversible_loss": 0.02}, "knee_margin applies to the onset criterion"),
+    ({"min_remanence_at_temperature": float("nan")}, "min_remanence_at_temperature must be finite"),
+    ({"duty": [(float("nan"), 0.0)]}, r"duty\[0\]: temperature"),
+    ({"duty": [(100.0, float("inf"))]}, r"duty\[0\]: external field must be finite"),
+])
+def test_bad_requirement_parts_are_named(kwargs, message):
+    with pytest.raises(mm.DomainError, match=message):
+        mm.Requirement(temperature_C=150, permeance=2.0, **kwargs)
+
+
+@pytest.mark.parametrize("duty", ["hot", [(100.0,)], [("a", 1.0)], [100.0, 3e5]])
+def test_malformed_duty_lists_are_type_errors(duty):
+    with pytest.raises(TypeError, match="duty"):
+        mm.Requirement(temperature_C=150, permeance=2.0, duty=duty)
+
+
+def test_requirement_with_every_part_round_trips():
+    req = mm.Requirement(temperature_C=150, permeance=2.0, knee_margin=0.05, duty=[(100.0, 3e5)],
+                         min_remanence_at_temperature=0.9)
+    copy = pickle.loads(pickle.dumps(req))
+    assert repr(copy) == repr(req)
+    assert copy.duty == [(100.0, 3e5)] and copy.knee_margin == 0.05 and copy.min_remanence_at_temperature == 0.9
+    with pytest.raises(mm.DomainError, match="12 items"):
+        mm.Requirement.__new__(mm.Requirement).__setstate__((423.15, None, 2.0))

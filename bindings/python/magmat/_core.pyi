@@ -877,8 +877,11 @@ class Requirement:
         min_max_energy_product: float | None = None,
         shape: Cylinder | Block | Ring | None = None,
         external_field_kind: str = "applied",
+        min_remanence_at_temperature: float | None = None,
+        knee_margin: float = 0.0,
+        duty: Sequence[tuple[float, float]] | None = None,
     ) -> None:
-        """Validates the requirement (DomainError names the bad field); shape instead of permeance judges the magnet over its volume."""
+        """Validates the requirement (DomainError names the bad field); shape instead of permeance judges the magnet over its volume; duty: further (temperature_C, external_field) points that must all hold."""
     @property
     def temperature_C(self) -> float:
         """Operating temperature in degC."""
@@ -903,6 +906,15 @@ class Requirement:
     @property
     def min_remanence(self) -> float | None:
         """Minimum Br at 20 degC in T."""
+    @property
+    def min_remanence_at_temperature(self) -> float | None:
+        """Minimum Br at temperature_C in T."""
+    @property
+    def knee_margin(self) -> float:
+        """Required knee margin (Hk - |H|)/Hk at the most exposed point (onset criterion)."""
+    @property
+    def duty(self) -> list[tuple[float, float]]:
+        """Further (temperature_C, external_field) points that must hold."""
     @property
     def min_max_energy_product(self) -> float | None:
         """Minimum (BH)max at 20 degC in J/m^3."""

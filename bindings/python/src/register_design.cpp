@@ -23,6 +23,36 @@ py::dict by_symbol(const std::map<Element, double>& values) {
 
 py::object optional_value(const std::optional<double>& v) { return v ? py::object(py::float_(*v)) : py::none(); }
 
+// Duty points from Python: a sequence of (temperature_C, external_field A/m) pairs.
+std::vector<duty_point> duty_arg(const py::object& duty) {
+  std::vector<duty_point> out;
+  if (duty.is_none()) return out;
+  if (py::isinstance<py::str>(duty) || !py::isinstance<py::sequence>(duty))
+    throw py::type_error("duty must be a list of (temperature_C, external_field) pairs");
+  const auto points = duty.cast<py::sequence>();
+  for (std::size_t i = 0; i < points.size(); ++i) {
+    const py::object point = points[i];
+    if (py::isinstance<py::str>(point) || !py::isinstance<py::sequence>(point) || py::len(point) != 2)
+      throw py::type_error(fmt::format("duty[{}] must be a (temperature_C, external_field) pair", i));
+    const auto pair = point.cast<py::sequence>();
+    duty_point d;
+    try {
+      d.temperature = from_celsius(py::object(pair[0]).cast<double>());
+      d.external_field = magnetic_field_strength::from_value(py::object(pair[1]).cast<double>());
+    } catch (const py::cast_error&) {
+      throw py::type_error(fmt::format("duty[{}] must hold two numbers (degC, A/m)", i));
+    }
+    out.push_back(d);
+  }
+  return out;
+}
+
+py::list duty_object(const std::vector<duty_point>& duty) {
+  py::list out;
+  for (const auto& d : duty) out.append(py::make_tuple(to_celsius(d.temperature), d.external_field.value()));
+  return out;
+}
+
 // The Python object (Cylinder, Block or Ring) of a shape.
 py::object shape_object(const magnet_shape& shape) {
   return std::visit([](const auto& s) { return py::cast(s); }, shape);
@@ -39,6 +69,15 @@ std::string requirement_repr(const requirement& r) {
   if (r.external_field.value() != 0.0) parts += fmt::format(", external_field={:g}", r.external_field.value());
   if (r.min_remanence) parts += fmt::format(", min_remanence={:g}", r.min_remanence->value());
   if (r.min_max_energy_product) parts += fmt::format(", min_max_energy_product={:g}", r.min_max_energy_product->value());
+  if (r.min_remanence_at_temperature)
+    parts += fmt::format(", min_remanence_at_temperature={:g}", r.min_remanence_at_temperature->value());
+  if (r.knee_margin != 0.0) parts += fmt::format(", knee_margin={:g}", r.knee_margin);
+  if (!r.duty.empty()) {
+    std::string points;
+    for (const auto& d : r.duty)
+      points += fmt::format("{}({:g}, {:g})", points.empty() ? "" : ", ", to_celsius(d.temperature), d.external_field.value());
+    parts += ", duty=[" + points + "]";
+  }
   return "Requirement(" + parts + ")";
 }
 
@@ -157,11 +196,18 @@ void register_design(py::module_& m) {
       "crossed) under an optional external reverse field (A/m), or instead of the load line a shape (Cylinder, "
       "Block, Ring) judged over its volume (max_irreversible_loss 0: the onset, no part past its knee; "
       "external_field_kind 'applied' or 'in_magnet'); optionally min_remanence (T) and min_max_energy_product "
-      "(J/m^3) at 20 degC.")
+      "(J/m^3) at 20 degC, min_remanence_at_temperature (T, at temperature_C), knee_margin (the onset criterion "
+      "with a margin: (Hk - |H|)/Hk >= knee_margin at the most exposed point) and duty, a list of further "
+      "(temperature_C, external_field) points judged the same way, all of which must hold.")
       .def(py::init([](double temperature_C, std::optional<double> min_intrinsic_coercivity, std::optional<double> permeance,
                        double max_irreversible_loss, double external_field, std::optional<double> min_remanence,
-                       std::optional<double> min_max_energy_product, const py::object& shape, const std::string& kind) {
+                       std::optional<double> min_max_energy_product, const py::object& shape, const std::string& kind,
+                       std::optional<double> min_remanence_at_temperature, double knee_margin, const py::object& duty) {
              requirement r;
+             if (min_remanence_at_temperature)
+               r.min_remanence_at_temperature = magnetic_polarization::from_value(*min_remanence_at_temperature);
+             r.knee_margin = knee_margin;
+             r.duty = duty_arg(duty);
              r.temperature = from_celsius(temperature_C);
              if (min_intrinsic_coercivity) r.min_intrinsic_coercivity = magnetic_field_strength::from_value(*min_intrinsic_coercivity);
              r.permeance = permeance;
@@ -177,7 +223,8 @@ void register_design(py::module_& m) {
            py::kw_only(), py::arg("temperature_C"), py::arg("min_intrinsic_coercivity") = py::none(),
            py::arg("permeance") = py::none(), py::arg("max_irreversible_loss") = 0.0, py::arg("external_field") = 0.0,
            py::arg("min_remanence") = py::none(), py::arg("min_max_energy_product") = py::none(),
-           py::arg("shape") = py::none(), py::arg("external_field_kind") = "applied")
+           py::arg("shape") = py::none(), py::arg("external_field_kind") = "applied",
+           py::arg("min_remanence_at_temperature") = py::none(), py::arg("knee_margin") = 0.0, py::arg("duty") = py::none())
       .def_property_readonly("temperature_C", [](const requirement& r) { return to_celsius(r.temperature); })
       .def_property_readonly("min_intrinsic_coercivity", [](const requirement& r) {
         return r.min_intrinsic_coercivity ? py::object(py::float_(r.min_intrinsic_coercivity->value())) : py::none();
@@ -195,6 +242,13 @@ void register_design(py::module_& m) {
       .def_property_readonly("min_max_energy_product", [](const requirement& r) {
         return r.min_max_energy_product ? py::object(py::float_(r.min_max_energy_product->value())) : py::none();
       })
+      .def_property_readonly("min_remanence_at_temperature", [](const requirement& r) {
+        return r.min_remanence_at_temperature ? py::object(py::float_(r.min_remanence_at_temperature->value())) : py::none();
+      }, "Minimum Br (T) at temperature_C, or None.")
+      .def_property_readonly("knee_margin", [](const requirement& r) { return r.knee_margin; },
+          "Required knee margin (Hk - |H|)/Hk at the most exposed point (onset criterion), 0 by default.")
+      .def_property_readonly("duty", [](const requirement& r) { return duty_object(r.duty); },
+          "Further (temperature_C, external_field) points that must hold, as a list of pairs.")
       .def("check", [](const requirement& r, const Magnet& magnet) {
             const requirement_check c = check_requirement(magnet, r);
             return py::make_tuple(c.met, c.reason);
@@ -207,9 +261,12 @@ void register_design(py::module_& m) {
             return py::make_tuple(to_kelvin(r.temperature), opt(r.min_intrinsic_coercivity), optional_value(r.permeance),
                                   r.max_irreversible_loss, r.external_field.value(), opt(r.min_remanence),
                                   opt(r.min_max_energy_product), r.shape ? shape_object(*r.shape) : py::none(),
-                                  r.field_kind == external_field_kind::in_magnet ? "in_magnet" : "applied");
+                                  r.field_kind == external_field_kind::in_magnet ? "in_magnet" : "applied",
+                                  opt(r.min_remanence_at_temperature), r.knee_margin, duty_object(r.duty));
           },
           [](const py::tuple& t) {
+            if (t.size() != 12)
+              throw domain_error(fmt::format("Requirement: a pickled state holds 12 items, got {}", t.size()));
             requirement r;
             r.temperature = from_kelvin(t[0].cast<double>());
             if (!t[1].is_none()) r.min_intrinsic_coercivity = magnetic_field_strength::from_value(t[1].cast<double>());
@@ -218,10 +275,11 @@ void register_design(py::module_& m) {
             r.external_field = magnetic_field_strength::from_value(t[4].cast<double>());
             if (!t[5].is_none()) r.min_remanence = magnetic_polarization::from_value(t[5].cast<double>());
             if (!t[6].is_none()) r.min_max_energy_product = energy_density::from_value(t[6].cast<double>());
-            if (t.size() > 8) {
-              if (!t[7].is_none()) r.shape = shape_arg(t[7], "Requirement shape");
-              r.field_kind = external_field_kind_arg(t[8].cast<std::string>());
-            }
+            if (!t[7].is_none()) r.shape = shape_arg(t[7], "Requirement shape");
+            r.field_kind = external_field_kind_arg(t[8].cast<std::string>());
+            if (!t[9].is_none()) r.min_remanence_at_temperature = magnetic_polarization::from_value(t[9].cast<double>());
+            r.knee_margin = t[10].cast<double>();
+            r.duty = duty_arg(t[11]);
             validate(r);
             return r;
           }));

@@ -18,10 +18,18 @@
 
 namespace magmat {
 
+/// One more operating point a requirement must hold, e.g. a motor's peak load (a strong armature
+/// field at a lower temperature) beside its hottest continuous point.
+struct duty_point {
+  thermodynamic_temperature temperature;
+  magnetic_field_strength external_field = magnetic_field_strength::from_value(0.0);
+};
+
 /// What a magnet must do. Either a minimum HcJ at the operating temperature, or a load line
 /// (permeance coefficient, with an optional external reverse field) and an allowed irreversible
 /// loss at that temperature (0: the knee is not crossed), or both; optionally a minimum Br and
-/// (BH)max at 20 degC.
+/// (BH)max at 20 degC, a minimum Br at the operating temperature, a knee margin and further
+/// duty points, every one of which must hold.
 struct requirement {
   thermodynamic_temperature temperature = from_celsius(20.0);
   std::optional<magnetic_field_strength> min_intrinsic_coercivity;
@@ -35,6 +43,15 @@ struct requirement {
   external_field_kind field_kind = external_field_kind::applied;
   std::optional<magnetic_polarization> min_remanence;
   std::optional<energy_density> min_max_energy_product;
+  /// Br at the operating temperature, what torque needs (min_remanence is at 20 degC).
+  std::optional<magnetic_polarization> min_remanence_at_temperature;
+  /// With the onset criterion (max_irreversible_loss = 0): the most exposed field must stay this
+  /// fraction of the knee field inside the knee, (Hk - |H|)/Hk >= knee_margin, in [0, 1).
+  double knee_margin = 0.0;
+  /// Further (temperature, external field) points, judged like the main one with the same
+  /// permeance or shape, loss allowance and knee margin (and min_intrinsic_coercivity, at each
+  /// point's temperature).
+  std::vector<duty_point> duty;
 };
 
 /// Throws domain_error naming the field if a requirement is malformed (nothing to meet, a
