@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 #include <cmath>
 
 namespace magmat {
@@ -13,6 +14,26 @@ const std::vector<Element>& study_elements() {
   static const std::vector<Element> elements{Element::Nd, Element::Pr, Element::Dy, Element::Tb,
                                              Element::Ce, Element::La, Element::Sm};
   return elements;
+}
+
+std::vector<row_assumption> assumptions_of(const Magnet& magnet) {
+  std::map<std::string, row_assumption> found; // by parameter: sorted, each once
+  const auto take = [&](const std::string& prefix, const std::map<std::string, source_tag>& sources) {
+    for (const auto& [name, tag] : sources)
+      if (tag.confidence != confidence::confirmed) found[prefix + name] = {prefix + name, tag.key, tag.confidence};
+  };
+  take("process.", magnet.process().sources);
+  for (const Phase* phase : {&magnet.main_phase(), &magnet.nucleation_phase()})
+    for (const auto& member : phase->members())
+      if (member.fraction > 0.0) take("phase." + member.record->id + ".", member.record->sources);
+  std::vector<row_assumption> out;
+  for (auto& [name, a] : found) out.push_back(std::move(a));
+  return out;
+}
+
+bool study_row::rests_on_unconfirmed() const {
+  return std::any_of(assumptions.begin(), assumptions.end(),
+                     [](const row_assumption& a) { return a.level == confidence::unconfirmed; });
 }
 
 const study_row& study::row(std::string_view strategy) const {
@@ -78,6 +99,7 @@ study design_study(const requirement& r, const study_options& options) {
     row.level = solution.level;
     row.magnet = solution.magnet;
     row.magnet_mass = options.magnet_mass;
+    if (solution.magnet) row.assumptions = assumptions_of(*solution.magnet);
     if (solution.feasible) {
       double row_mass_kg = mass_kg;
       if (scaled) {

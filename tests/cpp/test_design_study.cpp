@@ -5,6 +5,8 @@
 #include <magmat/design_study.hpp>
 #include <magmat/errors.hpp>
 
+#include <algorithm>
+
 using Catch::Detail::Approx;
 using magmat::equal_basis;
 using magmat::from_celsius;
@@ -66,4 +68,25 @@ TEST_CASE("Like for like needs a feasible baseline, and says so when there is no
   REQUIRE_FALSE(s.row("bulk_dy").feasible);
   for (const auto& row : s.rows) CHECK(row.magnet_mass.value() == 1.2);
   CHECK(s.baseline_note.find("nothing to match like for like") != std::string::npos);
+}
+
+TEST_CASE("A row names the derived and unconfirmed data its magnet rests on", "[design_study]") {
+  const magmat::study s = run(equal_basis::mass);
+  for (const auto& row : s.rows) {
+    if (!row.magnet) continue;
+    INFO(row.strategy);
+    REQUIRE_FALSE(row.assumptions.empty());
+    for (std::size_t i = 0; i < row.assumptions.size(); ++i) {
+      CHECK(row.assumptions[i].level != magmat::confidence::confirmed);
+      if (i > 0) CHECK(row.assumptions[i - 1].parameter < row.assumptions[i].parameter); // sorted, once each
+    }
+    for (const auto& [name, tag] : row.magnet->process().sources) {
+      const bool listed = std::any_of(row.assumptions.begin(), row.assumptions.end(),
+                                      [&](const auto& a) { return a.parameter == "process." + name; });
+      CHECK(listed == (tag.confidence != magmat::confidence::confirmed));
+    }
+  }
+  const auto& dy = s.row("bulk_dy").assumptions;
+  CHECK(std::any_of(dy.begin(), dy.end(), [](const auto& a) { return a.parameter.rfind("phase.Dy2Fe14B.", 0) == 0; }));
+  CHECK(s.row("bulk_dy").rests_on_unconfirmed());
 }

@@ -308,3 +308,48 @@ def test_requirement_with_every_part_round_trips():
     assert copy.duty == [(100.0, 3e5)] and copy.knee_margin == 0.05 and copy.min_remanence_at_temperature == 0.9
     with pytest.raises(mm.DomainError, match="12 items"):
         mm.Requirement.__new__(mm.Requirement).__setstate__((423.15, None, 2.0))
+
+
+# ---- confidence: assumptions and validation per row (issue [11], item 4) ----------------------
+
+
+def test_rows_name_the_unconfirmed_and_derived_data_they_rest_on():
+    s = mm.design_study(mm.Requirement(temperature_C=150, permeance=2.0))
+    for row in s:
+        if row.magnet is None:
+            assert row.assumptions == [] and not row.rests_on_unconfirmed
+            continue
+        assert row.assumptions, row.strategy
+        for a in row.assumptions:
+            assert set(a) == {"parameter", "source", "confidence"} and a["confidence"] in ("D", "U")
+            assert a["parameter"].startswith(("process.", "phase."))
+        assert row.rests_on_unconfirmed == any(a["confidence"] == "U" for a in row.assumptions)
+        # every [D]/[U] process parameter of the magnet is listed, none that is confirmed
+        listed = {a["parameter"] for a in row.assumptions}
+        for name, (_, level) in row.magnet.process_parameters["sources"].items():
+            assert (f"process.{name}" in listed) == (level != "C"), (row.strategy, name)
+    # the Dy strategies rest on the Dy2Fe14B end member's data, the Tb ones on Tb2Fe14B's
+    assert any(a["parameter"].startswith("phase.Dy2Fe14B.") for a in s["gbd_dy"].assumptions)
+    assert any(a["parameter"].startswith("phase.Tb2Fe14B.") for a in s["gbd_tb"].assumptions)
+    assert not any(a["parameter"].startswith("phase.Dy2Fe14B.") for a in s["hre_free_fine_grain"].assumptions)
+    df = s.to_dataframe()
+    assert list(df["rests_on_unconfirmed"]) == [r.rests_on_unconfirmed for r in s]
+    assert "phase.Dy2Fe14B.anisotropy_field" in df.set_index("strategy").loc["bulk_dy", "unconfirmed_parameters"]
+    copy = pickle.loads(pickle.dumps(s))
+    assert copy["gbd_tb"].assumptions == s["gbd_tb"].assumptions
+
+
+def test_rows_show_the_validation_of_their_magnet_class():
+    s = mm.design_study(mm.Requirement(temperature_C=120, permeance=2.0),
+                        ["bulk_dy", "gbd_dy", "hre_free_hot_deformed", "sm2co17", "ferrite"])
+    ids = {row.strategy: [r["id"] for r in row.validation] for row in s}
+    assert "ZHANG15-gain" in ids["gbd_dy"]
+    assert "JING19-HcJ" in ids["hre_free_hot_deformed"]
+    assert "RECOMA35E-beta" in ids["sm2co17"]
+    assert "H-class-beta" in ids["bulk_dy"]
+    assert ids["ferrite"] == []  # no published figure covers it: said, not hidden
+    for row in s:
+        for r in row.validation:
+            assert r["role"] == "validation" and r["process"] == row.magnet.process
+            assert r["residual"] == pytest.approx(r["model"] - r["published"])
+    assert len(mm.validation_for(s["gbd_dy"].magnet)) == len(s["gbd_dy"].validation)

@@ -87,7 +87,7 @@ from ._core import (
     torque_per_rotor_volume,
 )
 from . import export, units, validation
-from .validation import ValidationReport, grade_coefficient_report, grade_rating_report, validation_report
+from .validation import ValidationReport, grade_coefficient_report, grade_rating_report, validation_for, validation_report
 from . import _html, _pickling
 
 _html.install()  # Jupyter renders magnets, properties, catalogs and studies as HTML tables
@@ -181,5 +181,6 @@ __all__ = [
     "ValidationReport",
     "grade_coefficient_report",
     "grade_rating_report",
+    "validation_for",
     "validation_report",
 ]

@@ -192,6 +192,9 @@ def _compare(args: argparse.Namespace) -> int:
             # nan where an element has no price in the table (e.g. Sm): never counted as free
             f"total {study.currency}/kg": r.cost_per_kg if r.cost_per_kg is not None else math.nan,
             "policy": mm.check_policy(r.magnet).passes if r.magnet is not None else False,
+            # confidence: how many [U] parameters the row rests on, and the class's validation figures
+            "[U] params": sum(a["confidence"] == "U" for a in r.assumptions),
+            "validated": _validated(r),
             "reason": r.reason,
         })
     rows.sort(key=lambda row: (not row["feasible"], -row["Dy+Tb saved t/year"]
@@ -212,6 +215,15 @@ def _compare(args: argparse.Namespace) -> int:
         print()
         emit(grades, args, f"Sintered NdFeB catalog grades that meet it ({len(grades)}), values at {t:g} degC")
     return 0
+
+
+def _validated(row: mm.StudyRow) -> str:
+    """'k/n' figures of the row's magnet class within their tolerance, '-' when none covers it."""
+    report = row.validation
+    if report is None or len(report) == 0:
+        return "-"
+    judged = [r for r in report if r["within"] is not None]
+    return f"{sum(bool(r['within']) for r in judged)}/{len(judged)}"
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -247,7 +259,8 @@ def _compare_plot(study: mm.Study, path: str) -> None:
     feasible = [r for r in study if r.feasible]
     fig = Figure(figsize=(8, 4.5), layout="constrained")
     ax = fig.add_subplot()
-    names = [r.strategy for r in feasible]
+    # rows resting on unconfirmed ([U]) data are marked
+    names = [r.strategy.replace("_", " ") + (" [U]" if r.rests_on_unconfirmed else "") for r in feasible]
     dy = [r.tonnes_per_year["Dy"] for r in feasible]
     tb = [r.tonnes_per_year["Tb"] for r in feasible]
     ax.barh(names, dy, label="Dy")

@@ -939,6 +939,15 @@ class StudyRow:
     def level(self) -> float:
         """Solved Dy/Tb mass fraction, or the substitute's share of the rare-earth site."""
     @property
+    def assumptions(self) -> list[dict[str, str]]:
+        """The [D] and [U] parameters the answer rests on: {'parameter', 'source', 'confidence': 'D' | 'U'}."""
+    @property
+    def rests_on_unconfirmed(self) -> bool:
+        """True when an assumption is unconfirmed ([U])."""
+    @property
+    def validation(self) -> Any:
+        """The published figures validating this row's magnet class (a magmat.ValidationReport), or None."""
+    @property
     def magnet_mass_kg(self) -> float:
         """This strategy's magnet per unit in kg (scaled like for like with equal='flux' | 'energy')."""
     @property

@@ -15,6 +15,7 @@ sintered NdFeB grade against its own printed value or its coercivity class's.
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 
@@ -162,7 +163,8 @@ def _row(figure: Mapping[str, Any], where: str) -> dict[str, Any]:
     published = figure["published"]
     if published.get("unit") != unit:
         raise _core.DataError(f"{where}: /published/unit: expected {unit!r} for {figure['quantity']}")
-    model = _model_value(_magnet_of(figure["magnet"], where), figure, where)
+    magnet = _magnet_of(figure["magnet"], where)
+    model = _model_value(magnet, figure, where)
     value = float(published["value"])
     residual = model - value
     tolerance = figure.get("tolerance")
@@ -183,6 +185,8 @@ def _row(figure: Mapping[str, Any], where: str) -> dict[str, Any]:
         "expected": figure.get("expected", "within" if tolerance is not None else None),
         "source": published.get("source", ""), "printed": published.get("printed", ""),
         "description": figure.get("description", ""), "why": figure.get("why", ""),
+        # the magnet class the figure speaks for (what validation_for matches on)
+        "family": magnet.family, "process": magnet.process,
     }
 
 
@@ -242,6 +246,20 @@ def grade_coefficient_report() -> ValidationReport:
             "printed": grade.coercivity_coefficient_basis, "description": "", "why": "",
         })
     return ValidationReport(rows)
+
+
+@functools.lru_cache(maxsize=1)
+def _shipped_report() -> ValidationReport:
+    return validation_report()
+
+
+def validation_for(magnet: _core.Magnet) -> ValidationReport:
+    """The shipped figures with role ``validation`` (never fitted to) whose magnet is of the same
+    class as ``magnet``: the same phase family and process. What a design-study row's
+    ``validation`` shows: how far the model of that class is from published data. An empty report
+    means no figure covers the class."""
+    return ValidationReport([r for r in _shipped_report() if r["role"] == "validation"
+                             and r["family"] == magnet.family and r["process"] == magnet.process])
 
 
 def grade_rating_report() -> ValidationReport:

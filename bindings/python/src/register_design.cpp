@@ -96,6 +96,13 @@ py::object study_dataframe(const study& s) {
     rec["feasible"] = row.feasible;
     rec["reason"] = row.reason;
     rec["magnet_mass_kg"] = row.magnet_mass.value();
+    rec["rests_on_unconfirmed"] = row.rests_on_unconfirmed();
+    {
+      std::string unconfirmed;
+      for (const auto& a : row.assumptions)
+        if (a.level == confidence::unconfirmed) unconfirmed += (unconfirmed.empty() ? "" : "; ") + a.parameter;
+      rec["unconfirmed_parameters"] = unconfirmed;
+    }
     rec["rare_earth_mass_fraction"] = row.feasible ? row.rare_earth_mass_fraction : nan;
     rec["heavy_rare_earth_mass_fraction"] = row.feasible ? row.heavy_rare_earth_mass_fraction : nan;
     rec["cost_per_kg"] = row.cost_per_kg.value_or(nan);
@@ -156,6 +163,34 @@ equal_basis equal_arg(const std::string& name) {
   throw domain_error("equal must be \"mass\", \"flux\" or \"energy\", got \"" + name + "\"");
 }
 
+const char* confidence_letter(confidence c) {
+  return c == confidence::confirmed ? "C" : c == confidence::derived ? "D" : "U";
+}
+
+py::list assumptions_object(const std::vector<row_assumption>& assumptions) {
+  py::list out;
+  for (const auto& a : assumptions) {
+    py::dict d;
+    d["parameter"] = a.parameter;
+    d["source"] = a.source;
+    d["confidence"] = confidence_letter(a.level);
+    out.append(d);
+  }
+  return out;
+}
+
+std::vector<row_assumption> assumptions_arg(const py::handle& list) {
+  std::vector<row_assumption> out;
+  for (const auto& item : list.cast<py::list>()) {
+    const auto d = item.cast<py::dict>();
+    const std::string level = d["confidence"].cast<std::string>();
+    if (level != "D" && level != "U") throw domain_error("StudyRow: an assumption's confidence must be 'D' or 'U'");
+    out.push_back({d["parameter"].cast<std::string>(), d["source"].cast<std::string>(),
+                   level == "D" ? confidence::derived : confidence::unconfirmed});
+  }
+  return out;
+}
+
 py::tuple row_state(const study_row& r) {
   py::list unpriced;
   for (Element e : r.unpriced_elements) unpriced.append(static_cast<int>(e));
@@ -163,11 +198,11 @@ py::tuple row_state(const study_row& r) {
                         element_pairs(r.mass_fractions), element_pairs(r.kg_per_unit), element_pairs(r.tonnes_per_year),
                         element_pairs(r.saving_vs_baseline), r.rare_earth_mass_fraction, r.heavy_rare_earth_mass_fraction,
                         optional_value(r.cost_per_kg), optional_value(r.rare_earth_cost_per_kg), unpriced,
-                        r.magnet_mass.value());
+                        r.magnet_mass.value(), assumptions_object(r.assumptions));
 }
 
 study_row row_from_state(const py::tuple& t) {
-  if (t.size() != 15) throw domain_error(fmt::format("StudyRow: a pickled state holds 15 items, got {}", t.size()));
+  if (t.size() != 16) throw domain_error(fmt::format("StudyRow: a pickled state holds 16 items, got {}", t.size()));
   study_row r;
   r.strategy = t[0].cast<std::string>();
   r.feasible = t[1].cast<bool>();
@@ -184,6 +219,7 @@ study_row row_from_state(const py::tuple& t) {
   if (!t[12].is_none()) r.rare_earth_cost_per_kg = t[12].cast<double>();
   for (const auto& e : t[13].cast<py::list>()) r.unpriced_elements.push_back(static_cast<Element>(e.cast<int>()));
   r.magnet_mass = mass::from_value(t[14].cast<double>());
+  r.assumptions = assumptions_arg(t[15]);
   return r;
 }
 
@@ -294,6 +330,16 @@ void register_design(py::module_& m) {
           "The solved level: Dy/Tb mass fraction (heavy-rare-earth strategies) or the substitute's share of "
           "the rare-earth site (Ce/La).")
       .def_property_readonly("magnet", [](const study_row& r) { return r.magnet ? py::cast(*r.magnet) : py::none(); })
+      .def_property_readonly("assumptions", [](const study_row& r) { return assumptions_object(r.assumptions); },
+          "The model parameters this row's answer rests on that are not confirmed in their source: a list of "
+          "{'parameter', 'source', 'confidence': 'D' (derived or fitted) | 'U' (unconfirmed)}.")
+      .def_property_readonly("rests_on_unconfirmed", &study_row::rests_on_unconfirmed,
+          "True when one of the assumptions is unconfirmed ([U]).")
+      .def_property_readonly("validation", [](const study_row& r) -> py::object {
+            if (!r.magnet) return py::none();
+            return py::module_::import("magmat.validation").attr("validation_for")(py::cast(*r.magnet));
+          }, "The published figures that validate this row's magnet class (its process), as a ValidationReport of "
+             "model, published and residual; None without a magnet.")
       .def_property_readonly("magnet_mass_kg", [](const study_row& r) { return r.magnet_mass.value(); },
           "This strategy's magnet per unit in kg: the study's magnet_mass_kg, or with equal='flux' | 'energy' the "
           "mass giving the baseline's flux or energy at the requirement's temperature.")

@@ -50,6 +50,18 @@ struct study_options {
   const price_table* prices = nullptr;
 };
 
+/// A model parameter a row's answer rests on whose value is not confirmed in its source: derived
+/// ([D]: computed or fitted, "calibration" for the model's own fits) or unconfirmed ([U]).
+struct row_assumption {
+  std::string parameter; ///< "process.alignment", "phase.Dy2Fe14B.anisotropy_field"
+  std::string source;    ///< key of materials/references.json, or "calibration"
+  confidence level = confidence::unconfirmed;
+};
+
+/// The [D] and [U] parameters a magnet's model uses: its process's, and those of the end members
+/// of its main and nucleation phases (the members present), sorted by parameter.
+std::vector<row_assumption> assumptions_of(const Magnet& magnet);
+
 /// One strategy's line of a study. The maps hold the study elements; they are empty for an
 /// infeasible strategy.
 struct study_row {
@@ -74,6 +86,10 @@ struct study_row {
   std::optional<double> rare_earth_cost_per_kg;
   /// Elements of the magnet the price table has no price for (why a cost may be missing).
   std::vector<Element> unpriced_elements;
+  /// What the answer rests on beyond confirmed data (assumptions_of the row's magnet).
+  std::vector<row_assumption> assumptions;
+  /// True when one of the assumptions is unconfirmed ([U]).
+  bool rests_on_unconfirmed() const;
 };
 
 struct study {
