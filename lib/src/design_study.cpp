@@ -12,7 +12,7 @@ namespace magmat {
 
 const std::vector<Element>& study_elements() {
   static const std::vector<Element> elements{Element::Nd, Element::Pr, Element::Dy, Element::Tb,
-                                             Element::Ce, Element::La, Element::Sm};
+                                             Element::Ce, Element::La, Element::Sm, Element::Co};
   return elements;
 }
 

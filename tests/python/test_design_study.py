@@ -28,7 +28,7 @@ def test_the_acceptance_study_returns_every_strategy_with_every_field(study):
                           row.rare_earth_mass_fraction):
                 assert 0.0 <= value <= 1.0
             assert isinstance(row.magnet, mm.Magnet)
-            assert set(row.kg_per_unit) == set(row.tonnes_per_year) == {"Nd", "Pr", "Dy", "Tb", "Ce", "La", "Sm"}
+            assert set(row.kg_per_unit) == set(row.tonnes_per_year) == {"Nd", "Pr", "Dy", "Tb", "Ce", "La", "Sm", "Co"}
             assert row.tonnes_per_year["Dy"] == pytest.approx(row.kg_per_unit["Dy"] * 1e6 / 1000)
             assert set(row.saving_vs_baseline) == set(row.kg_per_unit)
         else:

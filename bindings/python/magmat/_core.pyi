@@ -924,7 +924,7 @@ class Requirement:
         """Requirement(temperature_C=..., ...)."""
 
 class StudyRow:
-    """One strategy's result; dicts are keyed by element symbol (Nd, Pr, Dy, Tb, Ce, La, Sm)."""
+    """One strategy's result; dicts are keyed by element symbol (Nd, Pr, Dy, Tb, Ce, La, Sm, Co)."""
 
     @property
     def strategy(self) -> str:

@@ -14,7 +14,8 @@
 
 namespace magmat {
 
-/// The rare earths a study accounts for: Nd, Pr, Dy, Tb, Ce, La, Sm.
+/// The elements a study accounts for: the rare earths Nd, Pr, Dy, Tb, Ce, La, Sm, and Co, the
+/// other critical element of the magnets modelled (SmCo is half cobalt).
 const std::vector<Element>& study_elements();
 
 /// What the strategies' magnets are made equal in. A first-order magnetic-circuit argument: a
