@@ -7,9 +7,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace magmat::detail {
 
@@ -76,10 +78,51 @@ private:
   std::string pointer_;
 };
 
+/// The deepest nesting a data file may have. The schemas need 6 levels; anything far deeper is
+/// not a data file, and the library's own walks over a document (dump()) recurse per level, so a
+/// file of 200,000 nested brackets would exhaust the stack.
+inline constexpr int max_json_depth = 64;
+
 /// Parses JSON text, turning a syntax error into a data_error naming the file and byte offset.
+/// Refuses, as data_error naming where, nesting deeper than max_json_depth and a key repeated in
+/// one object (which JSON leaves undefined and the parser would resolve silently, last one wins).
 inline json parse_json(std::string_view text, const std::string& file) {
+  std::vector<std::vector<std::string>> keys; // the keys seen in each open object
+  std::vector<bool> is_object;                // per open container
+  const json::parser_callback_t check = [&](int depth, json::parse_event_t event, json& parsed) {
+    if (depth > max_json_depth)
+      throw data_error(file + ": nested deeper than " + std::to_string(max_json_depth) + " levels");
+    switch (event) {
+    case json::parse_event_t::object_start:
+      is_object.push_back(true);
+      keys.emplace_back();
+      break;
+    case json::parse_event_t::array_start:
+      is_object.push_back(false);
+      break;
+    case json::parse_event_t::object_end:
+      if (!is_object.empty()) is_object.pop_back();
+      if (!keys.empty()) keys.pop_back();
+      break;
+    case json::parse_event_t::array_end:
+      if (!is_object.empty()) is_object.pop_back();
+      break;
+    case json::parse_event_t::key: {
+      const std::string key = parsed.get<std::string>();
+      auto& seen = keys.back();
+      if (std::find(seen.begin(), seen.end(), key) != seen.end())
+        throw data_error(file + ": key \"" + key + "\" appears twice in one object (at depth " +
+                         std::to_string(depth) + ")");
+      seen.push_back(key);
+      break;
+    }
+    case json::parse_event_t::value:
+      break;
+    }
+    return true;
+  };
   try {
-    return json::parse(text.begin(), text.end());
+    return json::parse(text.begin(), text.end(), check);
   } catch (const json::parse_error& e) {
     throw data_error(file + ": not valid JSON at byte " + std::to_string(e.byte) + ": " + e.what());
   } catch (const json::exception& e) {

@@ -246,3 +246,12 @@ TEST_CASE("Every shipped grade keeps the physical invariants at every temperatur
   }
   CHECK(checked > 1000);
 }
+
+TEST_CASE("Grade files nested absurdly deep or with a key given twice are refused", "[catalog]") {
+  const std::string deep = R"({"schema":"magmat-grades/1","family":"ferrite","grades":[{"name":"X","x":)" +
+                           std::string(100000, '[') + std::string(100000, ']') + "}]}";
+  CHECK_THROWS_WITH(magmat::Catalog::from_json(deep, "deep.json"), Catch::Contains("nested deeper than 64 levels"));
+  CHECK_THROWS_AS(magmat::Catalog::from_json(R"({"schema":"magmat-grades/1","family":"ferrite","family":"x","grades":[]})",
+                                             "twice.json"),
+                  magmat::data_error);
+}

@@ -198,3 +198,34 @@ def test_a_users_grade_without_kind_is_commercial_and_a_wrong_kind_is_named(tmp_
     path.write_text(json.dumps({"schema": "magmat-grades/1", "family": "ndfeb_hot_deformed", "grades": [grade]}))
     with pytest.raises(mm.DataError, match=r"/grades/0/kind.*commercial.*literature"):
         mm.Catalog.load(str(path))
+
+
+# ---- hostile grade files (issue [12], items 1 and 6) --------------------------------------------
+
+
+def test_deep_nesting_is_refused_not_a_crash(tmp_path):
+    # 200,000 nested brackets overflowed the stack of the record's dump()
+    nest = "[" * 200_000 + "]" * 200_000
+    deep = '{"schema":"magmat-grades/1","family":"ferrite","grades":[{"name":"X","x":' + nest + "}]}"
+    with pytest.raises(mm.DataError, match="nested deeper than 64 levels"):
+        mm.Catalog.from_json(deep)
+    path = tmp_path / "deep.json"
+    path.write_text(deep)
+    with pytest.raises(mm.DataError, match="nested deeper"):
+        mm.Catalog.load(str(path))
+    with pytest.raises(mm.DataError, match="nested deeper"):
+        mm.Catalog.default().extend(str(path))
+    prices = tmp_path / "prices.json"
+    prices.write_text('{"name": "p", "prices": ' + nest + "}")
+    with pytest.raises(mm.DataError, match="nested deeper"):
+        mm.load_price_table(str(prices))
+
+
+def test_a_key_given_twice_is_refused():
+    text = '{"schema":"magmat-grades/1","family":"ferrite","family":"smco5","grades":[]}'
+    with pytest.raises(mm.DataError, match='key "family" appears twice'):
+        mm.Catalog.from_json(text)
+    # also deep inside a record
+    text = ('{"schema":"magmat-grades/1","family":"ferrite","grades":[{"name":"A","name":"B"}]}')
+    with pytest.raises(mm.DataError, match='key "name" appears twice'):
+        mm.Catalog.from_json(text)

@@ -67,3 +67,44 @@ def test_every_core_object_pickles():
     assert copy["gbd_dy"].magnet.properties(20).to_dict() == study["gbd_dy"].magnet.properties(20).to_dict()
     curve = g.demag_curve(temperature_C=100, points=20)
     assert (pickle.loads(pickle.dumps(curve)).B == curve.B).all()
+
+
+# ---- corrupted states (issue [12], item 3): every __setstate__ checks what it is given ----------
+
+import magmat._core as core  # noqa: E402
+
+
+def _magnet_state_with(index, value):
+    state = list(mm.Magnet.from_composition("Nd2Fe14B").__getstate__())
+    process = list(state[3])
+    process[index] = value
+    state[3] = tuple(process)
+    return tuple(state)
+
+
+@pytest.mark.parametrize("cls, state, message", [
+    (mm.Grade, ("ndfeb_sintered", "", "f"), "one grade record, got 0"),  # was a segfault
+    (mm.Grade, ("ndfeb_sintered",), "3 items"),
+    (mm.Grade, ('x", "y": 1, "z": "', "{}", "f"), "unknown family"),
+    (core.MagnetProperties, (300.0, -1.0, 1, 1, 1, 1, 1, 1), "finite number >= 0"),
+    (core.MagnetProperties, (300.0, 1.0, 1e5, 2e5, 1e5, 1e5, 1e6, 1.05), "inconsistent"),
+    (core.MagnetProperties, (300.0,), "8 items"),
+    (core.DemagnetizationCurve, ([1.0, 2.0], [1.0], [1.0, 2.0]), "differ in length"),
+    (core.DemagnetizationCurve, ([1.0], [float("nan")], [1.0]), "not finite"),
+    (mm.Cylinder, (1.0,), "2 items"),
+    (mm.Cylinder, (-1.0, 1.0), "length must be"),
+    (mm.Ring, (0.01, 0.01, 0.02), "inner"),
+    (mm.OperatingPoint, (300.0, 0.0, 1.0, 2.0, False), "B != mu0 H \\+ J"),
+    (mm.OperatingPoint, ("a", 0.0, 0.0, 0.0, False), "wrong type"),
+    (core.TemperatureCoefficients, (1.0,), "4 items"),
+    (mm.Requirement, (423.15, None, 2.0), "12 items"),
+    (mm.Magnet, (1, 2), "6 items"),
+    (mm.Magnet, _magnet_state_with(3, -1.0), "relative_density must lie"),
+    (mm.Magnet, _magnet_state_with(0, "no_such_family"), "unknown family"),
+    (mm.Magnet, _magnet_state_with(6, float("nan")), "finite number"),
+    (mm.OperatingPoints, ((3,), [1.0], [1.0], [1.0], [1.0], [True]), "do not match its shape"),
+])
+def test_corrupted_states_raise_naming_the_class(cls, state, message):
+    obj = cls.__new__(cls)
+    with pytest.raises((mm.DomainError, mm.DataError), match=message):
+        obj.__setstate__(state)

@@ -1,5 +1,6 @@
 // Python bindings of catalog.hpp: the grade catalog and grades (Magnets with a datasheet).
 #include "pybind.hpp"
+#include "state_arg.hpp"
 
 #include <magmat/catalog.hpp>
 #include <magmat/data_files.hpp>
@@ -139,6 +140,26 @@ py::object to_dataframe(const Catalog& c) {
 
 } // namespace
 
+// A catalog of the one grade a pickled (family, record JSON, file) state holds. The family goes in
+// as a JSON string (json.dumps), so no text of the state can change the document's structure.
+Catalog one_grade_catalog(const py::tuple& t, const char* type) {
+  check_state_size(t, 3, type);
+  const std::string family = state_item<std::string>(t, 0, type);
+  const std::string record = state_item<std::string>(t, 1, type);
+  const std::string file = state_item<std::string>(t, 2, type);
+  const std::string quoted = py::module_::import("json").attr("dumps")(family).cast<std::string>();
+  const std::string text = "{\"schema\": \"magmat-grades/1\", \"family\": " + quoted + ", \"grades\": [" + record + "]}";
+  Catalog one = Catalog::from_json(text, file);
+  if (one.size() != 1)
+    throw domain_error(fmt::format("{}: a pickled state holds one grade record, got {}", type, one.size()));
+  return one;
+}
+
+Grade grade_from_state(const py::tuple& t) {
+  const Catalog one = one_grade_catalog(t, "Grade");
+  return one.grade(one.names().front());
+}
+
 void register_catalog(py::module_& m) {
   py::class_<Grade, Magnet>(m, "Grade",
       "A catalog grade: a Magnet whose 20 degC values are its datasheet's, whose temperature "
@@ -157,12 +178,7 @@ void register_catalog(py::module_& m) {
       // A grade travels as its own JSON record, so user grades pickle as well as shipped ones.
       .def(py::pickle(
           [](const Grade& g) { return py::make_tuple(g.record().family, g.record().json, g.record().file); },
-          [](const py::tuple& t) {
-            const std::string text = "{\"schema\": \"magmat-grades/1\", \"family\": \"" + t[0].cast<std::string>() +
-                                     "\", \"grades\": [" + t[1].cast<std::string>() + "]}";
-            const Catalog one = Catalog::from_json(text, t[2].cast<std::string>());
-            return one.grade(one.names().front());
-          }));
+          [](const py::tuple& t) { return grade_from_state(t); }));
 
   py::class_<Catalog>(m, "Catalog",
       "An immutable catalog of magnet grades. Catalog.default() is the shipped one; Catalog.load(path) "
@@ -230,10 +246,8 @@ void register_catalog(py::module_& m) {
           [](const py::list& records) {
             Catalog out = Catalog::from_json(R"({"schema": "magmat-grades/1", "family": "ferrite", "grades": []})", "<pickle>");
             for (const auto& item : records) {
-              const auto t = item.cast<py::tuple>();
-              const std::string text = "{\"schema\": \"magmat-grades/1\", \"family\": \"" + t[0].cast<std::string>() +
-                                       "\", \"grades\": [" + t[1].cast<std::string>() + "]}";
-              out = out.extend(Catalog::from_json(text, t[2].cast<std::string>()));
+              if (!py::isinstance<py::tuple>(item)) throw domain_error("Catalog: a pickled record must be a tuple");
+              out = out.extend(one_grade_catalog(item.cast<py::tuple>(), "Catalog"));
             }
             return out;
           }));

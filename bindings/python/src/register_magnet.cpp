@@ -1,6 +1,7 @@
 // Python bindings of magnet.hpp: magnets from composition and process, and their properties.
 #include "composition_arg.hpp"
 #include "pybind.hpp"
+#include "state_arg.hpp"
 #include "temperature_arg.hpp"
 
 #include <pybind11/eigen.h>
@@ -78,50 +79,69 @@ py::tuple magnet_state(const Magnet& g) {
 }
 
 Magnet magnet_from_state(const py::tuple& t) {
-  if (t.size() != 6) throw data_error("not a pickled magmat.Magnet");
-  const py::tuple process = t[3].cast<py::tuple>();
-  if (process.size() != 14) throw data_error("not a pickled magmat.Magnet (process state of the wrong length)");
+  constexpr const char* type = "Magnet";
+  check_state_size(t, 6, type);
+  const py::tuple process = state_item<py::tuple>(t, 3, type);
+  check_state_size(process, 14, "Magnet process");
+  constexpr const char* where = "Magnet process";
   process_parameters p;
-  const std::string family = process[0].cast<std::string>();
+  const std::string family = state_item<std::string>(process, 0, where);
+  bool known = false;
   for (phase_family f : {phase_family::r2fe14b, phase_family::smco5, phase_family::sm2co17, phase_family::hexaferrite})
-    if (to_string(f) == family) p.family = f;
-  p.process = process[1].cast<std::string>();
-  p.description = process[2].cast<std::string>();
-  p.relative_density = process[3].cast<double>();
-  p.alignment = process[4].cast<double>();
-  p.recoil_permeability = process[5].cast<double>();
-  p.squareness = process[6].cast<double>();
-  p.alpha_k = process[7].cast<double>();
-  p.n_eff = process[8].cast<double>();
-  p.grain_boundary_rare_earth = process[9].cast<double>();
-  p.shell_volume_fraction = process[10].cast<double>();
-  for (const auto& item : process[11].cast<py::list>()) {
+    if (to_string(f) == family) {
+      p.family = f;
+      known = true;
+    }
+  if (!known) throw domain_error("Magnet: the pickled state names an unknown family '" + family + "'");
+  p.process = state_item<std::string>(process, 1, where);
+  p.description = state_item<std::string>(process, 2, where);
+  // the ranges the loader and Magnet.from_composition accept
+  p.relative_density = state_number_in(process, 3, where, "relative_density", 0.1, 1.0);
+  p.alignment = state_number_in(process, 4, where, "alignment", 0.5, 1.0);
+  p.recoil_permeability = state_number_in(process, 5, where, "recoil_permeability", 1.0, 2.0);
+  p.squareness = state_number_in(process, 6, where, "squareness", 0.01, 0.999);
+  p.alpha_k = state_number_in(process, 7, where, "alpha_k", 0.0, 1.0);
+  p.n_eff = state_number_in(process, 8, where, "n_eff", 0.0, 5.0);
+  p.grain_boundary_rare_earth = state_number_in(process, 9, where, "grain_boundary_rare_earth", 0.0, 1.0);
+  p.shell_volume_fraction = state_number_in(process, 10, where, "shell_volume_fraction", 0.0, 1.0);
+  for (const auto& item : state_item<py::list>(process, 11, where)) {
+    if (!py::isinstance<py::tuple>(item)) throw domain_error("Magnet: a pickled source must be a tuple");
     const auto entry = item.cast<py::tuple>();
-    p.sources[entry[0].cast<std::string>()] = {entry[1].cast<std::string>(), static_cast<confidence>(entry[2].cast<int>())};
+    check_state_size(entry, 3, "Magnet source");
+    const int level = state_item<int>(entry, 2, "Magnet source");
+    if (level < 0 || level > 2) throw domain_error("Magnet: a pickled source's confidence must be 0, 1 or 2");
+    p.sources[state_item<std::string>(entry, 0, "Magnet source")] = {state_item<std::string>(entry, 1, "Magnet source"),
+                                                                    static_cast<confidence>(level)};
   }
-  p.notes = process[12].cast<std::vector<std::string>>();
-  p.activation_volume = process[13].cast<double>();
+  p.notes = state_item<std::vector<std::string>>(process, 12, where);
+  p.activation_volume = state_number_in(process, 13, where, "activation_volume", 0.0, 1e-21);
   std::optional<datasheet_anchor> anchor;
   if (!t[5].is_none()) {
-    const py::tuple a = t[5].cast<py::tuple>();
-    if (a.size() != 12) throw data_error("not a pickled magmat.Magnet (datasheet state of the wrong length)");
+    const py::tuple a = state_item<py::tuple>(t, 5, type);
+    constexpr const char* at = "Magnet datasheet";
+    check_state_size(a, 12, at);
+    const auto optional_number = [&](std::size_t i) -> std::optional<double> {
+      if (a[i].is_none()) return std::nullopt;
+      return state_number(a, i, at);
+    };
     datasheet_anchor d;
-    d.name = a[0].cast<std::string>();
-    d.reference_temperature = from_kelvin(a[1].cast<double>());
-    d.remanence = magnetic_polarization::from_value(a[2].cast<double>());
-    d.intrinsic_coercivity = magnetic_field_strength::from_value(a[3].cast<double>());
-    if (!a[4].is_none()) d.normal_coercivity = magnetic_field_strength::from_value(a[4].cast<double>());
-    if (!a[5].is_none()) d.max_energy_product = energy_density::from_value(a[5].cast<double>());
-    if (!a[6].is_none()) d.remanence_coefficient = temperature_coefficient::from_value(a[6].cast<double>());
-    if (!a[7].is_none()) d.intrinsic_coercivity_coefficient = temperature_coefficient::from_value(a[7].cast<double>());
-    d.coefficients_from = from_kelvin(a[8].cast<double>());
-    d.coefficients_to = from_kelvin(a[9].cast<double>());
-    if (!a[10].is_none()) d.coercivity_coefficient_from = from_kelvin(a[10].cast<double>());
-    if (!a[11].is_none()) d.coercivity_coefficient_to = from_kelvin(a[11].cast<double>());
+    d.name = state_item<std::string>(a, 0, at);
+    d.reference_temperature = from_kelvin(state_number(a, 1, at, 0.0));
+    d.remanence = magnetic_polarization::from_value(state_number_in(a, 2, at, "remanence", 1e-6, 3.0));
+    d.intrinsic_coercivity = magnetic_field_strength::from_value(state_number_in(a, 3, at, "intrinsic_coercivity", 0.0, 1e8));
+    if (const auto v = optional_number(4)) d.normal_coercivity = magnetic_field_strength::from_value(*v);
+    if (const auto v = optional_number(5)) d.max_energy_product = energy_density::from_value(*v);
+    if (const auto v = optional_number(6)) d.remanence_coefficient = temperature_coefficient::from_value(*v);
+    if (const auto v = optional_number(7)) d.intrinsic_coercivity_coefficient = temperature_coefficient::from_value(*v);
+    d.coefficients_from = from_kelvin(state_number(a, 8, at, 0.0));
+    d.coefficients_to = from_kelvin(state_number(a, 9, at, 0.0));
+    if (const auto v = optional_number(10)) d.coercivity_coefficient_from = from_kelvin(*v);
+    if (const auto v = optional_number(11)) d.coercivity_coefficient_to = from_kelvin(*v);
     anchor = d;
   }
-  return Magnet::from_parts(t[0].cast<Composition>(), Phase::from_composition(t[1].cast<Composition>()),
-                            Phase::from_composition(t[2].cast<Composition>()), p, t[4].cast<double>(), anchor);
+  return Magnet::from_parts(state_item<Composition>(t, 0, type), Phase::from_composition(state_item<Composition>(t, 1, type)),
+                            Phase::from_composition(state_item<Composition>(t, 2, type)), p,
+                            state_number(t, 4, type), anchor);
 }
 
 } // namespace
@@ -160,15 +180,22 @@ void register_magnet(py::module_& m) {
                                   p.max_energy_product_limit.value(), p.recoil_permeability);
           },
           [](const py::tuple& t) {
+            constexpr const char* type = "MagnetProperties";
+            check_state_size(t, 8, type);
             magnet_properties p;
-            p.temperature = from_kelvin(t[0].cast<double>());
-            p.remanence = magnetic_polarization::from_value(t[1].cast<double>());
-            p.intrinsic_coercivity = magnetic_field_strength::from_value(t[2].cast<double>());
-            p.normal_coercivity = magnetic_field_strength::from_value(t[3].cast<double>());
-            p.knee_field = magnetic_field_strength::from_value(t[4].cast<double>());
-            p.max_energy_product = energy_density::from_value(t[5].cast<double>());
-            p.max_energy_product_limit = energy_density::from_value(t[6].cast<double>());
-            p.recoil_permeability = t[7].cast<double>();
+            p.temperature = from_kelvin(state_number(t, 0, type, 0.0));
+            p.remanence = magnetic_polarization::from_value(state_number(t, 1, type, 0.0));
+            p.intrinsic_coercivity = magnetic_field_strength::from_value(state_number(t, 2, type, 0.0));
+            p.normal_coercivity = magnetic_field_strength::from_value(state_number(t, 3, type, 0.0));
+            p.knee_field = magnetic_field_strength::from_value(state_number(t, 4, type, 0.0));
+            p.max_energy_product = energy_density::from_value(state_number(t, 5, type, 0.0));
+            p.max_energy_product_limit = energy_density::from_value(state_number(t, 6, type, 0.0));
+            p.recoil_permeability = state_number(t, 7, type, 1.0);
+            // what a model gives: HcB and Hk at most HcJ, (BH)max within its limit
+            if (p.normal_coercivity > p.intrinsic_coercivity || p.knee_field > p.intrinsic_coercivity ||
+                p.max_energy_product > p.max_energy_product_limit)
+              throw domain_error("MagnetProperties: the pickled state is inconsistent (HcB or Hk above HcJ, or "
+                                 "(BH)max above its limit)");
             return p;
           }));
 
@@ -190,11 +217,13 @@ void register_magnet(py::module_& m) {
             return py::make_tuple(to_kelvin(c.from), to_kelvin(c.to), c.remanence.value(), c.intrinsic_coercivity.value());
           },
           [](const py::tuple& t) {
+            constexpr const char* type = "TemperatureCoefficients";
+            check_state_size(t, 4, type);
             temperature_coefficients c;
-            c.from = from_kelvin(t[0].cast<double>());
-            c.to = from_kelvin(t[1].cast<double>());
-            c.remanence = temperature_coefficient::from_value(t[2].cast<double>());
-            c.intrinsic_coercivity = temperature_coefficient::from_value(t[3].cast<double>());
+            c.from = from_kelvin(state_number(t, 0, type, 0.0));
+            c.to = from_kelvin(state_number(t, 1, type, 0.0));
+            c.remanence = temperature_coefficient::from_value(state_number(t, 2, type));
+            c.intrinsic_coercivity = temperature_coefficient::from_value(state_number(t, 3, type));
             return c;
           }));
 
@@ -211,10 +240,16 @@ void register_magnet(py::module_& m) {
       .def(py::pickle(
           [](const demagnetization_curve& c) { return py::make_tuple(c.field, c.flux_density, c.polarization); },
           [](const py::tuple& t) {
+            constexpr const char* type = "DemagnetizationCurve";
+            check_state_size(t, 3, type);
             demagnetization_curve c;
-            c.field = t[0].cast<Eigen::ArrayXd>();
-            c.flux_density = t[1].cast<Eigen::ArrayXd>();
-            c.polarization = t[2].cast<Eigen::ArrayXd>();
+            c.field = state_item<Eigen::ArrayXd>(t, 0, type);
+            c.flux_density = state_item<Eigen::ArrayXd>(t, 1, type);
+            c.polarization = state_item<Eigen::ArrayXd>(t, 2, type);
+            if (c.field.size() != c.flux_density.size() || c.field.size() != c.polarization.size())
+              throw domain_error("DemagnetizationCurve: the pickled arrays H, B and J differ in length");
+            if (!c.field.isFinite().all() || !c.flux_density.isFinite().all() || !c.polarization.isFinite().all())
+              throw domain_error("DemagnetizationCurve: the pickled arrays hold a value that is not finite");
             return c;
           }));
 

@@ -2,6 +2,7 @@
 // first-order sizing estimates (SI floats, except rpm, N m/L and litres where the programme
 // states its numbers in them, and temperatures in degrees Celsius).
 #include "pybind.hpp"
+#include "state_arg.hpp"
 
 #include <magmat/errors.hpp>
 #include <magmat/policy.hpp>
@@ -80,19 +81,21 @@ void register_policy(py::module_& m) {
                                   c.coercivity_margin.value());
           },
           [](const py::tuple& t) {
+            constexpr const char* type = "PolicyCheck";
+            check_state_size(t, 12, type);
             policy_check c;
-            c.name = t[0].cast<std::string>();
-            c.family = t[1].cast<std::string>();
-            c.temperature = from_kelvin(t[2].cast<double>());
-            c.passes = t[3].cast<bool>();
-            c.max_energy_product_ok = t[4].cast<bool>();
-            c.coercivity_ok = t[5].cast<bool>();
-            c.smco_eligible = t[6].cast<bool>();
-            c.eligible = t[7].cast<bool>();
-            c.max_energy_product = energy_density::from_value(t[8].cast<double>());
-            c.intrinsic_coercivity = magnetic_field_strength::from_value(t[9].cast<double>());
-            c.max_energy_product_margin = energy_density::from_value(t[10].cast<double>());
-            c.coercivity_margin = magnetic_field_strength::from_value(t[11].cast<double>());
+            c.name = state_item<std::string>(t, 0, type);
+            c.family = state_item<std::string>(t, 1, type);
+            c.temperature = from_kelvin(state_number(t, 2, type, 0.0));
+            c.passes = state_item<bool>(t, 3, type);
+            c.max_energy_product_ok = state_item<bool>(t, 4, type);
+            c.coercivity_ok = state_item<bool>(t, 5, type);
+            c.smco_eligible = state_item<bool>(t, 6, type);
+            c.eligible = state_item<bool>(t, 7, type);
+            c.max_energy_product = energy_density::from_value(state_number(t, 8, type, 0.0));
+            c.intrinsic_coercivity = magnetic_field_strength::from_value(state_number(t, 9, type, 0.0));
+            c.max_energy_product_margin = energy_density::from_value(state_number(t, 10, type));
+            c.coercivity_margin = magnetic_field_strength::from_value(state_number(t, 11, type));
             return c;
           }));
 
@@ -121,8 +124,10 @@ void register_policy(py::module_& m) {
             return py::make_tuple(c.rated_speed.value(), c.rated_torque.value(), c.active_volume.value());
           },
           [](const py::tuple& t) {
-            return check_motor(angular_velocity::from_value(t[0].cast<double>()), torque::from_value(t[1].cast<double>()),
-                               volume::from_value(t[2].cast<double>()));
+            check_state_size(t, 3, "MotorCheck");
+            return check_motor(angular_velocity::from_value(state_number(t, 0, "MotorCheck")),
+                               torque::from_value(state_number(t, 1, "MotorCheck")),
+                               volume::from_value(state_number(t, 2, "MotorCheck")));
           }));
 
   py::class_<torque_density_estimate>(m, "TorqueDensityEstimate",
@@ -149,11 +154,13 @@ void register_policy(py::module_& m) {
                                   e.per_rotor_volume.value(), e.per_active_volume.value());
           },
           [](const py::tuple& t) {
+            constexpr const char* type = "TorqueDensityEstimate";
+            check_state_size(t, 4, type);
             torque_density_estimate e;
-            e.air_gap_flux_density = magnetic_flux_density::from_value(t[0].cast<double>());
-            e.fundamental_flux_density = magnetic_flux_density::from_value(t[1].cast<double>());
-            e.per_rotor_volume = torque_density::from_value(t[2].cast<double>());
-            e.per_active_volume = torque_density::from_value(t[3].cast<double>());
+            e.air_gap_flux_density = magnetic_flux_density::from_value(state_number(t, 0, type, 0.0));
+            e.fundamental_flux_density = magnetic_flux_density::from_value(state_number(t, 1, type, 0.0));
+            e.per_rotor_volume = torque_density::from_value(state_number(t, 2, type, 0.0));
+            e.per_active_volume = torque_density::from_value(state_number(t, 3, type, 0.0));
             return e;
           }));
 

@@ -3,6 +3,7 @@
 #include "pybind.hpp"
 #include "real_array_arg.hpp"
 #include "shape_arg.hpp"
+#include "state_arg.hpp"
 
 #include <magmat/shapes.hpp>
 
@@ -92,7 +93,10 @@ void register_shapes(py::module_& m) {
       })
       .def(py::pickle([](const cylinder_shape& s) { return py::make_tuple(s.axial_length.value(), s.diameter.value()); },
                       [](const py::tuple& t) {
-                        return cylinder_shape{metres(t[0].cast<double>()), metres(t[1].cast<double>())};
+                        check_state_size(t, 2, "Cylinder");
+                        const cylinder_shape s{metres(state_number(t, 0, "Cylinder")), metres(state_number(t, 1, "Cylinder"))};
+                        check_shape(s);
+                        return s;
                       }));
   add_common<cylinder_shape>(cylinder);
 
@@ -115,7 +119,11 @@ void register_shapes(py::module_& m) {
       .def(py::pickle(
           [](const block_shape& s) { return py::make_tuple(s.axial_length.value(), s.width.value(), s.height.value()); },
           [](const py::tuple& t) {
-            return block_shape{metres(t[0].cast<double>()), metres(t[1].cast<double>()), metres(t[2].cast<double>())};
+            check_state_size(t, 3, "Block");
+            const block_shape s{metres(state_number(t, 0, "Block")), metres(state_number(t, 1, "Block")),
+                                metres(state_number(t, 2, "Block"))};
+            check_shape(s);
+            return s;
           }));
   add_common<block_shape>(block);
 
@@ -138,7 +146,11 @@ void register_shapes(py::module_& m) {
             return py::make_tuple(s.axial_length.value(), s.outer_diameter.value(), s.inner_diameter.value());
           },
           [](const py::tuple& t) {
-            return ring_shape{metres(t[0].cast<double>()), metres(t[1].cast<double>()), metres(t[2].cast<double>())};
+            check_state_size(t, 3, "Ring");
+            const ring_shape s{metres(state_number(t, 0, "Ring")), metres(state_number(t, 1, "Ring")),
+                               metres(state_number(t, 2, "Ring"))};
+            check_shape(s);
+            return s;
           }));
   add_common<ring_shape>(ring);
 

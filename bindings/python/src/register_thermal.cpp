@@ -3,6 +3,7 @@
 #include "pybind.hpp"
 #include "broadcast_arg.hpp"
 #include "shape_arg.hpp"
+#include "state_arg.hpp"
 
 #include <magmat/catalog.hpp>
 #include <magmat/permeance.hpp>
@@ -12,6 +13,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <optional>
 #include <vector>
 #include <string>
@@ -64,12 +66,18 @@ void register_thermal(py::module_& m) {
                                   p.polarization.value(), p.beyond_knee);
           },
           [](const py::tuple& t) {
+            constexpr const char* type = "OperatingPoint";
+            check_state_size(t, 5, type);
             operating_point p;
-            p.temperature = from_kelvin(t[0].cast<double>());
-            p.field = magnetic_field_strength::from_value(t[1].cast<double>());
-            p.flux_density = magnetic_flux_density::from_value(t[2].cast<double>());
-            p.polarization = magnetic_polarization::from_value(t[3].cast<double>());
-            p.beyond_knee = t[4].cast<bool>();
+            p.temperature = from_kelvin(state_number(t, 0, type, 0.0));
+            p.field = magnetic_field_strength::from_value(state_number(t, 1, type));
+            p.flux_density = magnetic_flux_density::from_value(state_number(t, 2, type));
+            p.polarization = magnetic_polarization::from_value(state_number(t, 3, type));
+            p.beyond_knee = state_item<bool>(t, 4, type);
+            // B = mu0 H + J on the curve
+            if (std::abs(p.flux_density.value() - (vacuum_permeability_h_per_m * p.field.value() + p.polarization.value())) >
+                1e-9 * (1.0 + std::abs(p.flux_density.value())))
+              throw domain_error("OperatingPoint: the pickled state has B != mu0 H + J");
             return p;
           }));
 
