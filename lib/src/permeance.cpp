@@ -2,6 +2,8 @@
 #include <magmat/errors.hpp>
 #include <magmat/permeance.hpp>
 
+#include "bessel.hpp"
+
 #include <fmt/format.h>
 
 #include <cmath>
@@ -37,7 +39,7 @@ double cylinder_demagnetizing_factor(length length_along_axis, length diameter) 
   const double ratio = length_along_axis.value() / (0.5 * diameter.value()); // L / a
   auto integrand = [ratio](double x) {
     if (x < 1e-8) return 0.25 * ratio * x; // J1(x) ~ x/2, 1 - exp(-r x) ~ r x
-    const double j1 = std::cyl_bessel_j(1.0, x);
+    const double j1 = detail::bessel_j1(x);
     return j1 * j1 * -std::expm1(-x * ratio) / (x * x);
   };
   // Panels of width pi/2 follow the Bessel function's oscillation up to x_max; beyond it
