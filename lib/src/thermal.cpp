@@ -130,6 +130,27 @@ double reversed_past_knee(const demagnetization_model& curve, double field) {
   return std::max(0.0, (sigma - at_knee) / (1.0 - at_knee));
 }
 
+// With no coercivity J = +-Jlin steps at H = 0, and a load line that meets the step does so at
+// H = 0 with B = J = -mu0 Pc H_ext (applied; 0 for a field inside the magnet, which then moves H
+// off the step): the share reversed is (1 - J/Br)/2 there, 1 below the step (a net reverse
+// field), 0 above it (an aiding field strong enough to hold J = Br). A bisection would land on
+// either side of the step at random.
+double share_without_coercivity(const demagnetization_model& curve, double permeance, double external,
+                                external_field_kind kind) {
+  if (kind == external_field_kind::in_magnet) return external > 0.0 ? 1.0 : external < 0.0 ? 0.0 : 0.5;
+  const double br = curve.remanence().value();
+  const double polarization = std::clamp(-mu0 * permeance * external, -br, br);
+  return 0.5 * (1.0 - polarization / br);
+}
+
+// The share of the grains reversed past the knee of a magnet on one load line: one element of
+// a shape's volume, or a whole magnet read as one load line.
+double line_reversed_share(const demagnetization_model& curve, double permeance, double external,
+                           thermodynamic_temperature t) {
+  if (curve.knee_field().value() > 0.0) return reversed_past_knee(curve, solve(curve, permeance, external, t).field.value());
+  return share_without_coercivity(curve, permeance, external, external_field_kind::applied);
+}
+
 double polarization_at_operating_point(const Magnet& magnet, double demagnetizing_factor,
                                        thermodynamic_temperature temperature) {
   return find_operating_point(magnet, permeance_coefficient(demagnetizing_factor), temperature,
@@ -156,13 +177,13 @@ double irreversible_loss(const Magnet& magnet, double permeance, thermodynamic_t
                          magnetic_field_strength external_field) {
   check_permeance(permeance);
   check_field(external_field);
-  const demagnetization_model at_room = magnet.demagnetization(room);
-  const double baseline =
-      at_room.reversed_fraction(solve(at_room, permeance, 0.0, room).field);
-  const demagnetization_model hot = magnet.demagnetization(temperature);
-  const double exposed = hot.reversed_fraction(solve(hot, permeance, external_field.value(), temperature).field);
-  const double after = std::max(baseline, exposed);
+  // The rule of a shape's volume elements (irreversible_loss with a shape) on one load line:
+  // nothing is lost inside the knee, so a magnet that meets the knee criterion loses exactly 0.
+  const double baseline = line_reversed_share(magnet.demagnetization(room), permeance, 0.0, room);
   if (baseline >= 0.5) return 1.0; // the magnet holds no net polarization even at 20 degC
+  const double exposed =
+      line_reversed_share(magnet.demagnetization(temperature), permeance, external_field.value(), temperature);
+  const double after = std::max(baseline, exposed);
   return std::clamp(1.0 - (1.0 - 2.0 * after) / (1.0 - 2.0 * baseline), 0.0, 1.0);
 }
 
@@ -243,19 +264,6 @@ std::shared_ptr<const shape_load_lines> shape_load_lines::of(const magnet_shape&
 }
 
 namespace {
-
-// With no coercivity J = +-Jlin steps at H = 0, and a load line that meets the step does so at
-// H = 0 with B = J = -mu0 Pc H_ext (applied; 0 for a field inside the magnet, which then moves H
-// off the step): the share reversed is (1 - J/Br)/2 there, 1 below the step (a net reverse
-// field), 0 above it (an aiding field strong enough to hold J = Br). A bisection would land on
-// either side of the step at random.
-double share_without_coercivity(const demagnetization_model& curve, double permeance, double external,
-                                external_field_kind kind) {
-  if (kind == external_field_kind::in_magnet) return external > 0.0 ? 1.0 : external < 0.0 ? 0.0 : 0.5;
-  const double br = curve.remanence().value();
-  const double polarization = std::clamp(-mu0 * permeance * external, -br, br);
-  return 0.5 * (1.0 - polarization / br);
-}
 
 // The elements of `lines` past their knee on `curve`, with the share of each one's grains reversed
 // past it, as `visit(index, share)`. The external field enters as in element_field: with e the

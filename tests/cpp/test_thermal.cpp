@@ -106,10 +106,13 @@ TEST_CASE("Maximum operating temperatures at Pc 2 rise with the coercivity lette
 
 TEST_CASE("Irreversible loss is zero inside the knee and grows beyond it", "[thermal]") {
   const Magnet magnet = magmat::Catalog::builtin().grade("N42");
-  const double mild = magmat::irreversible_loss(magnet, 2.0, from_celsius(60.0), no_field);
-  const double hot = magmat::irreversible_loss(magnet, 2.0, from_celsius(110.0), no_field);
-  const double hotter = magmat::irreversible_loss(magnet, 2.0, from_celsius(125.0), no_field);
-  CHECK(mild < 1e-6);
+  // the knee criterion and the loss agree: exactly 0 up to the knee limit, > 0 beyond it
+  const double knee_limit = to_celsius(magmat::max_operating_temperature(magnet, 2.0, 0.0, no_field));
+  CHECK(magmat::irreversible_loss(magnet, 2.0, from_celsius(60.0), no_field) == 0.0);
+  CHECK(magmat::irreversible_loss(magnet, 2.0, from_celsius(knee_limit - 0.01), no_field) == 0.0);
+  CHECK(magmat::irreversible_loss(magnet, 2.0, from_celsius(knee_limit + 0.5), no_field) > 0.0);
+  const double hot = magmat::irreversible_loss(magnet, 2.0, from_celsius(knee_limit + 10.0), no_field);
+  const double hotter = magmat::irreversible_loss(magnet, 2.0, from_celsius(knee_limit + 25.0), no_field);
   CHECK(hot > 0.01);
   CHECK(hotter > hot);
   CHECK(hotter <= 1.0);

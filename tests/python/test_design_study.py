@@ -51,6 +51,9 @@ def test_feasible_magnets_meet_the_requirement_when_checked_independently(study)
             continue
         op = row.magnet.operating_point(pc=req.permeance, temperature_C=req.temperature_C)
         assert not op.beyond_knee, row.strategy
+        # the loss function agrees with the knee criterion: nothing is lost inside the knee
+        loss = row.magnet.irreversible_loss(pc=req.permeance, temperature_C=req.temperature_C)
+        assert loss <= req.max_irreversible_loss, row.strategy
         met, reason = req.check(row.magnet)
         assert met, (row.strategy, reason)
 

@@ -571,7 +571,7 @@ class Magnet:
         shape: Cylinder | Block | Ring | None = None,
         external_field_kind: str = "applied",
     ) -> float | numpy.typing.NDArray[numpy.float64]:
-        """Fraction of the moment lost irreversibly after 20 degC -> temperature_C -> 20 degC (0.03 = 3 %): at one load line pc, or over a shape's volume (each element on its own load line; nothing lost inside the knee); external_field_kind 'applied' or 'in_magnet' (shape only); arrays broadcast."""
+        """Fraction of the moment lost irreversibly after 20 degC -> temperature_C -> 20 degC (0.03 = 3 %): at one load line pc, or over a shape's volume (each element on its own load line); nothing is lost inside the knee; external_field_kind 'applied' or 'in_magnet' (shape only); arrays broadcast."""
     def max_operating_temperature(
         self,
         *,

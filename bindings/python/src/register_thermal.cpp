@@ -211,9 +211,9 @@ void register_thermal(py::module_& m) {
            py::arg("shape") = py::none(), py::arg("external_field_kind") = "applied",
            "Fraction of the moment lost irreversibly (0.03 = 3 %) after taking the magnet from 20 degC to "
            "temperature_C (with the external field there, A/m, positive opposing) and back. With pc: one load line "
-           "for the whole magnet (the first-order model of docs/model.md section 9). With shape (Cylinder, Block, "
-           "Ring): every element of the shape's volume on its own load line; nothing is lost until an element "
-           "crosses its knee. external_field_kind: 'applied' (a load-line shift, e.g. armature MMF per magnet "
+           "for the whole magnet (docs/model.md section 9). With shape (Cylinder, Block, Ring): every element of "
+           "the shape's volume on its own load line. Either way nothing is lost until the magnet or an element "
+           "crosses its knee, so the knee criterion and a loss of 0 agree. external_field_kind: 'applied' (a load-line shift, e.g. armature MMF per magnet "
            "length) or 'in_magnet' (added to every element's internal field, as a field simulation gives; shape "
            "only). pc, temperature_C and external_field may be NumPy arrays, broadcast together (a float array "
            "of the broadcast shape comes back); a shape's local fields are computed once and kept for the next "

@@ -34,8 +34,11 @@ operating_point find_operating_point(const Magnet& magnet, double permeance, the
 
 /// Fraction of flux lost irreversibly (0.03 = 3 %) after the magnet, starting magnetized at
 /// 20 degC, is taken to `temperature` at permeance Pc (with the external field there) and back.
-/// First-order model: the share sigma of grains reversed at the worst point stays reversed,
-/// and the flux at 20 degC scales with the aligned polarization, 1 − 2 sigma.
+/// The whole magnet sits on one load line and follows the rule of each volume element of the
+/// shaped irreversible_loss below: nothing is lost inside the knee; beyond it the share s of the
+/// grains reversed past the knee stays reversed, and the flux at 20 degC scales with the aligned
+/// polarization, 1 − 2 s. So a magnet that meets the knee criterion (max_operating_temperature
+/// with max_loss = 0, a requirement's permeance) loses exactly 0.
 double irreversible_loss(const Magnet& magnet, double permeance, thermodynamic_temperature temperature,
                          magnetic_field_strength external_field);
 
