@@ -481,11 +481,145 @@ Eigen::ArrayXXd mass_fractions(const std::vector<std::string>& formulas, const s
   return out;
 }
 
-std::vector<Eigen::Index> pareto_front(const Eigen::ArrayXXd& objectives, const std::vector<objective_sense>& senses) {
+namespace {
+
+// Calls a pareto_front caller's check_interrupt after about every pareto_interrupt_stride units
+// of work (rows, or row comparisons above three objectives), so that a long run can be stopped
+// (Ctrl-C from Python) without a call per row.
+class interrupt_poll {
+ public:
+  explicit interrupt_poll(const std::function<void()>& check_interrupt) : check_interrupt_(check_interrupt) {}
+  void add_work(std::size_t units) {
+    if (!check_interrupt_) return;
+    pending_ += units;
+    if (pending_ < pareto_interrupt_stride) return;
+    pending_ = 0;
+    check_interrupt_();  // may throw: nothing is left half-made, the result is a local
+  }
+
+ private:
+  static constexpr std::size_t pareto_interrupt_stride = 65536;
+  const std::function<void()>& check_interrupt_;
+  std::size_t pending_ = 0;
+};
+
+struct cost_point3 {
+  double first, second, third;
+  Eigen::Index row;
+};
+
+// The non-dominated (second, third) cost pairs of the points seen so far, as a staircase:
+// second ascending as map keys, third strictly descending as values. O(log n) per query and
+// amortized per insertion (each pair is erased at most once).
+class staircase2 {
+ public:
+  // Whether a pair seen so far is <= (second, third) in both: the entry with the largest key
+  // not above `second` has the least value among all such keys.
+  bool covers(double second, double third) const {
+    auto above = steps_.upper_bound(second);
+    return above != steps_.begin() && std::prev(above)->second <= third;
+  }
+  void insert(double second, double third) {
+    if (covers(second, third)) return;
+    // the steps it covers start at its key and run while their value is not below its own
+    auto step = steps_.lower_bound(second);
+    while (step != steps_.end() && step->second >= third) step = steps_.erase(step);
+    steps_.emplace_hint(step, second, third);
+  }
+
+ private:
+  std::map<double, double> steps_;
+};
+
+// Three costs to minimize, no NaN. Sweep in order of the first cost, a group of equal first
+// costs at a time: a point is dominated by an earlier group's point when that one is <= in
+// the other two (it is already strictly better in the first), which the staircase of the
+// earlier groups answers; and by a point of its own group when that one is <= in the other two
+// with one strict, a 2-D sweep within the group. The group enters the staircase only after it
+// was queried, so equal first costs never count as strictly better. O(n log n).
+void front_of_three(std::vector<cost_point3>& points, std::vector<Eigen::Index>& front, interrupt_poll& poll) {
+  std::sort(points.begin(), points.end(), [](const cost_point3& a, const cost_point3& b) {
+    if (a.first != b.first) return a.first < b.first;
+    if (a.second != b.second) return a.second < b.second;
+    return a.third < b.third;
+  });
+  staircase2 earlier_groups;
+  std::vector<std::size_t> group_minimal;  // the group's points no other of the group dominates
+  for (std::size_t group = 0; group < points.size();) {
+    std::size_t group_end = group;
+    while (group_end < points.size() && points[group_end].first == points[group].first) ++group_end;
+    // Within the group, by runs of equal second cost (sorted by third within a run): a run's
+    // points with its least third survive when that third is below every earlier run's.
+    group_minimal.clear();
+    double least_third_so_far = 0.0;
+    for (std::size_t run = group; run < group_end;) {
+      std::size_t run_end = run;
+      while (run_end < group_end && points[run_end].second == points[run].second) ++run_end;
+      const double least_third = points[run].third;
+      if (run == group || least_third < least_third_so_far) {
+        for (std::size_t k = run; k < run_end && points[k].third == least_third; ++k) group_minimal.push_back(k);
+        least_third_so_far = least_third;
+      }
+      run = run_end;
+    }
+    for (std::size_t k : group_minimal)
+      if (!earlier_groups.covers(points[k].second, points[k].third)) front.push_back(points[k].row);
+    // The group's other points are covered by its minimal ones, so they add no step.
+    for (std::size_t k : group_minimal) earlier_groups.insert(points[k].second, points[k].third);
+    poll.add_work(group_end - group);
+    group = group_end;
+  }
+}
+
+// Four or more costs to minimize, no NaN (the rows of `cost` listed in `rows`). Sort and
+// filter: a row can be dominated only by one before it in lexicographic order, and, dominance
+// being transitive, then also by one that is itself on the front; so each row is compared with
+// the front found so far. O(n log n + n m d) for a front of m rows and d objectives: near
+// n log n when the front is small, O(n^2 d) when most rows are on it.
+void front_of_many(const Eigen::ArrayXXd& cost, const std::vector<Eigen::Index>& rows, std::vector<Eigen::Index>& front,
+                   interrupt_poll& poll) {
+  const auto dimensions = static_cast<std::size_t>(cost.cols());
+  // Row-major copy: the comparisons read whole rows.
+  std::vector<double> values(rows.size() * dimensions);
+  for (std::size_t i = 0; i < rows.size(); ++i)
+    for (std::size_t j = 0; j < dimensions; ++j) values[i * dimensions + j] = cost(rows[i], static_cast<Eigen::Index>(j));
+  const auto row_values = [&](std::size_t i) { return values.data() + i * dimensions; };
+  std::vector<std::size_t> order(rows.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return std::lexicographical_compare(row_values(a), row_values(a) + dimensions, row_values(b), row_values(b) + dimensions);
+  });
+  std::vector<std::size_t> front_so_far;
+  for (std::size_t candidate : order) {
+    const double* mine = row_values(candidate);
+    bool dominated = false;
+    for (std::size_t member : front_so_far) {
+      const double* theirs = row_values(member);
+      bool all_at_least_as_good = true, one_better = false;
+      for (std::size_t j = 0; j < dimensions && all_at_least_as_good; ++j) {
+        all_at_least_as_good = theirs[j] <= mine[j];
+        one_better = one_better || theirs[j] < mine[j];
+      }
+      if (all_at_least_as_good && one_better) {
+        dominated = true;
+        break;
+      }
+    }
+    if (!dominated) front_so_far.push_back(candidate);
+    poll.add_work(front_so_far.size());
+  }
+  for (std::size_t member : front_so_far) front.push_back(rows[member]);
+}
+
+} // namespace
+
+std::vector<Eigen::Index> pareto_front(const Eigen::ArrayXXd& objectives, const std::vector<objective_sense>& senses,
+                                       const std::function<void()>& check_interrupt) {
   const auto count = static_cast<Eigen::Index>(senses.size());
   if (count == 0) throw domain_error("pareto_front needs at least one objective");
   if (objectives.cols() != count)
     throw domain_error(fmt::format("objectives has {} columns but {} senses are given", objectives.cols(), count));
+  interrupt_poll poll(check_interrupt);
   // Every objective turned into one to minimize; rows with a NaN left out.
   Eigen::ArrayXXd cost = objectives;
   for (Eigen::Index j = 0; j < count; ++j)
@@ -518,20 +652,16 @@ std::vector<Eigen::Index> pareto_front(const Eigen::ArrayXXd& objectives, const 
       }
       best = first_group ? least : std::min(best, least);
       first_group = false;
+      poll.add_work(h - g);
       g = h;
     }
+  } else if (count == 3) {
+    std::vector<cost_point3> points;
+    points.reserve(rows.size());
+    for (Eigen::Index i : rows) points.push_back({cost(i, 0), cost(i, 1), cost(i, 2), i});
+    front_of_three(points, front, poll);
   } else {
-    for (Eigen::Index i : rows) {
-      bool dominated = false;
-      for (Eigen::Index k : rows) {
-        if (k == i) continue;
-        if ((cost.row(k) <= cost.row(i)).all() && (cost.row(k) < cost.row(i)).any()) {
-          dominated = true;
-          break;
-        }
-      }
-      if (!dominated) front.push_back(i);
-    }
+    front_of_many(cost, rows, front, poll);
   }
   std::sort(front.begin(), front.end());
   return front;

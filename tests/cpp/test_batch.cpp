@@ -342,3 +342,109 @@ TEST_CASE("rows refused by the fast path's checks, among good rows, give the sca
   CHECK_FALSE(result.valid(1));
   CHECK_FALSE(result.valid(6));
 }
+
+namespace {
+
+// The definition itself, O(n^2): a row is on the front unless another, without NaN, is at least
+// as good in every objective and strictly better in one.
+std::vector<Eigen::Index> brute_force_pareto_front(const Eigen::ArrayXXd& objectives,
+                                                   const std::vector<magmat::objective_sense>& senses) {
+  const auto better_or_equal = [&](Eigen::Index a, Eigen::Index b, Eigen::Index j) {
+    return senses[static_cast<std::size_t>(j)] == magmat::objective_sense::minimize ? objectives(a, j) <= objectives(b, j)
+                                                                                    : objectives(a, j) >= objectives(b, j);
+  };
+  std::vector<Eigen::Index> front;
+  for (Eigen::Index i = 0; i < objectives.rows(); ++i) {
+    if (objectives.row(i).isNaN().any()) continue;
+    bool dominated = false;
+    for (Eigen::Index k = 0; k < objectives.rows() && !dominated; ++k) {
+      if (k == i || objectives.row(k).isNaN().any()) continue;
+      bool all = true, strict = false;
+      for (Eigen::Index j = 0; j < objectives.cols(); ++j) {
+        all = all && better_or_equal(k, i, j);
+        strict = strict || !better_or_equal(i, k, j);
+      }
+      dominated = all && strict;
+    }
+    if (!dominated) front.push_back(i);
+  }
+  return front;
+}
+
+// Small random inputs with heavy ties (values from a few integers), +-inf, NaN rows, duplicate
+// rows and random senses.
+Eigen::ArrayXXd random_tied_objectives(std::mt19937& generator, Eigen::Index rows, Eigen::Index cols) {
+  constexpr double inf = std::numeric_limits<double>::infinity();
+  std::uniform_int_distribution<int> levels(1, 6);
+  const int level_count = levels(generator);
+  std::uniform_int_distribution<int> value(0, level_count), special(0, 29);
+  Eigen::ArrayXXd out(rows, cols);
+  for (Eigen::Index i = 0; i < rows; ++i)
+    for (Eigen::Index j = 0; j < cols; ++j) {
+      const int pick = special(generator);
+      out(i, j) = pick == 0 ? inf : pick == 1 ? -inf : pick == 2 ? not_a_number : pick == 3 ? -0.0 : value(generator);
+    }
+  std::uniform_int_distribution<Eigen::Index> any_row(0, rows - 1);
+  for (int copies = 0; copies < 3; ++copies) out.row(any_row(generator)) = Eigen::ArrayXXd(out.row(any_row(generator)));
+  return out;
+}
+
+} // namespace
+
+TEST_CASE("Pareto fronts of three and four objectives equal the definition on random tied inputs", "[batch][pareto]") {
+  using magmat::objective_sense;
+  std::mt19937 generator(2026);
+  std::uniform_int_distribution<Eigen::Index> row_count(1, 60);
+  std::bernoulli_distribution maximize(0.5);
+  for (Eigen::Index cols : {3, 4, 5}) {
+    for (int trial = 0; trial < 1500; ++trial) {
+      const Eigen::Index rows = row_count(generator);
+      const Eigen::ArrayXXd objectives = random_tied_objectives(generator, rows, cols);
+      std::vector<objective_sense> senses;
+      for (Eigen::Index j = 0; j < cols; ++j)
+        senses.push_back(maximize(generator) ? objective_sense::maximize : objective_sense::minimize);
+      const auto expected = brute_force_pareto_front(objectives, senses);
+      const auto front = magmat::pareto_front(objectives, senses);
+      INFO("cols " << cols << " trial " << trial << "\n" << objectives);
+      REQUIRE(front == expected);
+    }
+  }
+  // a row of a group dominated only by a later row of its own group (equal first objective)
+  Eigen::ArrayXXd same_first(3, 3);
+  same_first << 1.0, 2.0, 2.0,  // dominated by row 2 in the second objective
+      0.0, 5.0, 5.0,            // front
+      1.0, 1.0, 2.0;            // front
+  CHECK(magmat::pareto_front(same_first, {objective_sense::minimize, objective_sense::minimize,
+                                          objective_sense::minimize}) == std::vector<Eigen::Index>{1, 2});
+}
+
+TEST_CASE("Pareto fronts call check_interrupt in long runs and stop with what it throws", "[batch][pareto]") {
+  using magmat::objective_sense;
+  std::mt19937 generator(11);
+  std::uniform_real_distribution<double> unit(0.0, 1.0);
+  const Eigen::Index rows = 300'000;
+  Eigen::ArrayXXd objectives(rows, 4);
+  for (Eigen::Index i = 0; i < rows; ++i)
+    for (Eigen::Index j = 0; j < 4; ++j) objectives(i, j) = unit(generator);
+  for (Eigen::Index cols : {2, 3}) {
+    const std::vector<objective_sense> senses(static_cast<std::size_t>(cols), objective_sense::minimize);
+    int calls = 0;
+    const auto front = magmat::pareto_front(objectives.leftCols(cols), senses, [&calls] { ++calls; });
+    CHECK(calls >= 4);  // 300,000 rows: once per 65,536
+    CHECK(front == magmat::pareto_front(objectives.leftCols(cols), senses));
+  }
+  // four objectives on a plane: every row on the front, O(n^2) comparisons; the first call stops it
+  Eigen::ArrayXXd plane(rows, 4);
+  for (Eigen::Index i = 0; i < rows; ++i) {
+    plane.row(i).head(3) = objectives.row(i).head(3);
+    plane(i, 3) = 3.0 - objectives.row(i).head(3).sum();
+  }
+  struct stopped {};
+  int calls = 0;
+  CHECK_THROWS_AS(magmat::pareto_front(plane, std::vector<objective_sense>(4, objective_sense::minimize),
+                                       [&calls] {
+                                         if (++calls == 3) throw stopped{};
+                                       }),
+                  stopped);
+  CHECK(calls == 3);
+}

@@ -321,3 +321,74 @@ def test_magmat_simd_baseline_forces_the_baseline_kernel_with_the_same_results()
                          capture_output=True, text=True)
     assert bad.returncode != 0
     assert "MAGMAT_SIMD" in bad.stderr and "sse9" in bad.stderr
+
+
+def _brute_force_pareto_front(values, senses):
+    """The definition on a small array (rows x objectives), in NumPy: O(n^2) pairwise."""
+    cost = np.where(np.array(senses) == "max", -values, values)
+    valid = ~np.isnan(cost).any(axis=1)
+    at_least_as_good = (cost[:, None, :] <= cost[None, :, :]).all(axis=2)  # [k, i]: k <= i everywhere
+    strictly_better = (cost[:, None, :] < cost[None, :, :]).any(axis=2)
+    dominates = at_least_as_good & strictly_better & valid[:, None] & valid[None, :]
+    return [i for i in range(len(cost)) if valid[i] and not dominates[:, i].any()]
+
+
+def test_pareto_front_equals_a_numpy_brute_force_on_small_tied_sets():
+    rng = np.random.default_rng(12)
+    for trial in range(300):
+        n = int(rng.integers(1, 50))
+        d = int(rng.integers(2, 6))
+        values = rng.integers(0, 4, size=(n, d)).astype(float)
+        values[rng.random((n, d)) < 0.05] = np.inf
+        values[rng.random((n, d)) < 0.05] = -np.inf
+        values[rng.random((n, d)) < 0.03] = np.nan
+        values[rng.integers(0, n)] = values[rng.integers(0, n)]  # a duplicate row
+        senses = ["max" if s else "min" for s in rng.random(d) < 0.5]
+        res = {f"o{j}": values[:, j] for j in range(d)}
+        front = mm.pareto_front(res, minimize=[f"o{j}" for j in range(d) if senses[j] == "min"] or None,
+                                maximize=[f"o{j}" for j in range(d) if senses[j] == "max"] or None)
+        # the binding lists minimize columns first, then maximize ones: the front does not depend on the order
+        assert front.dtype == np.int64
+        assert front.tolist() == _brute_force_pareto_front(values, senses), (trial, values, senses)
+
+
+def test_pareto_front_of_1e5_rows_and_three_objectives_completes():
+    # was O(n^2): 17.5 s; the front of uniform random points is small and undominated
+    rng = np.random.default_rng(3)
+    res = {"a": rng.random(100_000), "b": rng.random(100_000), "c": rng.random(100_000)}
+    front = mm.pareto_front(res, minimize=["a", "b"], maximize=["c"])
+    assert 0 < len(front) < 100_000
+    assert np.all(np.diff(front) > 0)
+    a, b, c = res["a"][front], res["b"][front], res["c"][front]
+    assert not ((a[:, None] <= a) & (b[:, None] <= b) & (c[:, None] >= c)
+                & ((a[:, None] < a) | (b[:, None] < b) | (c[:, None] > c))).any()
+
+
+@pytest.mark.skipif(not hasattr(__import__("signal"), "setitimer"), reason="needs signal.setitimer")
+def test_pareto_front_stops_on_a_signal():
+    # five objectives on a plane: every row is on the front, ~n^2/2 comparisons (~30 s);
+    # a timer's handler raises, as Ctrl-C's KeyboardInterrupt would, while the call runs
+    import signal
+    import time
+
+    class Stopped(Exception):
+        pass
+
+    def stop(signum, frame):
+        raise Stopped
+
+    rng = np.random.default_rng(4)
+    n = 200_000
+    values = rng.random((n, 4))
+    res = {f"o{j}": values[:, j] for j in range(4)}
+    res["o4"] = 4.0 - values.sum(axis=1)
+    previous = signal.signal(signal.SIGALRM, stop)
+    try:
+        start = time.perf_counter()
+        signal.setitimer(signal.ITIMER_REAL, 0.3)
+        with pytest.raises(Stopped):
+            mm.pareto_front(res, minimize=list(res))
+        assert time.perf_counter() - start < 30.0
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

@@ -1301,7 +1301,7 @@ def pareto_front(
     minimize: Sequence[str] | None = None,
     maximize: Sequence[str] | None = None,
 ) -> numpy.typing.NDArray[numpy.int64]:
-    """Positional indices (ascending) of the non-dominated rows of an evaluate() result for the named columns; NaN rows left out."""
+    """Positional indices (ascending) of the non-dominated rows of an evaluate() result for the named columns; NaN rows left out; O(n log n) up to three objectives; runs without the GIL, Ctrl-C raises KeyboardInterrupt."""
 
 def batch_kernel() -> str:
     """The SIMD kernel evaluate() runs: 'avx2' (AVX2 + FMA, chosen at run time where the CPU has both) or 'baseline'; MAGMAT_SIMD=baseline forces 'baseline'."""

@@ -131,9 +131,18 @@ enum class objective_sense { minimize, maximize };
 /// Indices (ascending) of the non-dominated rows of `objectives` (rows = candidates, cols =
 /// objectives, any units), each column with its sense in `senses`. A row is dominated when
 /// another is at least as good in every objective and strictly better in one; identical rows
-/// do not dominate each other. Rows with a NaN in any objective are excluded.
-/// O(n log n) for two objectives, O(n^2) otherwise. Throws domain_error when the number of
+/// do not dominate each other. Rows with a NaN in any objective are excluded; +-inf are
+/// ordinary values.
+/// Methods: one objective, the rows at the best value; two, a sort and sweep; three, a sort by
+/// the first objective and a sweep over its groups of equal values, with a balanced-tree
+/// staircase of the earlier groups' (second, third) front; all O(n log n). Four or more: a
+/// lexicographic sort, then each row compared with the front found so far, O(n log n + n m d)
+/// for a front of m rows in d objectives (O(n^2 d) when most rows are on the front).
+/// `check_interrupt`, when given, is called after about every 65536 rows (above three
+/// objectives: 65536 row comparisons); whatever it throws ends the call and propagates
+/// (Python's binding raises KeyboardInterrupt this way). Throws domain_error when the number of
 /// senses differs from the number of columns or is 0.
-std::vector<Eigen::Index> pareto_front(const Eigen::ArrayXXd& objectives, const std::vector<objective_sense>& senses);
+std::vector<Eigen::Index> pareto_front(const Eigen::ArrayXXd& objectives, const std::vector<objective_sense>& senses,
+                                       const std::function<void()>& check_interrupt = {});
 
 } // namespace magmat
