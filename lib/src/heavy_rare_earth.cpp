@@ -305,7 +305,18 @@ Magnet strategy_magnet(const strategy& s, double level, const strategy_overrides
   } else {
     rare_earths = {{Element::Nd, s.total_rare_earth}};
   }
-  Magnet magnet = Magnet::from_composition(ndfeb_bulk(s, rare_earths), s.process, m);
+  const double pr = o.pr_share.value_or(0.0);
+  if (!(pr >= 0.0 && pr <= 1.0)) throw domain_error(fmt::format("pr_share must lie in [0, 1], got {}", pr));
+  // PrNd base: the share of the Nd mass that is Pr (by mass, as PrNd alloy is sold).
+  const auto with_pr = [pr](std::map<Element, double> amounts) {
+    if (pr > 0.0) {
+      const double light = amounts.at(Element::Nd);
+      amounts[Element::Nd] = light * (1.0 - pr);
+      amounts[Element::Pr] = light * pr;
+    }
+    return amounts;
+  };
+  Magnet magnet = Magnet::from_composition(ndfeb_bulk(s, with_pr(rare_earths)), s.process, m);
 
   if (o.tb_dy_effectiveness && s.element == Element::Tb && level > 0.0) {
     const double r = *o.tb_dy_effectiveness;
@@ -315,7 +326,7 @@ Magnet strategy_magnet(const strategy& s, double level, const strategy_overrides
     if (dy >= s.total_rare_earth)
       throw domain_error("tb_dy_effectiveness asks for more Dy-equivalent than the base's rare earth");
     const Magnet equivalent = Magnet::from_composition(
-        ndfeb_bulk(s, {{Element::Nd, s.total_rare_earth - dy}, {Element::Dy, dy}}), s.process, m);
+        ndfeb_bulk(s, with_pr({{Element::Nd, s.total_rare_earth - dy}, {Element::Dy, dy}})), s.process, m);
     magnet = magnet.with_nucleation_phase(equivalent.nucleation_phase());
   }
   return magnet;
@@ -323,6 +334,10 @@ Magnet strategy_magnet(const strategy& s, double level, const strategy_overrides
 
 strategy_solution solve_strategy(const strategy& s, const requirement& r, const strategy_overrides& o) {
   validate(r);
+  // Checked here, not only in strategy_magnet: the search below reads a domain_error as "this
+  // level cannot be made", which would report a bad argument as an infeasible strategy.
+  if (o.pr_share && !(*o.pr_share >= 0.0 && *o.pr_share <= 1.0))
+    throw domain_error(fmt::format("pr_share (Pr/(Pr + Nd) by mass) must lie in [0, 1], got {}", *o.pr_share));
   strategy_solution out;
   out.strategy = s.name;
   if (s.max_thickness && o.magnet_thickness && *o.magnet_thickness > *s.max_thickness) {

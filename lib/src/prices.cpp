@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <sstream>
@@ -20,16 +21,49 @@ using detail::json_cursor;
 /// Exact definition of the avoirdupois pound (International Yard and Pound Agreement, 1959).
 constexpr double kg_per_pound = 0.45359237;
 
-// A price object {"value", "unit"} with unit "<currency>/kg", "/lb" or "/t" -> currency per kg.
-double price_per_kg_field(const json_cursor& price, const std::string& currency) {
+// A quote {"value", "unit"} with unit "<currency>/kg", "/lb" or "/t" (currency: three capitals).
+struct quote {
+  std::string currency;
+  double per_kg = 0.0;
+};
+
+quote price_per_kg_field(const json_cursor& price) {
   const double value = price.at("value").number();
-  if (!(value >= 0.0)) price.at("value").fail("a price must be >= 0");
+  if (!(value >= 0.0) || !std::isfinite(value)) price.at("value").fail("a price must be finite and >= 0");
   const auto unit_field = price.at("unit");
   const std::string unit = unit_field.string();
-  if (unit == currency + "/kg") return value;
-  if (unit == currency + "/lb") return value / kg_per_pound;
-  if (unit == currency + "/t") return value / 1000.0;
-  unit_field.fail(fmt::format("unit '{}' is not {}/kg, {}/lb or {}/t", unit, currency, currency, currency));
+  const auto slash = unit.find('/');
+  const std::string currency = unit.substr(0, slash);
+  const bool currency_ok = slash == 3 && std::all_of(currency.begin(), currency.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  const std::string per = slash == std::string::npos ? "" : unit.substr(slash + 1);
+  if (currency_ok && per == "kg") return {currency, value};
+  if (currency_ok && per == "lb") return {currency, value / kg_per_pound};
+  if (currency_ok && per == "t") return {currency, value / 1000.0};
+  unit_field.fail(fmt::format("unit '{}' is not <currency>/kg, /lb or /t (e.g. USD/kg)", unit));
+}
+
+// A quote in another currency than the table's is converted by the entry's "exchange_rate"
+// {"value", "unit": "<quote currency>/<table currency>", "source", "where"}: one sourced rate per
+// entry, so the table says which rate turned which quote into its currency.
+double in_table_currency(const json_cursor& entry, const quote& q, const std::string& table_currency,
+                         std::string& note) {
+  if (q.currency == table_currency) {
+    if (entry.has("exchange_rate"))
+      entry.at("exchange_rate").fail("the price is already in the table's currency " + table_currency);
+    return q.per_kg;
+  }
+  if (!entry.has("exchange_rate"))
+    entry.at("price").at("unit").fail(fmt::format("a price in {} needs an exchange_rate to the table's currency {}",
+                                                  q.currency, table_currency));
+  const auto rate = entry.at("exchange_rate");
+  const double value = rate.at("value").number();
+  if (!(value > 0.0) || !std::isfinite(value)) rate.at("value").fail("an exchange rate must be finite and > 0");
+  const std::string wanted = q.currency + "/" + table_currency;
+  if (rate.at("unit").string() != wanted) rate.at("unit").fail("expected " + wanted);
+  const double converted = q.per_kg / value;
+  note += fmt::format("; {:.6g} {}/kg / {:.6g} {} ({}: {}) = {:.6g} {}/kg", q.per_kg, q.currency, value, wanted,
+                      rate.at("source").string(), rate.at("where").string(), converted, table_currency);
+  return converted;
 }
 
 } // namespace
@@ -50,11 +84,11 @@ price_table price_table_from_json(std::string_view text, const std::string& labe
     const json_cursor entry(label, entry_node, prices.pointer() + "/" + symbol_text);
     Element element{};
     if (!try_element_from_symbol(symbol_text, element)) entry.fail("unknown element symbol '" + symbol_text + "'");
-    const double quoted = price_per_kg_field(entry.at("price"), table.currency);
     const std::string source = entry.at("source").string();
     std::string note = source;
     if (entry.has("form")) note += ": " + entry.at("form").string();
     if (entry.has("where")) note += " (" + entry.at("where").string() + ")";
+    const double quoted = in_table_currency(entry, price_per_kg_field(entry.at("price")), table.currency, note);
     double per_element = quoted;
     if (entry.has("compound")) {
       // The quote is per kg of compound (an oxide): divide by the element's mass fraction.

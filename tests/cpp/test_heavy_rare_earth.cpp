@@ -128,6 +128,35 @@ TEST_CASE("The Tb/Dy effectiveness ratio is an overridable parameter", "[heavy_r
   CHECK(with_strong == Approx(0.5 * with_weak).epsilon(0.02));
 }
 
+TEST_CASE("A PrNd base splits the light rare earth by pr_share, and a bad share is refused", "[heavy_rare_earth]") {
+  magmat::strategy_overrides prnd;
+  prnd.pr_share = 0.25;
+  const auto& bulk = magmat::strategy_data("bulk_dy");
+  const auto magnet = magmat::strategy_magnet(bulk, 0.02, prnd);
+  const auto& c = magnet.composition();
+  // 31 wt% rare earth, 2 wt% of it Dy: the other 29 wt% is PrNd, a quarter of it Pr by mass
+  CHECK(c.mass_fraction(Element::Pr) == Approx(0.25 * 0.29).epsilon(1e-12));
+  CHECK(c.mass_fraction(Element::Nd) == Approx(0.75 * 0.29).epsilon(1e-12));
+  CHECK(c.mass_fraction(Element::Dy) == Approx(0.02).epsilon(1e-12));
+  // Pr2Fe14B's anisotropy field is above Nd2Fe14B's at room temperature (Hirosawa 1986): more HcJ
+  const auto nd_only = magmat::strategy_magnet(bulk, 0.02);
+  CHECK(nd_only.composition().mass_fraction(Element::Pr) == 0.0);
+  CHECK(magnet.intrinsic_coercivity(magmat::from_celsius(20.0)).value() >
+        nd_only.intrinsic_coercivity(magmat::from_celsius(20.0)).value());
+  // the Ce/La base keeps its substitute and splits only the Nd
+  const auto ce = magmat::strategy_magnet(magmat::strategy_data("ce_la_substituted"), 0.3, prnd).composition();
+  CHECK(ce.mass_fraction(Element::Pr) == Approx(ce.mass_fraction(Element::Nd) / 3.0).epsilon(1e-12));
+  CHECK(ce.mass_fraction(Element::Ce) > 0.0);
+  // a fixed non-NdFeB strategy has no light rare earth to split
+  CHECK(magmat::strategy_magnet(magmat::strategy_data("smco5"), 0.0, prnd).composition().mass_fraction(Element::Pr) == 0.0);
+  for (const double bad : {-0.1, 1.5, std::numeric_limits<double>::quiet_NaN()}) {
+    magmat::strategy_overrides o;
+    o.pr_share = bad;
+    CHECK_THROWS_WITH(magmat::solve_strategy(bulk, coercive(150.0, 3e5), o), Catch::Contains("pr_share"));
+    CHECK_THROWS_AS(magmat::strategy_magnet(bulk, 0.02, o), magmat::domain_error);
+  }
+}
+
 TEST_CASE("A design study accounts rare earths per kg, per unit and per year, and savings", "[design_study]") {
   magmat::study_options options;
   options.magnet_mass = magmat::mass::from_value(1.5);

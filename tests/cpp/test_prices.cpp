@@ -43,7 +43,14 @@ TEST_CASE("the shipped table converts oxide prices to contained element", "[pric
   CHECK(t.price_per_kg.at(Element::B) == Approx(1.175 / Composition::from_formula("H3BO3").mass_fraction(Element::B)));
   CHECK(t.price_per_kg.at(Element::B) == Approx(6.72).epsilon(2e-3)); // w_B(H3BO3) = 10.81/61.83 by hand
   CHECK(t.sources.at(Element::B).find("FASTMARKETS-BORIC-ACID-2019") != std::string::npos);
-  CHECK(t.price_per_kg.count(Element::Sm) == 0); // no sourced samarium price
+  // Pr and Sm are quoted in yuan per tonne of oxide and converted by their entries' exchange rates.
+  const double w_pr = Composition::from_formula("Pr6O11").mass_fraction(Element::Pr);
+  CHECK(t.price_per_kg.at(Element::Pr) == Approx(395000.0 / 1000.0 / 6.9081 / w_pr));
+  CHECK(t.price_per_kg.at(Element::Pr) == Approx(69.08).epsilon(1e-3)); // 57.18 USD/kg of Pr6O11 / 0.8277 by hand
+  CHECK(t.price_per_kg.at(Element::Sm) ==
+        Approx(12000.0 / 1000.0 / 6.9042 / Composition::from_formula("Sm2O3").mass_fraction(Element::Sm)));
+  CHECK(t.sources.at(Element::Pr).find("CNY/USD") != std::string::npos);
+  CHECK(t.price_per_kg.count(Element::Cu) == 0); // no sourced copper price
 }
 
 TEST_CASE("raw-material cost of Nd2Fe14B by hand", "[prices]") {
@@ -78,17 +85,18 @@ TEST_CASE("price errors", "[prices][errors]") {
   const auto& t = default_price_table();
   SECTION("a missing price names the element") {
     try {
-      raw_material_cost(Composition::from_formula("SmCo5"), t);
+      raw_material_cost(Composition::from_formula("SrFe12O19"), t);
       FAIL("expected unknown_name_error");
     } catch (const unknown_name_error& e) {
-      CHECK(std::string(e.what()).find("no price for Sm") != std::string::npos);
+      CHECK(std::string(e.what()).find("no price for") != std::string::npos);
     }
     CHECK_NOTHROW(raw_material_cost(Composition::from_formula("Nd2Fe14B"), t));
+    CHECK_NOTHROW(raw_material_cost(Composition::from_formula("SmCo5"), t));
   }
   SECTION("bad shock factors and elements") {
     CHECK_THROWS_AS(with_shock(t, -1.0), domain_error);
     CHECK_THROWS_AS(with_shock(t, std::numeric_limits<double>::quiet_NaN()), domain_error);
-    CHECK_THROWS_AS(with_shock(t, 2.0, std::vector<Element>{Element::Sm}), unknown_name_error);
+    CHECK_THROWS_AS(with_shock(t, 2.0, std::vector<Element>{Element::Ga}), unknown_name_error);
   }
   SECTION("a bad file is rejected with its pointer") {
     const std::string bad = R"({"name": "x", "currency": "USD", "date": "d", "basis": "b",
@@ -110,6 +118,27 @@ TEST_CASE("price errors", "[prices][errors]") {
     CHECK_THROWS_AS(price_table_from_json("{", "j.json"), data_error);
     CHECK_THROWS_AS(load_price_table("/nonexistent/prices.json"), data_error);
   }
+}
+
+TEST_CASE("a quote in another currency needs its exchange rate", "[prices][errors]") {
+  const auto table = [](const std::string& entry) {
+    return R"({"name": "x", "currency": "USD", "date": "d", "basis": "b", "prices": {"Nd": )" + entry + "}}";
+  };
+  const std::string rate = R"("exchange_rate": {"value": 8, "unit": "CNY/USD", "source": "S", "where": "w"})";
+  const auto t = price_table_from_json(table(R"({"price": {"value": 80000, "unit": "CNY/t"}, "source": "S", )" + rate + "}"));
+  CHECK(t.price_per_kg.at(Element::Nd) == Approx(10.0)); // 80 CNY/kg / 8 CNY/USD
+  CHECK(t.sources.at(Element::Nd).find("80 CNY/kg / 8 CNY/USD") != std::string::npos);
+  CHECK_THROWS_WITH(price_table_from_json(table(R"({"price": {"value": 80, "unit": "CNY/kg"}, "source": "S"})"), "r.json"),
+                    Catch::Contains("r.json: /prices/Nd/price/unit") && Catch::Contains("needs an exchange_rate"));
+  CHECK_THROWS_WITH(price_table_from_json(table(R"({"price": {"value": 80, "unit": "EUR/kg"}, "source": "S", )" + rate + "}"), "r.json"),
+                    Catch::Contains("/prices/Nd/exchange_rate/unit") && Catch::Contains("expected EUR/USD"));
+  CHECK_THROWS_WITH(price_table_from_json(table(R"({"price": {"value": 80, "unit": "USD/kg"}, "source": "S", )" + rate + "}"), "r.json"),
+                    Catch::Contains("/prices/Nd/exchange_rate") && Catch::Contains("already in the table's currency"));
+  const std::string zero = R"("exchange_rate": {"value": 0, "unit": "CNY/USD", "source": "S", "where": "w"})";
+  CHECK_THROWS_WITH(price_table_from_json(table(R"({"price": {"value": 80, "unit": "CNY/kg"}, "source": "S", )" + zero + "}"), "r.json"),
+                    Catch::Contains("/prices/Nd/exchange_rate/value"));
+  CHECK_THROWS_WITH(price_table_from_json(table(R"({"price": {"value": 80, "unit": "cny/kg"}, "source": "S"})"), "r.json"),
+                    Catch::Contains("is not <currency>/kg"));
 }
 
 TEST_CASE("a user table loads from a file", "[prices]") {

@@ -133,9 +133,14 @@ def test_costs_and_a_price_shock(study):
     assert row.cost_per_kg == pytest.approx(everything)
     by_hand = sum(composition.mass_fraction(e) * prices.prices[e] for e in ("Nd", "Dy"))
     assert row.rare_earth_cost_per_kg == pytest.approx(by_hand)
-    # samarium has no sourced price: the SmCo total stays unknown instead of counting Sm as free
+    # SmCo5 is priced whole (Sm and Co); Sm2Co17's Cu and Zr have no sourced price: its total stays
+    # unknown instead of counting them as free
     smco = study["smco5"]
-    assert smco.cost_per_kg is None and "Sm" in smco.unpriced_elements
+    composition = smco.magnet.composition
+    assert smco.unpriced_elements == []
+    assert smco.cost_per_kg == pytest.approx(sum(composition.mass_fraction(e) * prices.prices[e] for e in ("Sm", "Co")))
+    if study["sm2co17"].feasible:
+        assert study["sm2co17"].cost_per_kg is None and "Cu" in study["sm2co17"].unpriced_elements
     shocked = mm.design_study(study.requirement, ["bulk_dy"], prices=prices.with_shock(7))
     assert shocked["bulk_dy"].rare_earth_cost_per_kg == pytest.approx(7 * row.rare_earth_cost_per_kg)
     assert study.currency == prices.currency and study.price_table == prices.name
@@ -356,3 +361,25 @@ def test_rows_show_the_validation_of_their_magnet_class():
             assert r["role"] == "validation" and r["process"] == row.magnet.process
             assert r["residual"] == pytest.approx(r["model"] - r["published"])
     assert len(mm.validation_for(s["gbd_dy"].magnet)) == len(s["gbd_dy"].validation)
+
+
+def test_a_prnd_base_gives_pr_tonnage_beside_nd():
+    req = mm.Requirement(temperature_C=150, permeance=2.0)
+    prnd = mm.design_study(req, ["bulk_dy", "gbd_tb", "smco5"], magnet_mass_kg=1.5, units_per_year=1e6, pr_share=0.25)
+    nd_only = mm.design_study(req, ["bulk_dy"], magnet_mass_kg=1.5, units_per_year=1e6)
+    row = prnd["bulk_dy"]
+    assert row.feasible
+    # a quarter of the light rare earth is Pr by mass; the table keeps one column per element
+    assert row.tonnes_per_year["Pr"] == pytest.approx(row.tonnes_per_year["Nd"] / 3.0, rel=1e-9)
+    assert row.kg_per_unit["Pr"] == pytest.approx(row.tonnes_per_year["Pr"] * 1e3 / 1e6, rel=1e-9)
+    assert nd_only["bulk_dy"].tonnes_per_year["Pr"] == 0.0
+    # Pr2Fe14B's larger anisotropy field: the PrNd magnet needs no more Dy than the Nd one
+    assert row.level <= nd_only["bulk_dy"].level + 1e-6
+    assert prnd["smco5"].tonnes_per_year["Pr"] == 0.0
+    frame = prnd.to_dataframe()
+    assert frame.set_index("strategy").loc["bulk_dy", "Pr_t_per_year"] == pytest.approx(row.tonnes_per_year["Pr"])
+    m = mm.strategy_magnet("bulk_dy", 0.02, pr_share=0.25)
+    assert m.composition.mass_fraction("Pr") == pytest.approx(0.25 * 0.29)
+    for bad in (-0.1, 1.5, math.nan):
+        with pytest.raises(mm.DomainError, match="pr_share"):
+            mm.design_study(req, ["bulk_dy"], pr_share=bad)

@@ -86,8 +86,12 @@ def test_default_table_and_errors(tmp_path):
     assert "Nd2O3" in d.sources["Nd"]
     assert "H3BO3" in d.sources["B"] and "FASTMARKETS" in d.sources["B"]
     assert mm.raw_material_cost("Nd2Fe14B") > 0
-    with pytest.raises(mm.UnknownNameError, match="no price for Sm"):
-        mm.raw_material_cost("SmCo5")
+    with pytest.raises(mm.UnknownNameError, match="no price for"):
+        mm.raw_material_cost("SrFe12O19")
+    # Pr and Sm: yuan quotes converted by their entries' sourced exchange rates
+    assert d.prices["Pr"] == pytest.approx(395.0 / 6.9081 / mm.Composition.from_formula("Pr6O11").mass_fraction("Pr"))
+    assert "CNY/USD" in d.sources["Sm"] and "SMM-2020-07-07" in d.sources["Sm"]
+    assert mm.raw_material_cost("SmCo5") > 0
     with pytest.raises(mm.UnknownNameError, match="ev_traction_ndfeb_world"):
         mm.supply_scenario("ev")
     bad = tmp_path / "bad.json"

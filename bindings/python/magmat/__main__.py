@@ -63,10 +63,23 @@ def unit_label(kind: str, units: str) -> str:
     return label_cgs if units == "cgs" else label_si
 
 
+def _strict_json(value: Any) -> Any:
+    """value with every non-finite float (a missing number) replaced by None, NumPy scalars as floats."""
+    if isinstance(value, dict):
+        return {key: _strict_json(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_strict_json(item) for item in value]
+    if isinstance(value, (bool, int, str)) or value is None:
+        return value
+    number = float(value)
+    return number if math.isfinite(number) else None
+
+
 def emit(rows: list[dict[str, Any]], args: argparse.Namespace, title: str = "") -> None:
     """Prints rows as a table, JSON or CSV."""
     if args.json:
-        print(json.dumps(rows, indent=2, default=float))
+        # Strict JSON (RFC 8259 has no NaN or Infinity): a value that is missing is null.
+        print(json.dumps(_strict_json(rows), indent=2, allow_nan=False))
         return
     if not rows:
         print("(nothing matches)")
@@ -172,7 +185,8 @@ def _compare(args: argparse.Namespace) -> int:
     t = temperature(args.at)
     requirement = mm.Requirement(temperature_C=t, permeance=args.pc, external_field=args.external_field,
                                  max_irreversible_loss=args.max_loss)
-    study = mm.design_study(requirement, magnet_mass_kg=args.mass_kg, units_per_year=args.units_per_year)
+    study = mm.design_study(requirement, magnet_mass_kg=args.mass_kg, units_per_year=args.units_per_year,
+                            pr_share=args.pr_share)
     rows = []
     for r in study:
         rare_earth_cost = r.rare_earth_cost_per_kg
@@ -185,6 +199,7 @@ def _compare(args: argparse.Namespace) -> int:
             "Nd kg/unit": r.kg_per_unit.get("Nd", math.nan),
             "Dy+Tb g/unit": 1e3 * (r.kg_per_unit.get("Dy", math.nan) + r.kg_per_unit.get("Tb", math.nan)),
             "Nd t/year": r.tonnes_per_year.get("Nd", math.nan),
+            "Pr t/year": r.tonnes_per_year.get("Pr", math.nan),
             "Dy t/year": r.tonnes_per_year.get("Dy", math.nan),
             "Tb t/year": r.tonnes_per_year.get("Tb", math.nan),
             "Dy+Tb saved t/year": r.saving_vs_baseline.get("Dy", math.nan) + r.saving_vs_baseline.get("Tb", math.nan),
@@ -347,6 +362,8 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("--max-loss", type=float, default=0.0, help="allowed irreversible loss (0: knee)")
     compare.add_argument("--mass-kg", type=float, default=1.5, help="magnet per unit, kg (default 1.5)")
     compare.add_argument("--units-per-year", type=float, default=1e6, help="units per year (default 1e6)")
+    compare.add_argument("--pr-share", type=float, default=None,
+                         help="Pr/(Pr + Nd) by mass of the NdFeB light rare earth (default 0: Nd alone)")
     compare.add_argument("--plot", help="write a PNG of the heavy rare earth per strategy")
     _output_options(compare)
     compare.set_defaults(run=_compare)

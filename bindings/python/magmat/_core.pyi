@@ -1044,13 +1044,14 @@ def design_study(
     magnet_thickness: float | None = None,
     prices: PriceTable | None = None,
     equal: str = "mass",
+    pr_share: float | None = None,
 ) -> Study:
     """Solve the strategies for the requirement and account rare earths per kg, unit (kg) and year (t); equal='flux' | 'energy' scales each magnet's mass to the baseline's flux or energy at temperature."""
 
 def strategy_names() -> list[str]:
     """Names of the shipped design strategies, in table order."""
 
-def strategy_magnet(strategy: str, level: float) -> Magnet:
+def strategy_magnet(strategy: str, level: float, *, pr_share: float | None = None) -> Magnet:
     """The magnet a strategy makes at a level (Dy/Tb mass fraction or substitute share)."""
 # --- prices and supply scenarios ----------------------------------------------------------
 

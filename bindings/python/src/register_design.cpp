@@ -409,7 +409,7 @@ void register_design(py::module_& m) {
            double magnet_mass_kg, double units_per_year, std::optional<double> magnet_tonnes_per_year,
            std::optional<double> gbd_efficiency, std::optional<double> tb_dy_effectiveness,
            std::optional<double> lanthanum_share, std::optional<double> magnet_thickness,
-           std::optional<price_table> prices, const std::string& equal) {
+           std::optional<price_table> prices, const std::string& equal, std::optional<double> pr_share) {
           study_options o;
           o.equal = equal_arg(equal);
           if (prices) o.prices = &*prices;
@@ -421,6 +421,7 @@ void register_design(py::module_& m) {
           o.overrides.gbd_efficiency = gbd_efficiency;
           o.overrides.tb_dy_effectiveness = tb_dy_effectiveness;
           o.overrides.lanthanum_share = lanthanum_share;
+          o.overrides.pr_share = pr_share;
           if (magnet_thickness) o.overrides.magnet_thickness = length::from_value(*magnet_thickness);
           py::gil_scoped_release release;
           return design_study(r, o);
@@ -429,20 +430,26 @@ void register_design(py::module_& m) {
         py::arg("magnet_mass_kg") = 1.0, py::arg("units_per_year") = 0.0, py::arg("magnet_tonnes_per_year") = py::none(),
         py::arg("gbd_efficiency") = py::none(), py::arg("tb_dy_effectiveness") = py::none(),
         py::arg("lanthanum_share") = py::none(), py::arg("magnet_thickness") = py::none(),
-        py::arg("prices") = py::none(), py::arg("equal") = "mass",
+        py::arg("prices") = py::none(), py::arg("equal") = "mass", py::arg("pr_share") = py::none(),
         "Solve every strategy (or the named ones) for the requirement and account its rare earths: magnet_mass_kg "
         "per unit and units_per_year (or magnet_tonnes_per_year directly); savings against `baseline`. Overrides: "
         "gbd_efficiency (>= 1), tb_dy_effectiveness (Tb's coercivity per atom relative to Dy's), lanthanum_share "
-        "(La in the Ce/La substitute), magnet_thickness (m, for the diffusion depth limit). prices: a PriceTable "
+        "(La in the Ce/La substitute), pr_share (Pr/(Pr + Nd) by mass of the NdFeB bases' light rare earth; unset: 0, "
+        "Nd alone), magnet_thickness (m, for the diffusion depth limit). prices: a PriceTable "
         "(default: default_price_table()); for a price shock pass default_price_table().with_shock(7). equal: "
         "'mass' (every strategy uses magnet_mass_kg), 'flux' (each magnet's mass scaled to give the baseline's "
         "Br(T) x pole area at the requirement's temperature, same thickness so same Pc) or 'energy' (the "
         "baseline's (BH)max(T) x volume); rows give magnet_mass_kg, and their tonnages and savings follow it.");
   m.def("strategy_names", &strategy_names, "Names of the shipped design strategies, in table order.");
   m.def("strategy_magnet",
-        [](const std::string& name, double level) { return strategy_magnet(strategy_data(name), level); },
-        py::arg("strategy"), py::arg("level"),
-        "The magnet a strategy makes at a level (Dy/Tb mass fraction, or substitute share of the rare-earth site).");
+        [](const std::string& name, double level, std::optional<double> pr_share) {
+          strategy_overrides o;
+          o.pr_share = pr_share;
+          return strategy_magnet(strategy_data(name), level, o);
+        },
+        py::arg("strategy"), py::arg("level"), py::kw_only(), py::arg("pr_share") = py::none(),
+        "The magnet a strategy makes at a level (Dy/Tb mass fraction, or substitute share of the rare-earth site); "
+        "pr_share: Pr/(Pr + Nd) by mass of an NdFeB base's light rare earth.");
 }
 
 } // namespace magmat::python

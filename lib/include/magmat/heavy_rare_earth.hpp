@@ -98,6 +98,10 @@ struct strategy_overrides {
   /// `tb_dy_effectiveness` times the Tb atoms, its remanence and bill of materials with the Tb.
   std::optional<double> tb_dy_effectiveness;
   std::optional<double> lanthanum_share;
+  /// Pr/(Pr + Nd) by mass of the NdFeB base's light rare earth: the Nd of every base becomes
+  /// PrNd, as in commercial magnets made from PrNd alloy. Unset: 0 (Nd alone), because no
+  /// sourced commercial PrNd ratio is in materials/ yet; Pr2Fe14B's own data then set the physics.
+  std::optional<double> pr_share;
   /// Thickness of the part along the diffusion direction (for the GBD depth limit).
   std::optional<length> magnet_thickness;
 };
