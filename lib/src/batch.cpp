@@ -10,6 +10,7 @@
 // exception for an invalid row. The rows are read in place (batch_columns).
 #include "batch_block.hpp"
 #include "batch_dispatch.hpp"
+#include "batch_threads.hpp"
 
 #include <magmat/batch.hpp>
 #include <magmat/composition.hpp>
@@ -91,27 +92,6 @@ void advise_huge_pages([[maybe_unused]] void* data, [[maybe_unused]] std::size_t
   const std::uintptr_t end = (start + bytes) & ~(huge_page - 1);
   if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE); // advice: result ignored
 #endif
-}
-
-// Runs body(begin, end) on `threads` contiguous blocks of [0, rows).
-template <class Body>
-void for_blocks(Eigen::Index rows, int threads, Body&& body) {
-  const Eigen::Index blocks = std::max<Eigen::Index>(1, std::min<Eigen::Index>(threads, rows));
-  if (blocks == 1) {
-    body(Eigen::Index{0}, rows);
-    return;
-  }
-  std::vector<std::thread> workers;
-  workers.reserve(static_cast<std::size_t>(blocks));
-  const Eigen::Index size = rows / blocks;
-  const Eigen::Index extra = rows % blocks;
-  Eigen::Index begin = 0;
-  for (Eigen::Index b = 0; b < blocks; ++b) {
-    const Eigen::Index end = begin + size + (b < extra ? 1 : 0);
-    workers.emplace_back([&body, begin, end] { body(begin, end); });
-    begin = end;
-  }
-  for (auto& w : workers) w.join();
 }
 
 void check_process_name(const std::string& process) {
@@ -448,7 +428,7 @@ void batch_detail::evaluate_with(kernel_set kernel, const batch_columns& input, 
   bool any_failure = false;
   for (Eigen::Index chunk_begin = 0; chunk_begin < rows && !(any_failure && !mask_errors);) {
     const Eigen::Index chunk_end = std::min(rows, chunk_begin + std::max<Eigen::Index>(chunk_rows, 1));
-    for_blocks(chunk_end - chunk_begin, threads, [&](Eigen::Index begin, Eigen::Index end) {
+    detail::for_blocks(chunk_end - chunk_begin, threads, [&](Eigen::Index begin, Eigen::Index end) {
       evaluate_rows(chunk_begin + begin, chunk_begin + end);
     });
     any_failure = !failures.empty();
