@@ -1,8 +1,10 @@
 // Google Benchmark timings of the irreversible loss judged over a magnet's volume (issue [10]):
 // volume_loss on precomputed shape load lines, per (temperature, field) pair, in the three regimes
 // of a temperature sweep (no part past its knee, the onset region, the whole magnet reversing),
-// beside the one-load-line loss and the one-off cost of a shape's load lines. items_per_second
-// counts magnet-temperature pairs. See benchmarks/README.md for the figures measured.
+// for a cylinder, a block and a ring, and volume_loss::per_element (every element beyond its knee
+// solved, no interpolation: the path before issue [10] item 7's interpolated sums), beside the
+// one-load-line loss and the one-off cost of a shape's load lines. items_per_second counts
+// magnet-temperature pairs. See benchmarks/README.md for the figures measured.
 #include <magmat/catalog.hpp>
 #include <magmat/thermal.hpp>
 #include <magmat/volume_loss.hpp>
