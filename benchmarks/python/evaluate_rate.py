@@ -10,11 +10,11 @@ rates with the benchmarks ``batch_fixed_temperature/1`` and ``batch_temperature_
 from __future__ import annotations
 
 import argparse
-import time
 
 import numpy as np
 
 import magmat as mm
+from timing import best_seconds
 
 
 def candidates(n: int, seed: int = 2024) -> dict[str, np.ndarray]:
@@ -22,15 +22,6 @@ def candidates(n: int, seed: int = 2024) -> dict[str, np.ndarray]:
     nd = rng.uniform(28.0, 32.0, n)
     dy = rng.uniform(0.0, 4.0, n)
     return {"Nd": nd, "Dy": dy, "B": np.ones(n), "Fe": 100.0 - nd - dy - 1.0}
-
-
-def best_seconds(run, repeat: int) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def main() -> None:

@@ -1,7 +1,7 @@
 """Rate of the irreversible loss judged over a magnet's volume from Python (issue [10], item 7):
 ``Grade.irreversible_loss(shape=..., temperature_C=<array>)`` on one precomputed shape, in magnet-
 temperature pairs per second on one core, against the target of 1e5 pairs/s, for N42SH in the
-makers' rating cylinder (L/D = 0.7) and in a flat block, over the three regimes of a sweep (every
+makers' rating cylinder (L/D = 0.7), in a flat block and in a ring, over the three regimes of a sweep (every
 part inside its knee, the onset region, the magnet reversing) and over 20-250 degC; beside it a
 Python loop of scalar calls and the one-load-line loss (pc=2). The C++ figures are
 benchmarks/cpp/bench_loss.cpp's.
@@ -12,22 +12,13 @@ benchmarks/cpp/bench_loss.cpp's.
 from __future__ import annotations
 
 import argparse
-import time
 
 import numpy as np
 
 import magmat as mm
+from timing import best_seconds
 
 TARGET = 1e5  # pairs per second per core
-
-
-def best_seconds(run, repeat: int) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def main() -> None:
@@ -40,6 +31,7 @@ def main() -> None:
     shapes = {
         "cylinder L/D 0.7": mm.Cylinder(length=0.007, diameter=0.01),
         "block 4 x 20 x 10 mm": mm.Block(length=0.004, width=0.02, height=0.01),
+        "ring 5 x 20/8 mm": mm.Ring(length=0.005, outer_diameter=0.02, inner_diameter=0.008),
     }
     regimes = {"inside the knee": (20.0, 140.0), "onset region": (140.0, 180.0), "reversing": (180.0, 250.0),
                "sweep": (20.0, 250.0)}

@@ -9,22 +9,13 @@ sum: a large front); two objectives beside them. The C++ figures are benchmarks/
 from __future__ import annotations
 
 import argparse
-import time
 
 import numpy as np
 
 import magmat as mm
+from timing import best_seconds
 
 TARGET_SECONDS = 2.0  # 10^6 rows, three objectives, one core
-
-
-def best_seconds(run, repeat: int) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def objectives(n: int, count: int, anticorrelated: bool) -> dict[str, np.ndarray]:

@@ -265,17 +265,206 @@ std::shared_ptr<const shape_load_lines> shape_load_lines::of(const magnet_shape&
 
 namespace {
 
-// The elements of `lines` past their knee on `curve`, with the share of each one's grains reversed
-// past it, as `visit(index, share)`. The external field enters as in element_field: with e the
-// load-line shift (applied) and `shift` the field added inside (in_magnet), an element's field is
-// the root h of f(h) = B(h) + mu0 Pc (h + e) minus shift, and it lies beyond the knee exactly when
-// f(shift - Hk) > 0 (f rises with h), that is B(shift - Hk) + mu0 Pc (external - Hk) > 0: one
-// multiply-add per element decides, and only the elements beyond are solved.
+// The load lines of one curve and external field past their knee. The external field enters as in
+// element_field: with e the load-line shift (applied) and `shift` the field added inside
+// (in_magnet), an element's field is the root h of f(h) = B(h) + mu0 Pc (h + e) minus shift, and
+// it lies beyond the knee exactly when f(shift - Hk) > 0 (f rises with h), that is
+// B(shift - Hk) + mu0 Pc (external - Hk) > 0: one multiply-add per element decides.
+struct knee_lines {
+  formulas::demag_parameters c;
+  double e, shift, width, per_double_width, sigma_knee, at_knee_field, c0, c1, floor_field;
+  bool floor_holds;
+
+  knee_lines(const demagnetization_model& curve, double width_, double external, external_field_kind kind)
+      : c{curve.remanence().value(), curve.intrinsic_coercivity().value(), curve.recoil_permeability(), width_},
+        e(kind == external_field_kind::applied ? external : 0.0),
+        shift(kind == external_field_kind::applied ? 0.0 : external), width(width_),
+        per_double_width(1.0 / (2.0 * width_)),
+        sigma_knee(curve.reversed_fraction(magnetic_field_strength::from_value(-curve.knee_field().value()))),
+        at_knee_field(shift - curve.knee_field().value()),
+        c0(curve.flux_density(magnetic_field_strength::from_value(at_knee_field)).value()),
+        c1(mu0 * (external - curve.knee_field().value())),
+        // Every root lies in [floor, at_knee_field]: f(at_knee_field) > 0 for an element beyond, and at
+        // floor = -HcJ - |e| - |shift| - 1 both B (J < 0 past -HcJ while Jlin > 0) and h + e are
+        // negative, so f(floor) < 0 whatever Pc; the rare Jlin <= 0 there (fields of ~1e7 A/m) is checked.
+        floor_field(-c.intrinsic_coercivity - std::abs(e) - std::abs(shift) - 1.0),
+        floor_holds(c.remanence + mu0 * (c.recoil_permeability - 1.0) * floor_field > 0.0) {}
+
+  bool beyond(double pc) const { return c0 + pc * c1 > 0.0; }
+
+  // f(h) and its first two derivatives in h on the load line of `pc`.
+  std::tuple<double, double, double> line(double pc, double h) const {
+    const auto p = formulas::curve_point(c, h, per_double_width);
+    return {p.flux_density + mu0 * pc * (h + e), p.slope + mu0 * pc, p.curvature};
+  }
+
+  // The root h of an element beyond its knee by safeguarded Newton steps from `h`, bisecting
+  // whenever one leaves the bracket. Done when Newton's error after a step, about
+  // |f''/(2 f')| step^2, is within `tolerance` (no evaluation spent only to confirm), or when the
+  // bracket has closed to `closed` relative.
+  double root(double pc, double h, double tolerance, double closed) const {
+    double high = at_knee_field, low = floor_field;
+    for (int k = 0; !floor_holds && std::get<0>(line(pc, low)) > 0.0; ++k) {
+      if (k > 200) throw domain_error("no operating point found: the load line does not meet the curve");
+      low = 2.0 * low - 1.0;
+    }
+    if (!(h > low && h < high)) h = 0.5 * (low + high);
+    for (int k = 0; k < 200; ++k) {
+      const auto [value, slope, curvature] = line(pc, h);
+      (value > 0.0 ? high : low) = h;
+      double next = h - value / slope;
+      const bool bisect = !(next > low && next < high);
+      const double step = next - h;
+      const bool done = (!bisect && (std::abs(step) <= tolerance ||
+                                     (std::abs(step) < 0.1 * width &&
+                                      std::abs(curvature / (2.0 * slope)) * step * step <= tolerance))) ||
+                        high - low <= closed * (1.0 + std::abs(low));
+      if (bisect) next = 0.5 * (low + high); // safeguard
+      h = next;
+      if (done) break;
+    }
+    return h;
+  }
+
+  // (sigma(h - shift) - sigma_knee) / (1 - sigma_knee), not clipped at 0: smooth in Pc.
+  double share(double sigma) const { return (sigma - sigma_knee) / (1.0 - sigma_knee); }
+};
+
+// The elements' Newton tolerance: the reversed share varies on the scale of w.
+constexpr double element_tolerance = 1e-8;
+
+// Every element past its knee solved on its own, each search started on the line through the
+// previous two roots (roots move smoothly with Pc along the sorted elements).
 template <class Visit>
-void visit_beyond_knee(const demagnetization_model& curve, const shape_load_lines& lines, double external,
-                       external_field_kind kind, Visit&& visit) {
+void visit_each_beyond_knee(const demagnetization_model& curve, const knee_lines& k, const shape_load_lines& lines,
+                            std::size_t first, std::size_t end, Visit&& visit) {
   const auto& elements = lines.elements();
-  const double knee = curve.knee_field().value();
+  double last_h = k.at_knee_field, last_pc = 0.0, rate = 0.0; // rate: dh/dPc between the last two
+  int solved = 0;
+  for (std::size_t i = first; i < end; ++i) {
+    const double pc = elements[i].permeance;
+    if (!k.beyond(pc)) continue; // inside its knee
+    double h = solved >= 2 ? last_h + rate * (pc - last_pc) : last_h;
+    if (!(h > k.floor_field && h < k.at_knee_field)) h = solved > 0 ? last_h : 0.5 * (k.floor_field + k.at_knee_field);
+    h = k.root(pc, h, element_tolerance * k.width, 1e-9);
+    if (solved > 0 && pc > last_pc) rate = (h - last_h) / (pc - last_pc);
+    last_h = h;
+    last_pc = pc;
+    ++solved;
+    const double sigma = curve.reversed_fraction(magnetic_field_strength::from_value(h - k.shift));
+    const double share = k.sigma_knee < 1.0 ? std::max(0.0, k.share(sigma)) : 1.0;
+    if (share > 0.0) visit(i, share);
+  }
+}
+
+// A node of the interpolant of the share over Pc: an exact solve, its root h, and the share with
+// its first two derivatives in Pc, by implicit differentiation of F(h, Pc) = B(h) + mu0 Pc (h + e)
+// = 0: h' = -mu0 (h + e) / F_h, h'' = -(B'' h'^2 + 2 mu0 h') / F_h with F_h = B' + mu0 Pc.
+struct share_node {
+  double pc, h, dh, d2h, share, slope, curvature;
+};
+
+share_node solve_node(const knee_lines& k, double pc, double start) {
+  // converged to rounding: the interpolant's nodes must be far more accurate than its tolerance
+  const double h = k.root(pc, start, 1e-13 * k.width, 1e-15);
+  // B' and B'' as formulas::curve_point has them, from the tanh that (applied field) also gives sigma
+  const double u = (h + k.c.intrinsic_coercivity) * k.per_double_width;
+  const auto t = formulas::switching_at(u);
+  const double slope_lin = mu0 * (k.c.recoil_permeability - 1.0), linear = k.c.remanence + slope_lin * h;
+  const double dt = t.derivative * k.per_double_width;
+  const double f_h = mu0 + slope_lin * t.value + linear * dt + mu0 * pc;
+  const double b_hh = 2.0 * slope_lin * dt - 2.0 * linear * t.value * dt * k.per_double_width;
+  const auto s = k.shift == 0.0 ? t : formulas::switching_at(u - k.shift * k.per_double_width);
+  const double dh = -mu0 * (h + k.e) / f_h;
+  const double d2h = -(b_hh * dh * dh + 2.0 * mu0 * dh) / f_h;
+  // sigma = (1 - tanh u) / 2 with u = (h - shift + HcJ) / (2 w)
+  const double dsigma = -0.5 * s.derivative * k.per_double_width;
+  const double d2sigma = s.value * s.derivative * k.per_double_width * k.per_double_width;
+  const double per_share = 1.0 / (1.0 - k.sigma_knee);
+  return {pc, h, dh, d2h, k.share(0.5 * (1.0 - s.value)), dsigma * dh * per_share,
+          (d2sigma * dh * dh + dsigma * d2h) * per_share};
+}
+
+// Quintic Hermite interpolation between two nodes (value, slope and curvature at both ends), as
+// the polynomial in d = Pc - l.pc. Its error is (x - l)^3 (x - r)^3 f^(6) / 720, largest at the
+// midpoint.
+struct hermite_piece {
+  double a, c0, c1, c2, c3, c4, c5;
+  explicit hermite_piece(const share_node& l, const share_node& r)
+      : a(l.pc), c0(l.share), c1(l.slope), c2(0.5 * l.curvature) {
+    const double span = r.pc - l.pc;
+    // what the left end's quadratic misses at the right end, in value, slope and curvature
+    const double r0 = r.share - (l.share + span * (l.slope + span * 0.5 * l.curvature));
+    const double r1 = (r.slope - (l.slope + span * l.curvature)) * span;
+    const double r2 = (r.curvature - l.curvature) * span * span;
+    const double span3 = span * span * span;
+    c3 = (10.0 * r0 - 4.0 * r1 + 0.5 * r2) / span3;
+    c4 = (-15.0 * r0 + 7.0 * r1 - r2) / (span3 * span);
+    c5 = (6.0 * r0 - 3.0 * r1 + 0.5 * r2) / (span3 * span * span);
+  }
+  double operator()(double pc) const {
+    const double d = pc - a;
+    return c0 + d * (c1 + d * (c2 + d * (c3 + d * (c4 + d * c5))));
+  }
+};
+
+// From this many elements past the knee up, the interpolated sum is tried (fewer: each is solved).
+constexpr std::size_t interpolate_from = 64;
+
+// Many elements past the knee (a block has 1728 load lines): the share is a smooth function of Pc
+// alone (for one curve and field), so it is solved exactly at nodes and interpolated between them
+// by quintic Hermite pieces with exact first and second derivatives. Each piece [l, r] is
+// accepted when the interpolant misses the exact share at its midpoint m by at most `tolerance`
+// (where the error peaks) and then split at m, which cuts its error by another ~64; otherwise
+// both halves are refined. Returns false, having visited nothing, when this would need more nodes
+// than a quarter of the elements (then they are solved one by one).
+template <class VisitPiece>
+bool visit_interpolated_beyond_knee(const knee_lines& k, const shape_load_lines& lines, std::size_t first,
+                                    std::size_t last, double tolerance, VisitPiece&& visit_piece) {
+  const auto& elements = lines.elements();
+  const std::size_t budget = (last - first + 1) / 4;
+  thread_local std::vector<share_node> nodes, pending; // pending: right ends still to reach; kept, so
+  nodes.clear();                                       // that no call allocates
+  pending.clear();
+  nodes.push_back(solve_node(k, elements[first].permeance, 0.5 * (k.floor_field + k.at_knee_field)));
+  pending.push_back(solve_node(k, elements[last].permeance, nodes.back().h));
+  while (!pending.empty()) {
+    if (nodes.size() + pending.size() > budget) return false;
+    const share_node& l = nodes.back();
+    const share_node r = pending.back();
+    const double mid = 0.5 * (l.pc + r.pc);
+    const double d = mid - l.pc; // started on the left node's Taylor quadratic
+    const share_node m = solve_node(k, mid, l.h + d * (l.dh + 0.5 * d * l.d2h));
+    if (std::abs(hermite_piece(l, r)(mid) - m.share) <= tolerance || !(mid > l.pc && mid < r.pc)) {
+      nodes.push_back(m);
+      nodes.push_back(r);
+      pending.pop_back();
+    } else {
+      pending.push_back(m);
+    }
+  }
+  std::size_t i = first;
+  for (std::size_t piece = 0; piece + 1 < nodes.size(); ++piece) {
+    const std::size_t begin = i;
+    const double right = piece + 2 < nodes.size() ? nodes[piece + 1].pc : elements[last].permeance;
+    i = static_cast<std::size_t>(std::upper_bound(elements.begin() + static_cast<std::ptrdiff_t>(i),
+                                                  elements.begin() + static_cast<std::ptrdiff_t>(last + 1), right,
+                                                  [](double pc, const auto& l) { return pc < l.permeance; }) -
+                                 elements.begin());
+    if (i > begin) visit_piece(begin, i, hermite_piece(nodes[piece], nodes[piece + 1]));
+  }
+  return true;
+}
+
+// The elements of `lines` past their knee on `curve`, with the share of each one's grains reversed
+// past it, as `visit(index, share)`, or with `interpolate` through visit_interpolated_beyond_knee
+// (to `tolerance` in each share) as `visit_piece(begin, end, share)` for the elements in
+// [begin, end), `share(Pc)` before it is clipped at 0. Only the elements beyond are solved.
+template <class Visit, class VisitPiece>
+void visit_beyond_knee(const demagnetization_model& curve, const shape_load_lines& lines, double external,
+                       external_field_kind kind, bool interpolate, double tolerance, Visit&& visit,
+                       VisitPiece&& visit_piece) {
+  const auto& elements = lines.elements();
   const double width = formulas::logistic_width(curve.intrinsic_coercivity().value(), curve.squareness());
   if (!(width > 0.0)) {
     for (std::size_t i = 0; i < elements.size(); ++i) {
@@ -284,64 +473,24 @@ void visit_beyond_knee(const demagnetization_model& curve, const shape_load_line
     }
     return;
   }
-  const double e = kind == external_field_kind::applied ? external : 0.0;
-  const double shift = kind == external_field_kind::applied ? 0.0 : external;
-  const double at_knee_field = shift - knee;
-  const double c0 = curve.flux_density(magnetic_field_strength::from_value(at_knee_field)).value();
-  const double c1 = mu0 * (external - knee);
-  const formulas::demag_parameters c{curve.remanence().value(), curve.intrinsic_coercivity().value(),
-                                     curve.recoil_permeability(), width};
-  const double per_double_width = 1.0 / (2.0 * width);
-  const double sigma_knee = curve.reversed_fraction(magnetic_field_strength::from_value(-knee));
-  // Every root lies in [floor, at_knee_field]: f(at_knee_field) > 0 by the test below, and at
-  // floor = -HcJ - |e| - |shift| - 1 both B (J < 0 past -HcJ while Jlin > 0) and h + e are
-  // negative, so f(floor) < 0 whatever Pc; the rare Jlin <= 0 there (fields of ~1e7 A/m) is checked.
-  const double floor_field = -c.intrinsic_coercivity - std::abs(e) - std::abs(shift) - 1.0;
-  const bool floor_holds = c.remanence + mu0 * (c.recoil_permeability - 1.0) * floor_field > 0.0;
-  // Roots move smoothly with Pc along the sorted elements: each search starts on the line through
-  // the previous two roots, then takes Newton steps, bisecting whenever one leaves the bracket.
-  const double tolerance = 1e-8 * width; // the reversed share varies on the scale of w
-  double last_h = at_knee_field, last_pc = 0.0, rate = 0.0; // rate: dh/dPc between the last two
-  int solved = 0;
-  for (std::size_t i = 0; i < elements.size(); ++i) {
-    const double pc = elements[i].permeance;
-    if (!(c0 + pc * c1 > 0.0)) continue; // inside its knee
-    const auto f = [&](double h) {
-      const auto p = formulas::curve_point(c, h, per_double_width);
-      return std::tuple{p.flux_density + mu0 * pc * (h + e), p.slope + mu0 * pc, p.curvature};
-    };
-    double high = at_knee_field, low = floor_field;
-    for (int k = 0; !floor_holds && std::get<0>(f(low)) > 0.0; ++k) {
-      if (k > 200) throw domain_error("no operating point found: the load line does not meet the curve");
-      low = 2.0 * low - 1.0;
-    }
-    double h = solved >= 2 ? last_h + rate * (pc - last_pc) : last_h;
-    if (!(h > low && h < high)) h = solved > 0 ? last_h : 0.5 * (low + high);
-    if (!(h > low && h < high)) h = 0.5 * (low + high);
-    for (int k = 0; k < 200; ++k) {
-      const auto [value, slope, curvature] = f(h);
-      (value > 0.0 ? high : low) = h;
-      double next = h - value / slope;
-      const bool bisect = !(next > low && next < high);
-      // Newton's error after this step is about |f''/(2 f')| step^2: done when that is within
-      // tolerance (no evaluation spent only to confirm), or when the bracket has closed.
-      const double step = next - h;
-      const bool done = (!bisect && (std::abs(step) <= tolerance ||
-                                     (std::abs(step) < 0.1 * width &&
-                                      std::abs(curvature / (2.0 * slope)) * step * step <= tolerance))) ||
-                        high - low <= 1e-9 * (1.0 + std::abs(low));
-      if (bisect) next = 0.5 * (low + high); // safeguard
-      h = next;
-      if (done) break;
-    }
-    if (solved > 0 && pc > last_pc) rate = (h - last_h) / (pc - last_pc);
-    last_h = h;
-    last_pc = pc;
-    ++solved;
-    const double sigma = curve.reversed_fraction(magnetic_field_strength::from_value(h - shift));
-    const double share = sigma_knee < 1.0 ? std::max(0.0, (sigma - sigma_knee) / (1.0 - sigma_knee)) : 1.0;
-    if (share > 0.0) visit(i, share);
+  const knee_lines k(curve, width, external, kind);
+  // The test is linear in Pc and the elements are sorted (c0 + Pc c1 is monotone in Pc also in
+  // rounding), so those beyond form one run: a prefix for c1 < 0, a suffix for c1 > 0.
+  const auto is_beyond = [&](const element_load_line& l) { return k.beyond(l.permeance); };
+  std::size_t first = 0, end = elements.size();
+  if (k.c1 < 0.0)
+    end = static_cast<std::size_t>(std::partition_point(elements.begin(), elements.end(), is_beyond) - elements.begin());
+  else if (k.c1 > 0.0)
+    first = static_cast<std::size_t>(
+        std::partition_point(elements.begin(), elements.end(), [&](const auto& l) { return !is_beyond(l); }) -
+        elements.begin());
+  else if (!k.beyond(0.0))
+    end = 0;
+  if (interpolate && k.floor_holds && k.sigma_knee < 1.0 && end > first && end - first >= interpolate_from &&
+      elements[first].permeance < elements[end - 1].permeance) {
+    if (visit_interpolated_beyond_knee(k, lines, first, end - 1, tolerance, visit_piece)) return;
   }
+  visit_each_beyond_knee(curve, k, lines, first, end, visit);
 }
 
 } // namespace
@@ -351,25 +500,49 @@ volume_loss::volume_loss(const Magnet& magnet, std::shared_ptr<const shape_load_
   if (!lines_) throw domain_error("volume_loss: no shape load lines given");
   const auto& elements = lines_->elements();
   reversed_at_room_.assign(elements.size(), 0.0);
-  // magnetized at 20 degC in free space: the external field is 0, so both kinds agree
-  visit_beyond_knee(magnet.demagnetization(room), *lines_, 0.0, kind_,
-                    [&](std::size_t i, double share) { reversed_at_room_[i] = share; });
+  // magnetized at 20 degC in free space: the external field is 0, so both kinds agree; once, so
+  // every element is solved
+  visit_beyond_knee(
+      magnet.demagnetization(room), *lines_, 0.0, kind_, false, 0.0,
+      [&](std::size_t i, double share) { reversed_at_room_[i] = share; }, [](std::size_t, std::size_t, const auto&) {});
   for (std::size_t i = 0; i < elements.size(); ++i)
     moment_at_room_ += elements[i].weight * (1.0 - 2.0 * reversed_at_room_[i]);
 }
 
-double volume_loss::operator()(thermodynamic_temperature temperature, magnetic_field_strength external_field) const {
+double volume_loss::loss(thermodynamic_temperature temperature, magnetic_field_strength external_field,
+                         bool interpolate) const {
   check_field(external_field);
   if (!(moment_at_room_ > 0.0)) return 1.0; // no net moment even at 20 degC
   const auto& elements = lines_->elements();
-  // the moment lost: elements reversed further than after magnetizing, the worse state stays
+  // the moment lost: elements reversed further than after magnetizing, the worse state stays.
+  // The weights sum to 1, so a share off by at most t moves the loss by at most 2 t / moment.
   double lost = 0.0;
-  visit_beyond_knee(magnet_->demagnetization(temperature), *lines_, external_field.value(), kind_,
-                    [&](std::size_t i, double share) {
-                      if (share > reversed_at_room_[i])
-                        lost += elements[i].weight * 2.0 * (share - reversed_at_room_[i]);
-                    });
+  const double* room_share = reversed_at_room_.data();
+  const auto visit = [&](std::size_t i, double share) {
+    if (share > room_share[i]) lost += elements[i].weight * 2.0 * (share - room_share[i]);
+  };
+  // The same sum over a piece, without branches (the room's share is >= 0, so a share below 0
+  // adds nothing either way) and in four running sums that need not wait for each other.
+  const auto visit_piece = [&](std::size_t begin, std::size_t end, const auto& share) {
+    double sums[4] = {0.0, 0.0, 0.0, 0.0};
+    std::size_t i = begin;
+    for (; i + 4 <= end; i += 4)
+      for (std::size_t j = 0; j < 4; ++j)
+        sums[j] += elements[i + j].weight * std::max(share(elements[i + j].permeance) - room_share[i + j], 0.0);
+    for (; i < end; ++i) sums[0] += elements[i].weight * std::max(share(elements[i].permeance) - room_share[i], 0.0);
+    lost += 2.0 * ((sums[0] + sums[1]) + (sums[2] + sums[3]));
+  };
+  visit_beyond_knee(magnet_->demagnetization(temperature), *lines_, external_field.value(), kind_, interpolate,
+                    share_tolerance * moment_at_room_, visit, visit_piece);
   return std::clamp(lost / moment_at_room_, 0.0, 1.0);
+}
+
+double volume_loss::operator()(thermodynamic_temperature temperature, magnetic_field_strength external_field) const {
+  return loss(temperature, external_field, true);
+}
+
+double volume_loss::per_element(thermodynamic_temperature temperature, magnetic_field_strength external_field) const {
+  return loss(temperature, external_field, false);
 }
 
 std::vector<local_demagnetization> local_demagnetization_at(const Magnet& magnet, const magnet_shape& shape,

@@ -33,6 +33,11 @@ std::vector<double> work(int seed) {
   const magmat::magnet_shape shape = magmat::cylinder_shape{magmat::length::from_value(0.005 + 0.001 * (seed % 3)),
                                                             magmat::length::from_value(0.01)};
   out.push_back(magmat::irreversible_loss(grade, shape, from_celsius(120.0), magmat::magnetic_field_strength::from_value(1e5)));
+  // a block in its onset region: the interpolated sum over its load lines (per-thread nodes)
+  const magmat::magnet_shape block = magmat::block_shape{
+      magmat::length::from_value(0.004), magmat::length::from_value(0.02), magmat::length::from_value(0.01)};
+  out.push_back(magmat::irreversible_loss(catalog.grade("N42SH"), block, from_celsius(150.0 + 5.0 * (seed % 4)),
+                                          magmat::magnetic_field_strength::from_value(0.0)));
   magmat::requirement r;
   r.temperature = from_celsius(150.0);
   r.permeance = 2.0;

@@ -149,3 +149,72 @@ TEST_CASE("The local state inside a shape: knee margin and reversed share where 
       {length::from_value(0.0), length::from_value(0.0), length::from_value(0.01)}};
   CHECK_THROWS_AS(magmat::local_demagnetization_at(g, rating, outside, onset, none), magmat::domain_error);
 }
+
+namespace {
+
+// An element's root h on its load line by bisection to rounding, and its share past the knee:
+// tighter than volume_loss's own Newton tolerance (1e-8 of the logistic width in h).
+double tight_share(const magmat::demagnetization_model& curve, double pc, double external,
+                   magmat::external_field_kind kind) {
+  constexpr double mu0 = magmat::vacuum_permeability_h_per_m;
+  const double e = kind == magmat::external_field_kind::applied ? external : 0.0;
+  const double shift = kind == magmat::external_field_kind::applied ? 0.0 : external;
+  const auto f = [&](double h) { return curve.flux_density(magnetic_field_strength::from_value(h)).value() + mu0 * pc * (h + e); };
+  double high = std::max(0.0, -e), low = -curve.intrinsic_coercivity().value() - std::abs(e) - 1.0;
+  while (f(high) < 0.0) high = 2.0 * high + 1.0;
+  while (f(low) > 0.0) low = 2.0 * low - 1.0;
+  for (int i = 0; i < 200; ++i) {
+    const double mid = 0.5 * (low + high);
+    if (!(mid > low && mid < high)) break;
+    (f(mid) > 0.0 ? high : low) = mid;
+  }
+  return reversed_past_knee(curve, 0.5 * (low + high) - shift);
+}
+
+double tight_loss(const magmat::Magnet& magnet, const magmat::shape_load_lines& lines, double temperature_C,
+                  double external, magmat::external_field_kind kind) {
+  const auto cold = magnet.demagnetization(room);
+  const auto hot = magnet.demagnetization(from_celsius(temperature_C));
+  double before = 0.0, lost = 0.0;
+  for (const auto& e : lines.elements()) {
+    const double s20 = tight_share(cold, e.permeance, 0.0, kind);
+    before += e.weight * (1.0 - 2.0 * s20);
+    lost += e.weight * 2.0 * std::max(0.0, tight_share(hot, e.permeance, external, kind) - s20);
+  }
+  return std::clamp(lost / before, 0.0, 1.0);
+}
+
+} // namespace
+
+TEST_CASE("volume_loss's interpolated sums equal every element solved on its own", "[volume_loss]") {
+  // With 64 or more elements beyond the knee volume_loss interpolates the share over Pc; in a
+  // block's onset region 400-1700 of its 1728 load lines are beyond, in a cylinder's or ring's up
+  // to 288. Compared with per_element() and with a reference solved by bisection to rounding,
+  // through the onset region into full reversal, both kinds of external field.
+  const auto& catalog = magmat::Catalog::builtin();
+  const magmat::magnet_shape shapes[] = {
+      magmat::cylinder_shape{length::from_value(0.007), length::from_value(0.01)},
+      magmat::block_shape{length::from_value(0.004), length::from_value(0.02), length::from_value(0.01)},
+      magmat::ring_shape{length::from_value(0.005), length::from_value(0.02), length::from_value(0.008)}};
+  for (const char* name : {"N42", "N42SH", "YX18", "BN8"}) {
+    const magmat::Grade g = catalog.grade(name);
+    for (const auto& shape : shapes) {
+      const auto lines = magmat::shape_load_lines::of(shape);
+      for (const auto kind : {magmat::external_field_kind::applied, magmat::external_field_kind::in_magnet}) {
+        const magmat::volume_loss loss(g, lines, kind);
+        for (const double external : {0.0, 2e5, -1e5}) {
+          for (double t = 20.0; t <= 300.0; t += 20.0) {
+            if (g.intrinsic_coercivity(from_celsius(t)).value() == 0.0) continue; // tested above
+            INFO(name << " at " << t << " degC, external " << external << " A/m, kind " << static_cast<int>(kind));
+            const auto field = magnetic_field_strength::from_value(external);
+            const double fast = loss(from_celsius(t), field), each = loss.per_element(from_celsius(t), field);
+            const double tight = tight_loss(g, *lines, t, external, kind);
+            // measured: interpolated within 1.1e-11 of the reference, per element within 2.7e-10
+            CHECK(fast == Approx(tight).margin(1e-10));
+            CHECK(fast == Approx(each).margin(1e-9));
+          }
+        }
+      }
+    }
+  }
+}
