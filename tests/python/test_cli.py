@@ -60,6 +60,25 @@ def test_compare_is_the_main_job(capsys, tmp_path):
     assert png.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
 
 
+def test_compare_names_the_coercivity_class_the_bulk_dy_magnet_reaches(capsys):
+    """Issue [11], item 5: the output says which class the bulk-Dy solution reaches, from its own HcJ at
+    20 degC and the class minima of materials/classes/ndfeb_sintered.json; an infeasible one says so."""
+    import magmat as mm
+
+    assert main(["compare", "--at", "150C", "--pc", "2"]) == 0
+    out = capsys.readouterr().out
+    line = next(l for l in out.splitlines() if l.startswith("bulk_dy: "))
+    study = mm.design_study(mm.Requirement(temperature_C=150, permeance=2.0))
+    hcj = next(r for r in study if r.strategy == "bulk_dy").magnet.properties(temperature_C=20).intrinsic_coercivity
+    minima = sorted((c["min_intrinsic_coercivity"], c["name"]) for c in mm.coercivity_classes())
+    reached = [name for minimum, name in minima if hcj >= minimum][-1]
+    assert f"HcJ(20 degC) = {hcj / 1e3:.0f} kA/m, the {reached} class" in line
+
+    assert main(["compare", "--at", "180C", "--pc", "1"]) == 0
+    line = next(l for l in capsys.readouterr().out.splitlines() if l.startswith("bulk_dy: "))
+    assert line.startswith("bulk_dy: infeasible: ") and "Dy" in line
+
+
 def test_compare_json_is_machine_readable(capsys):
     import json
 

@@ -181,6 +181,22 @@ def _show(args: argparse.Namespace) -> int:
     return 0
 
 
+def _coercivity_class_line(magnet: mm.Magnet) -> str:
+    """Which sintered NdFeB coercivity class (materials/classes/ndfeb_sintered.json) the magnet's
+    HcJ at 20 degC falls in: the class whose minimum it reaches, up to the next class's minimum."""
+    hcj = magnet.properties(temperature_C=20).intrinsic_coercivity
+    classes = sorted(mm.coercivity_classes(), key=lambda c: c["min_intrinsic_coercivity"])
+    reached = [c for c in classes if hcj >= c["min_intrinsic_coercivity"]]
+    if not reached:
+        return (f"HcJ(20 degC) = {hcj / 1e3:.0f} kA/m, below every sintered class "
+                f"(N from {classes[0]['min_intrinsic_coercivity'] / 1e3:.0f} kA/m)")
+    top = reached[-1]
+    higher = classes[len(reached)] if len(reached) < len(classes) else None
+    span = (f"{top['min_intrinsic_coercivity'] / 1e3:.0f}-{higher['min_intrinsic_coercivity'] / 1e3:.0f} kA/m"
+            if higher is not None else f">= {top['min_intrinsic_coercivity'] / 1e3:.0f} kA/m")
+    return f"HcJ(20 degC) = {hcj / 1e3:.0f} kA/m, the {top['name']} class ({span})"
+
+
 def _compare(args: argparse.Namespace) -> int:
     t = temperature(args.at)
     requirement = mm.Requirement(temperature_C=t, permeance=args.pc, external_field=args.external_field,
@@ -220,6 +236,12 @@ def _compare(args: argparse.Namespace) -> int:
         _compare_plot(study, args.plot)
         print(f"plot written to {args.plot}", file=sys.stderr)
     emit(rows, args, title)
+    if not args.json and not args.csv:
+        baseline = next((r for r in study if r.strategy == study.baseline), None)
+        if baseline is not None and baseline.feasible and baseline.magnet is not None:
+            print(f"\n{study.baseline}: {_coercivity_class_line(baseline.magnet)}")
+        elif baseline is not None:
+            print(f"\n{study.baseline}: infeasible: {baseline.reason}")
     # Catalog grades that meet the same requirement.
     grades = []
     for g in mm.Catalog.default().find(family="ndfeb_sintered"):
