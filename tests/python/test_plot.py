@@ -326,3 +326,50 @@ def test_loss_map_draws_into_given_axes_and_checks_its_arguments(catalog):
         plot.loss_map(catalog["N42H"], SHAPES["cylinder"], 130.0, external_field=float("nan"))
     with pytest.raises(ValueError, match="external_field_kind"):
         plot.loss_map(catalog["N42H"], SHAPES["cylinder"], 130.0, external_field_kind="bogus")
+
+
+# --- strategy_comparison ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name, label", [
+    ("bulk_dy", "Bulk Dy"), ("gbd_tb", "GBD Tb"), ("hre_free_fine_grain", "HRE-free fine grain"),
+    ("ce_la_substituted", "Ce/La substituted"), ("smco5", "SmCo5"), ("sm2co17", "Sm2Co17"),
+    ("ferrite", "Ferrite"), ("my_strategy", "My strategy"),
+])
+def test_strategy_labels_are_readable(name, label):
+    assert plot.strategy_label(name) == label
+
+
+def test_strategy_comparison_shows_every_element_cost_and_infeasible_rows(tmp_path):
+    """Issue [11], item 5: Nd, Pr, Dy, Tb, Sm, Co per year and the cost, readable labels, and an
+    infeasible strategy kept as a greyed row that says so."""
+    study = mm.design_study(mm.Requirement(temperature_C=150, permeance=2.0), magnet_mass_kg=1.5,
+                            units_per_year=1e6, pr_share=0.2)
+    png = tmp_path / "compare.png"
+    fig = plot.strategy_comparison(study, path=png, figsize=(12, 5.5), dpi=50)
+    assert png_size(png) == (600, 275)
+    heavy, light, cost = fig.axes
+    ticks = [t.get_text() for t in heavy.get_yticklabels()]
+    assert [t.replace(" [U]", "") for t in ticks] == [plot.strategy_label(r.strategy) for r in study]
+    legend = lambda ax: {t.get_text() for t in ax.get_legend().get_texts()}  # noqa: E731
+    assert legend(heavy) == {"Dy", "Tb"}
+    assert legend(light) == {"Nd", "Pr", "Sm", "Co"}  # no strategy here uses Ce or La
+    # the bars are the rows' own tonnages: Dy of bulk Dy, Sm + Co of SmCo5 stacked
+    rows = list(study)
+    assert round(study["bulk_dy"].tonnes_per_year["Dy"], 6) in {round(p.get_width(), 6) for p in heavy.patches}
+    assert round(study["smco5"].tonnes_per_year["Co"], 6) in {round(p.get_width(), 6) for p in light.patches}
+    # cost per unit = cost per kg x magnet mass; unpriced feasible rows say "no price"
+    assert round(study["bulk_dy"].cost_per_kg * 1.5, 6) in {round(p.get_width(), 6) for p in cost.patches}
+    assert any(t.get_text() == "no price" for t in cost.texts)
+    infeasible = [r for r in rows if not r.feasible]
+    assert infeasible, "the case must hold an infeasible strategy to test"
+    notes = [t.get_text() for t in heavy.texts]
+    assert sum(n.startswith("infeasible: ") for n in notes) == len(infeasible)
+    for tick, row in zip(heavy.get_yticklabels(), rows):
+        assert (tick.get_color() == "0.5") == (not row.feasible)
+
+
+def test_strategy_comparison_refuses_bad_arguments():
+    study = mm.design_study(mm.Requirement(temperature_C=100, permeance=2.0), ["bulk_dy"])
+    with pytest.raises(ValueError, match="dpi"):
+        plot.strategy_comparison(study, dpi=0)

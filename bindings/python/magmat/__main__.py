@@ -289,26 +289,9 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _compare_plot(study: mm.Study, path: str) -> None:
-    from matplotlib.figure import Figure
+    from .plot import strategy_comparison
 
-    from ._files import write_atomically
-
-    feasible = [r for r in study if r.feasible]
-    fig = Figure(figsize=(8, 4.5), layout="constrained")
-    ax = fig.add_subplot()
-    # rows resting on unconfirmed ([U]) data are marked
-    names = [r.strategy.replace("_", " ") + (" [U]" if r.rests_on_unconfirmed else "") for r in feasible]
-    dy = [r.tonnes_per_year["Dy"] for r in feasible]
-    tb = [r.tonnes_per_year["Tb"] for r in feasible]
-    ax.barh(names, dy, label="Dy")
-    ax.barh(names, tb, left=dy, label="Tb")
-    ax.set_xlabel("t/year")
-    r = study.requirement
-    load = f", Pc {r.permeance:g}" if r.permeance is not None else ""
-    ax.set_title(f"Dy and Tb per year for a magnet at {r.temperature_C:g} degC{load}")
-    ax.invert_yaxis()
-    ax.legend()
-    write_atomically(path, lambda f: fig.savefig(f, format="png", dpi=100))
+    strategy_comparison(study, path=path)
 
 
 # --- parser -------------------------------------------------------------------------------

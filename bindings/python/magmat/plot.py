@@ -27,7 +27,7 @@ if TYPE_CHECKING:  # pragma: no cover - typing only
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-__all__ = ["demagnetization_curves", "loss_map"]
+__all__ = ["demagnetization_curves", "loss_map", "strategy_comparison", "strategy_label"]
 
 PathLike = Union[str, "os.PathLike[str]"]
 
@@ -380,6 +380,118 @@ def loss_map(
     name = str(magnet.name)
     ax.set_title(f"{name} at {_format_temperature(float(temperature_C))}: moment loss {100 * loss:.3g} %\n"
                  f"black: the knee; hatched: reversed past it")
+    if path is not None:
+        save_png(fig, path, dpi=dpi)
+    return fig
+
+
+# Words of strategy names written as the trade writes them ("gbd_tb" -> "GBD Tb").
+_LABEL_WORDS = {"dy": "Dy", "tb": "Tb", "nd": "Nd", "pr": "Pr", "ce": "Ce", "la": "La", "gbd": "GBD",
+                "smco5": "SmCo5", "sm2co17": "Sm2Co17", "hre": "HRE", "ndfeb": "NdFeB"}
+# The elements of the bill, in the two panels where their tonnages are comparable: the heavy rare
+# earths (tens of t/year) and the light rare earths with Co (hundreds).
+_HEAVY = (("Dy", "C0"), ("Tb", "C1"))
+_LIGHT = (("Nd", "C2"), ("Pr", "C4"), ("Ce", "C5"), ("La", "C6"), ("Sm", "C8"), ("Co", "C9"))
+
+
+def strategy_label(strategy: str) -> str:
+    """A readable label for a strategy name: words split at '_', element symbols and the trade's
+    abbreviations capitalized as written ('gbd_tb' -> 'GBD Tb', 'hre_free_fine_grain' ->
+    'HRE-free fine grain', 'ce_la_substituted' -> 'Ce/La substituted'). Unknown words are kept."""
+    words = [w for w in str(strategy).split("_") if w]
+    out = []
+    for i, word in enumerate(words):
+        if word == "free" and out:
+            out[-1] += "-free"
+            continue
+        label = _LABEL_WORDS.get(word.lower(), word)
+        # two element symbols in a row are alternatives of one site: "Ce/La"
+        if out and label in ("La", "Ce", "Pr", "Nd") and out[-1] in ("Ce", "La", "Pr", "Nd"):
+            out[-1] += "/" + label
+            continue
+        out.append(label if label != word or i else word[:1].upper() + word[1:])
+    return " ".join(out)
+
+
+def strategy_comparison(
+    study: Any,
+    *,
+    path: Optional[PathLike] = None,
+    dpi: float = 100,
+    figsize: Tuple[float, float] = (12, 5.5),
+) -> "Figure":
+    """Plots a :func:`magmat.design_study` result, one row per strategy in the study's order:
+
+    * left: Dy and Tb in t/year (stacked);
+    * middle: Nd, Pr, Ce, La, Sm and Co in t/year (stacked);
+    * right: raw-material cost per unit (cost per kg of magnet x the row's magnet mass), in the
+      study's currency; "no price" where an element of the magnet has none in the price table.
+
+    Labels come from :func:`strategy_label`; " [U]" marks rows resting on unconfirmed parameters.
+    Infeasible strategies keep their row, greyed, with "infeasible" and the start of their
+    reason drawn in it (the whole reason is ``row.reason``). ``path``, ``dpi`` and ``figsize`` as
+    for :func:`demagnetization_curves`. Returns the Figure.
+    """
+    _require_matplotlib()
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    if not (isinstance(dpi, (int, float)) and math.isfinite(dpi) and dpi > 0):
+        raise ValueError(f"dpi must be a finite number > 0, got {dpi!r}")
+    rows = list(study)
+    if not rows:
+        raise ValueError("strategy_comparison: the study has no rows")
+    labels = [strategy_label(r.strategy) + (" [U]" if r.rests_on_unconfirmed else "") for r in rows]
+    y = np.arange(len(rows))
+    try:
+        fig = Figure(figsize=tuple(figsize), dpi=dpi, layout="constrained")
+    except TypeError:  # matplotlib < 3.5
+        fig = Figure(figsize=tuple(figsize), dpi=dpi, constrained_layout=True)
+    FigureCanvasAgg(fig)
+    axes = fig.subplots(1, 3, sharey=True, gridspec_kw={"width_ratios": [1.0, 1.3, 0.9]})
+
+    def stacked(ax: "Axes", elements: Tuple[Tuple[str, str], ...]) -> None:
+        left = np.zeros(len(rows))
+        for element, color in elements:
+            values = np.array([r.tonnes_per_year.get(element, 0.0) if r.feasible else 0.0 for r in rows])
+            if np.any(values > 0.0):
+                ax.barh(y, values, left=left, color=color, label=element)
+                left += values
+        if np.any(left > 0.0):
+            ax.legend(loc="lower right", fontsize="small")
+        ax.set_xlabel("t/year")
+
+    stacked(axes[0], _HEAVY)
+    axes[0].set_title("Dy and Tb")
+    stacked(axes[1], _LIGHT)
+    axes[1].set_title("Nd, Pr, Ce, La, Sm, Co")
+    costs = [r.cost_per_kg * r.magnet_mass_kg if r.feasible and r.cost_per_kg is not None else math.nan
+             for r in rows]
+    priced = [c for c in costs if math.isfinite(c)]
+    axes[2].barh(y, [c if math.isfinite(c) else 0.0 for c in costs], color="C7")
+    axes[2].set_xlabel(f"{study.currency} per unit")
+    axes[2].set_title("raw-material cost")
+    top = max(priced) if priced else 1.0
+    for i, (row, cost) in enumerate(zip(rows, costs)):
+        if row.feasible and not math.isfinite(cost):
+            axes[2].text(0.02 * top, i, "no price", va="center", fontsize="small", color="0.3")
+    for i, row in enumerate(rows):
+        if not row.feasible:
+            for ax in axes:
+                ax.axhspan(i - 0.45, i + 0.45, color="0.92", zorder=0)
+            reason = row.reason if len(row.reason) <= 60 else row.reason[:57] + "..."
+            axes[0].text(0.01, i, f"infeasible: {reason}", transform=axes[0].get_yaxis_transform(),
+                         va="center", fontsize="x-small", color="0.25", clip_on=False, zorder=3)
+    axes[0].set_yticks(y)
+    axes[0].set_yticklabels(labels)
+    for tick, row in zip(axes[0].get_yticklabels(), rows):
+        if not row.feasible:
+            tick.set_color("0.5")
+    axes[0].invert_yaxis()
+    r = study.requirement
+    load = f", Pc {r.permeance:g}" if r.permeance is not None else ""
+    fig.suptitle(f"Rare earths and Co per year, and cost, for a magnet at {_format_temperature(float(r.temperature_C))}"
+                 f"{load} (equal {study.equal}; [U]: rests on unconfirmed parameters)")
     if path is not None:
         save_png(fig, path, dpi=dpi)
     return fig
