@@ -79,6 +79,49 @@ def test_compare_names_the_coercivity_class_the_bulk_dy_magnet_reaches(capsys):
     assert line.startswith("bulk_dy: infeasible: ") and "Dy" in line
 
 
+def test_compare_reads_the_fleet_from_a_demand_scenario(capsys):
+    """Issue [11], item 5: the main job's fleet comes from the seed's EV-traction demand figures."""
+    import json
+
+    import magmat as mm
+
+    expected = mm.supply_scenario("ev_traction_ndfeb_world").at(2030)
+    assert main(["compare", "--mass-kg", "1.2", "--demand", "ev_traction_ndfeb_world", "--year", "2030",
+                 "--json"]) == 0
+    rows = {r["strategy"]: r for r in json.loads(capsys.readouterr().out)}
+    study = mm.design_study(mm.Requirement(temperature_C=150, permeance=2.0), magnet_mass_kg=1.2,
+                            magnet_tonnes_per_year=expected)
+    assert rows["bulk_dy"]["Dy t/year"] == pytest.approx(study["bulk_dy"].tonnes_per_year["Dy"])
+    assert main(["compare", "--demand", "ev_traction_ndfeb_world", "--year", "2030"]) == 0
+    assert f"{expected:.6g} t of magnet/year (ev_traction_ndfeb_world at 2030" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("argv, fragment", [
+    (["--demand", "ev_traction_ndfeb_world"], "--year"),
+    (["--year", "2030"], "--demand"),
+    (["--demand", "ev_traction_ndfeb_world", "--year", "2030", "--units-per-year", "5"], "not both"),
+    (["--demand", "no_such_scenario", "--year", "2030"], "no_such_scenario"),
+    (["--demand", "ev_traction_ndfeb_world", "--year", "2050"], "2050"),
+])
+def test_compare_demand_arguments_are_checked(capsys, argv, fragment):
+    assert main(["compare", *argv]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("magmat: error:") and fragment in err
+
+
+def test_the_main_job_states_its_case_from_sources():
+    """The README's main job runs the case of docs/design_study.md; its sourced inputs are in the script."""
+    import json
+    from pathlib import Path
+
+    script = (Path(__file__).resolve().parents[2] / "examples" / "run_main_job.sh").read_text()
+    command = script[script.index('"$MAGMAT_VENV/bin/magmat" compare'):]
+    for option in ("--at 150C", "--pc 2", "--mass-kg 1.2", "--demand ev_traction_ndfeb_world", "--year 2030"):
+        assert option in command
+    references = json.loads((Path(__file__).resolve().parents[2] / "materials" / "references.json").read_text())
+    assert "MAINRICH-EV" in script and "1.2 kg" in references["MAINRICH-EV"]["seen"]
+
+
 def test_compare_json_is_machine_readable(capsys):
     import json
 

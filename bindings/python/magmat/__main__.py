@@ -201,7 +201,22 @@ def _compare(args: argparse.Namespace) -> int:
     t = temperature(args.at)
     requirement = mm.Requirement(temperature_C=t, permeance=args.pc, external_field=args.external_field,
                                  max_irreversible_loss=args.max_loss)
-    study = mm.design_study(requirement, magnet_mass_kg=args.mass_kg, units_per_year=args.units_per_year,
+    if args.demand is not None:
+        if args.units_per_year is not None:
+            raise mm.DomainError("give either --units-per-year or --demand, not both")
+        if args.year is None:
+            raise mm.DomainError(f"--demand {args.demand} needs --year (the year of the scenario to read)")
+        scenario = mm.supply_scenario(args.demand)
+        fleet = {"magnet_tonnes_per_year": scenario.at(args.year)}
+        fleet_text = (f"{fleet['magnet_tonnes_per_year']:.6g} t of magnet/year ({args.demand} at {args.year:g}, "
+                      f"source {scenario.source})")
+    else:
+        if args.year is not None:
+            raise mm.DomainError("--year reads a --demand scenario; give --demand too")
+        units = 1e6 if args.units_per_year is None else args.units_per_year
+        fleet = {"units_per_year": units}
+        fleet_text = f"{units:g} units/year"
+    study = mm.design_study(requirement, magnet_mass_kg=args.mass_kg, **fleet,
                             pr_share=args.pr_share)
     rows = []
     for r in study:
@@ -230,7 +245,7 @@ def _compare(args: argparse.Namespace) -> int:
         })
     rows.sort(key=lambda row: (not row["feasible"], -row["Dy+Tb saved t/year"]
                                if not math.isnan(row["Dy+Tb saved t/year"]) else 0.0))
-    title = (f"Strategies for {requirement} with {args.mass_kg:g} kg per unit, {args.units_per_year:g} units/year; "
+    title = (f"Strategies for {requirement} with {args.mass_kg:g} kg per unit, {fleet_text}; "
              f"savings against {study.baseline}; raw-material costs from {study.price_table}")
     if args.plot:
         _compare_plot(study, args.plot)
@@ -366,10 +381,14 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("--external-field", type=float, default=0.0, help="extra reverse field, A/m")
     compare.add_argument("--max-loss", type=float, default=0.0, help="allowed irreversible loss (0: knee)")
     compare.add_argument("--mass-kg", type=float, default=1.5, help="magnet per unit, kg (default 1.5)")
-    compare.add_argument("--units-per-year", type=float, default=1e6, help="units per year (default 1e6)")
+    compare.add_argument("--units-per-year", type=float, default=None, help="units per year (default 1e6)")
+    compare.add_argument("--demand", default=None,
+                         help="read the magnet tonnage per year from a supply scenario instead "
+                         "(e.g. ev_traction_ndfeb_world; see `docs/supply.md`), at --year")
+    compare.add_argument("--year", type=float, default=None, help="the year of the --demand scenario")
     compare.add_argument("--pr-share", type=float, default=None,
                          help="Pr/(Pr + Nd) by mass of the NdFeB light rare earth (default 0: Nd alone)")
-    compare.add_argument("--plot", help="write a PNG of the heavy rare earth per strategy")
+    compare.add_argument("--plot", help="write a PNG of the rare earths, Co and cost per strategy")
     _output_options(compare)
     compare.set_defaults(run=_compare)
     return parser
