@@ -96,19 +96,22 @@ def test_femm_block_follows_the_grammar_with_every_key_in_femm_order(catalog):
     assert text.endswith("\n")
     values = parse_femm_block(text)
     assert [k for k in values if k != "bh"] == FEMM_KEYS
-    assert values["blockname"] == "N42SH"
-    assert values["bhpoints"] == 0 and values["bh"] == []
+    assert values["blockname"] == "N42SH 20degC"  # the temperature is in the default name
+    assert values["bhpoints"] == 40 and len(values["bh"]) == 40  # nonlinear by default
+    assert values["bh"][0] == (0.0, 0.0)
     assert values["lamtype"] == 0 and values["lamfill"] == 1.0 and values["nstrands"] == 0
     assert values["h_cangle"] == 0.0 and values["j_re"] == 0.0 and values["j_im"] == 0.0
     # FEMM's own writer: two-space <BeginBlock>, four-space keys
     assert text.splitlines()[0] == "  <BeginBlock>"
-    assert text.splitlines()[1] == '    <BlockName> = "N42SH"'
+    assert text.splitlines()[1] == '    <BlockName> = "N42SH 20degC"'
+    linear = parse_femm_block(export.femm_block(catalog["N42SH"], bh_points=0))
+    assert linear["bhpoints"] == 0 and linear["bh"] == []
 
 
 @pytest.mark.parametrize("temperature_C", [20.0, 80.0, 150.0], ids=["20C", "80C", "150C"])
 def test_femm_block_round_trips_br_and_recoil_permeability(magnet, temperature_C):
     p = magnet.properties(temperature_C)
-    values = parse_femm_block(export.femm_block(magnet, temperature_C))
+    values = parse_femm_block(export.femm_block(magnet, temperature_C, bh_points=0))
     assert values["mu_x"] == p.recoil_permeability
     assert values["mu_y"] == p.recoil_permeability
     br_back = export.FEMM_MU0 * values["mu_x"] * values["h_c"]
@@ -160,7 +163,8 @@ def parse_lua_call(text: str) -> tuple[str, list[object]]:
 
 
 def test_femm_lua_call_has_fourteen_arguments_in_femms_order(magnet):
-    name, args = parse_lua_call(export.femm_lua(magnet, 60.0, conductivity=1.2e6))
+    first, *points = export.femm_lua(magnet, 60.0, conductivity=1.2e6).split("\n")
+    name, args = parse_lua_call(first)
     block = parse_femm_block(export.femm_block(magnet, 60.0, conductivity=1.2e6))
     assert name == "mi_addmaterial"
     assert len(args) == 14
@@ -169,7 +173,75 @@ def test_femm_lua_call_has_fourteen_arguments_in_femms_order(magnet):
                 block["d_lam"], block["phi_h"], block["lamfill"], block["lamtype"], block["phi_hx"],
                 block["phi_hy"], block["nstrands"], block["wired"]]
     assert args == expected
-    assert args[0] == magnet.name
+    assert args[0] == f"{magnet.name} 60degC"
+
+
+# --- nonlinear B-H points (issue [13], item 6) ----------------------------------------------
+
+
+@pytest.mark.parametrize("temperature_C", [20.0, 80.0, 120.0], ids=["20C", "80C", "120C"])
+def test_femm_bh_points_are_the_models_curve_shifted_by_hcb(magnet, temperature_C):
+    points = export.femm_bh_points(magnet, temperature_C, 40)
+    assert points.shape == (40, 2)
+    assert tuple(points[0]) == (0.0, 0.0)
+    assert np.all(np.diff(points[:, 0]) > 0) and np.all(np.diff(points[:, 1]) > 0)  # FEMM needs both
+    hcb = points[-1, 1]
+    assert points[-1, 0] == pytest.approx(magnet.remanence(temperature_C), rel=1e-6)  # the curve at H = 0
+    # every point lies on the core's curve at H = (H + H_c) - H_c
+    fine = magnet.demag_curve(temperature_C=temperature_C, points=20001)
+    on_curve = np.interp(points[:, 1] - hcb, fine.H[::-1], fine.B[::-1])
+    assert np.max(np.abs(on_curve - points[:, 0])) < 2e-3 * points[-1, 0]
+
+
+def test_femm_bh_points_follow_a_knee_above_zero_flux(catalog):
+    """A hot N42 crosses its knee before B = 0: arc-length spacing puts points in the bend."""
+    g = catalog["N42"]
+    points = export.femm_bh_points(g, 120.0, 40)
+    slope = np.diff(points[:, 0]) / np.diff(points[:, 1])       # dB/dH, T per A/m
+    recoil = MU0 * g.properties(120.0).recoil_permeability
+    steep = slope > 5 * recoil                                  # past the knee: far steeper than recoil
+    assert steep.sum() >= 10 and (~steep).sum() >= 10
+    with pytest.raises(ValueError, match="no second-quadrant curve"):
+        export.femm_bh_points(g, 150.0)                         # HcJ = 0 there: nothing to export
+
+
+def test_femm_block_and_lua_carry_the_same_nonlinear_curve(catalog):
+    g = catalog["N42SH"]
+    points = export.femm_bh_points(g, 150.0, 25)
+    block = parse_femm_block(export.femm_block(g, 150.0, bh_points=25))
+    assert block["bhpoints"] == 25 and np.array_equal(np.array(block["bh"]), points)  # %.17g round-trips
+    assert block["h_c"] == points[-1, 1]
+    first, *adds = export.femm_lua(g, 150.0, bh_points=25).split("\n")
+    assert parse_lua_call(first)[1][3] == points[-1, 1]
+    assert len(adds) == 24  # FEMM's mi_addbhpoint adds (0, 0) itself
+    for line, (flux, field) in zip(adds, points[1:]):
+        name, args = parse_lua_call(line)
+        assert name == "mi_addbhpoint" and args == ["N42SH 150degC", flux, field]
+
+
+def test_exports_at_two_temperatures_have_two_names(catalog):
+    g = catalog["N42SH"]
+    assert parse_femm_block(export.femm_block(g, 20.0))["blockname"] != parse_femm_block(export.femm_block(g, 120.0))["blockname"]
+    assert export.pyleecan_material(g, 120.0)["name"] == "N42SH 120degC"
+
+
+def test_pyleecan_carries_the_curve_as_an_import_matrix(catalog):
+    g = catalog["N42SH"]
+    mag = export.pyleecan_material(g, 150.0, bh_points=30)["mag"]
+    curve = mag["BH_curve"]
+    assert curve["__class__"] == "ImportMatrixVal" and curve["is_transpose"] is False
+    points = export.femm_bh_points(g, 150.0, 30)
+    assert curve["value"] == [[field, flux] for flux, field in points.tolist()]  # pyleecan's [H, B] rows
+    assert "BH_curve" not in export.pyleecan_material(g, 150.0, bh_points=0)["mag"]
+
+
+@pytest.mark.parametrize("bad", [-1, 1, 10_001, 2.5, True, "40"])
+def test_bad_bh_point_counts_are_refused(catalog, bad):
+    for call in (lambda: export.femm_block(catalog["N42SH"], bh_points=bad),
+                 lambda: export.femm_lua(catalog["N42SH"], bh_points=bad),
+                 lambda: export.pyleecan_material(catalog["N42SH"], bh_points=bad)):
+        with pytest.raises(ValueError, match="bh_points"):
+            call()
 
 
 # --- pyleecan -----------------------------------------------------------------------------
@@ -182,7 +254,7 @@ def test_pyleecan_json_file_parses_and_round_trips(tmp_path, catalog):
     data = json.loads(path.read_text(encoding="utf-8"))
     assert data == returned
     assert data["__class__"] == "Material"
-    assert data["name"] == "C8A"
+    assert data["name"] == "C8A 100degC"
     assert data["is_isotropic"] is True
     mag = data["mag"]
     assert mag["__class__"] == "MatMagnetics"
@@ -216,11 +288,15 @@ def test_pyleecan_default_coefficient_interval_is_20_to_150(magnet):
     assert explicit["alpha_Br"] == magnet.reversible_coefficients(20.0, 100.0).remanence
 
 
-def test_pyleecan_struct_only_with_a_datasheet_density(catalog):
+def test_pyleecan_density_is_the_datasheets_or_the_models(catalog):
+    """Issue [13], item 6: without a density pyleecan would take 7650 kg/m^3 (a steel value)."""
     assert catalog["N42SH"].datasheet["density"] is None
-    assert "struct" not in export.pyleecan_material(catalog["N42SH"])
-    assert "struct" not in export.pyleecan_material(mm.Magnet.from_composition("Nd2Fe14B"))
-    assert export.pyleecan_material(catalog["C8A"], name="my ferrite")["name"] == "my ferrite"
+    for magnet in (catalog["N42SH"], mm.Magnet.from_composition("Nd2Fe14B")):
+        material = export.pyleecan_material(magnet)
+        assert material["struct"] == {"__class__": "MatStructural", "rho": magnet.density}
+        assert "density the model's" in material["desc"]
+    ferrite = export.pyleecan_material(catalog["C8A"], name="my ferrite")
+    assert ferrite["name"] == "my ferrite" and "density the datasheet's" in ferrite["desc"]
 
 
 # --- magpylib -----------------------------------------------------------------------------

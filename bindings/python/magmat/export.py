@@ -26,6 +26,7 @@ __all__ = [
     "FEMM_MU0",
     "PYLEECAN_MU0",
     "CSV_HEADER",
+    "femm_bh_points",
     "femm_block",
     "femm_lua",
     "pyleecan_material",
@@ -59,8 +60,14 @@ def _g17(x: float) -> str:
     return format(float(x), ".17g")
 
 
-def _femm_name(magnet: Magnet, name: str | None) -> str:
-    text = magnet.name if name is None else name
+def _default_name(magnet: Magnet, temperature_C: float) -> str:
+    """The exported material's default name: the magnet's name and the temperature its curve is
+    for, so materials exported at two temperatures do not collide in one model ("N42SH 80degC")."""
+    return f"{magnet.name} {float(temperature_C):g}degC"
+
+
+def _femm_name(magnet: Magnet, name: str | None, temperature_C: float) -> str:
+    text = _default_name(magnet, temperature_C) if name is None else name
     if not isinstance(text, str) or not text.strip():
         raise ValueError(f"a FEMM material name must be a non-empty string, got {text!r}")
     bad = [c for c in text if c in '"\\' or c in "\r\n" or ord(c) < 32]
@@ -102,16 +109,72 @@ _FEMM_KEYS = (
 )
 
 
+def _bh_point_count(bh_points: int) -> int:
+    if isinstance(bh_points, bool) or not isinstance(bh_points, (int, np.integer)) or not (
+            bh_points == 0 or 2 <= bh_points <= 10_000):
+        raise ValueError(f"bh_points must be 0 (a linear magnet) or an integer in 2-10000, got {bh_points!r}")
+    return int(bh_points)
+
+
+def femm_bh_points(magnet: Magnet, temperature_C: float = 20.0, points: int = 40) -> np.ndarray:
+    """The magnet's demagnetization curve at ``temperature_C`` (degC) as FEMM's nonlinear
+    permanent magnet takes it: an array of shape (points, 2) with columns B in **T** and
+    H + H_c in **A/m**, where H_c is the normal coercivity HcB at that temperature, read where the
+    model's curve crosses B = 0 (the first row is (0, 0); the last is (Br, HcB), at H = 0). Both
+    columns increase strictly, as FEMM requires. A curve that never reaches B = 0 (HcJ = 0: the
+    magnet has no coercivity left at that temperature) raises ``ValueError``.
+
+    This is the convention of FEMM's own material library (bin/matlib.dat: "Cast Alnico 5
+    (LNG37)" has H_c = 48600 A/m and B-H points from (0, 0) to (1.204 T, 48600 A/m)): FEMM reads a
+    magnet's curve shifted by H_c so that it starts at the origin, and continues it past the last
+    point with the last segment's slope (here the recoil line). The points are spaced evenly along
+    the curve in units of Br and HcB, so a knee above B = 0 (a hot NdFeB magnet) gets as many
+    points as the straight part.
+    """
+    n = _bh_point_count(points)
+    if n == 0:
+        raise ValueError("femm_bh_points needs at least 2 points")
+    curve = magnet.demag_curve(temperature_C=temperature_C, points=4001)
+    h = np.asarray(curve.H, dtype=float)[::-1]   # ascending: -HcJ .. 0
+    b = np.asarray(curve.B, dtype=float)[::-1]
+    br = float(b[-1])
+    negative = np.nonzero(b <= 0.0)[0]
+    if not (math.isfinite(br) and br > 0.0) or negative.size == 0:
+        raise ValueError(f"{magnet.name} at {temperature_C:g} degC has no second-quadrant curve from B = 0 "
+                         f"to Br to export (Br {br!r} T, HcJ {float(magnet.intrinsic_coercivity(temperature_C))!r} A/m)")
+    # HcB where this curve crosses B = 0 (linear between the samples around it), so that the
+    # shifted curve starts exactly at the origin
+    i = int(negative[-1])
+    hcb = -float(h[i] + (h[i + 1] - h[i]) * (0.0 - b[i]) / (b[i + 1] - b[i]))
+    keep = slice(i + 1, None)
+    shifted = np.concatenate([[0.0], h[keep] + hcb])
+    flux = np.concatenate([[0.0], b[keep]])
+    # arc length in (H/HcB, B/Br): even spacing along the curve, knee included
+    step = np.hypot(np.diff(shifted) / hcb, np.diff(flux) / br)
+    s = np.concatenate([[0.0], np.cumsum(step)])
+    targets = np.linspace(0.0, s[-1], n)
+    out = np.column_stack([np.interp(targets, s, flux), np.interp(targets, s, shifted)])
+    out[0] = (0.0, 0.0)
+    out[-1] = (br, hcb)
+    if not (np.all(np.diff(out[:, 0]) > 0.0) and np.all(np.diff(out[:, 1]) > 0.0)):
+        raise ValueError(f"{magnet.name} at {temperature_C:g} degC: the B-H points do not increase strictly "
+                         f"with {n} points; use fewer")
+    return out
+
+
 def _femm_values(magnet: Magnet, temperature_C: float, name: str | None,
-                 conductivity: float | None) -> dict[str, Any]:
-    block_name = _femm_name(magnet, name)
+                 conductivity: float | None, bh_points: int) -> dict[str, Any]:
+    block_name = _femm_name(magnet, name, temperature_C)
     sigma = _femm_conductivity_MS_per_m(conductivity)
     br, mu_rec = _linear_magnet(magnet, temperature_C)
+    n = _bh_point_count(bh_points)
+    curve = femm_bh_points(magnet, temperature_C, n) if n else np.zeros((0, 2))
     return {
         "BlockName": block_name,
-        "Mu_x": mu_rec,                       # relative permeability (linear material)
+        "Mu_x": mu_rec,                       # relative permeability (used by FEMM when linear)
         "Mu_y": mu_rec,
-        "H_c": br / (FEMM_MU0 * mu_rec),      # A/m: FEMM's B = mu0 mu_r (H + H_c)
+        # A/m: linear, FEMM's B = mu0 mu_r (H + H_c); nonlinear, the curve's shift, HcB
+        "H_c": curve[-1, 1] if n else br / (FEMM_MU0 * mu_rec),
         "H_cAngle": 0.0,                      # degrees; the direction is set per block label
         "J_re": 0.0,                          # MA/m^2, source current density
         "J_im": 0.0,
@@ -124,71 +187,86 @@ def _femm_values(magnet: Magnet, temperature_C: float, name: str | None,
         "LamFill": 1.0,                       # fill factor
         "NStrands": 0,
         "WireD": 0.0,                         # mm
-        "BHPoints": 0,                        # linear: no B(H) table
+        "BHPoints": curve,                    # (B, H + H_c) rows; none for a linear magnet
     }
 
 
 def femm_block(magnet: Magnet, temperature_C: float = 20.0, *, name: str | None = None,
-               conductivity: float | None = None) -> str:
+               conductivity: float | None = None, bh_points: int = 40) -> str:
     """The magnet as a FEMM material block, as FEMM writes it in the ``[BlockProps]`` section of a
     magnetics ``.fem`` file (``<BeginBlock>`` ... ``<EndBlock>``, one ``<Key> = value`` per line,
     numbers as ``%.17g``).
 
-    FEMM's linear permanent magnet: relative permeability ``Mu_x = Mu_y`` = the recoil
-    permeability mu_rec at ``temperature_C`` (degrees Celsius), and coercivity
-    ``H_c = Br / (mu0 * mu_rec)`` in **A/m** (mu0 = :data:`FEMM_MU0`, FEMM's 4 pi 1e-7 H/m), so
-    that FEMM's B = mu0 mu_rec (H + H_c) gives B = Br at H = 0. This H_c is the straight recoil
-    line's intercept; it equals the datasheet HcB only where the curve is straight down to HcB.
-    The magnetization direction is not a material property in FEMM (it is set on each block
-    label), so ``H_cAngle`` is 0.
+    By default a **nonlinear** magnet: ``bh_points`` (default 40) rows of
+    :func:`femm_bh_points` after ``<BHPoints> = N``, the demagnetization curve at
+    ``temperature_C`` (degrees Celsius) with its knee, shifted by ``H_c`` = HcB at that
+    temperature in **A/m**, as FEMM's material library writes magnets.
 
-    ``name``: the ``BlockName`` (default: ``magnet.name``); quotes, backslashes and control
+    With ``bh_points=0``, FEMM's **linear** permanent magnet: ``H_c = Br / (mu0 * mu_rec)``
+    (mu0 = :data:`FEMM_MU0`, FEMM's 4 pi 1e-7 H/m), so that FEMM's B = mu0 mu_rec (H + H_c)
+    gives B = Br at H = 0; this H_c is the straight recoil line's intercept and the knee is lost.
+    In both, ``Mu_x = Mu_y`` = the recoil permeability mu_rec at ``temperature_C`` (FEMM uses it
+    only for a linear material). The magnetization direction is not a material property in FEMM
+    (it is set on each block label), so ``H_cAngle`` is 0.
+
+    ``name``: the ``BlockName`` (default: the magnet's name and the temperature, "N42SH 80degC",
+    so materials at two temperatures can sit in one model); quotes, backslashes and control
     characters are rejected (FEMM writes the name between quotes without escaping).
     ``conductivity``: electrical conductivity in **S/m** (magmat's SI); written as ``Sigma`` in
     **MS/m**, FEMM's unit. ``None`` writes 0 (no eddy currents; enough for magnetostatics).
 
     Returns the block as text ending in a newline; put it under a ``[BlockProps] = N`` line.
     """
-    values = _femm_values(magnet, temperature_C, name, conductivity)
+    values = _femm_values(magnet, temperature_C, name, conductivity, bh_points)
     lines = ["  <BeginBlock>"]
     for key in _FEMM_KEYS:
         value = values[key]
         if key == "BlockName":
             text = f'"{value}"'
+        elif key == "BHPoints":
+            text = str(len(value))
         elif isinstance(value, int):
             text = str(value)
         else:
             text = _g17(value)
         lines.append(f"    <{key}> = {text}")
+    # FEMM writes each point as "%.17g\t%.17g" (B, then H), indented (CFemmeDoc::OnSaveDocument)
+    lines.extend(f"      {_g17(flux)}\t{_g17(field)}" for flux, field in values["BHPoints"])
     lines.append("  <EndBlock>")
     return "\n".join(lines) + "\n"
 
 
 def femm_lua(magnet: Magnet, temperature_C: float = 20.0, *, name: str | None = None,
-             conductivity: float | None = None) -> str:
+             conductivity: float | None = None, bh_points: int = 40) -> str:
     """The same material as a FEMM Lua call (FEMM 4.2 argument order):
     ``mi_addmaterial("name", mu_x, mu_y, H_c, J, Cduct, Lam_d, Phi_hmax, lam_fill, LamType,
     Phi_hx, Phi_hy, NStrands, WireD)`` -- 14 arguments: relative permeabilities, H_c in **A/m**,
     source current density J in **MA/m^2** (0), conductivity Cduct in **MS/m**, lamination
     thickness in mm (0), hysteresis angles in degrees (0), fill factor 1, lamination type 0,
     strands 0 and wire diameter in mm (0). Values as in :func:`femm_block` (``conductivity`` is
-    given in S/m). Returns one line without a trailing newline.
+    given in S/m). A nonlinear magnet (``bh_points`` > 0) adds one ``mi_addbhpoint("name", B, H)``
+    line per point after the first (FEMM adds the (0, 0) point itself). Returns the lines joined
+    by newlines, without a trailing newline.
     """
-    v = _femm_values(magnet, temperature_C, name, conductivity)
+    v = _femm_values(magnet, temperature_C, name, conductivity, bh_points)
     args = [
         f'"{v["BlockName"]}"',
         _g17(v["Mu_x"]), _g17(v["Mu_y"]), _g17(v["H_c"]), _g17(v["J_re"]), _g17(v["Sigma"]),
         _g17(v["d_lam"]), _g17(v["Phi_h"]), _g17(v["LamFill"]), str(v["LamType"]),
         _g17(v["Phi_hx"]), _g17(v["Phi_hy"]), str(v["NStrands"]), _g17(v["WireD"]),
     ]
-    return "mi_addmaterial(" + ", ".join(args) + ")"
+    lines = ["mi_addmaterial(" + ", ".join(args) + ")"]
+    # mi_addbhpoint("name", b, h) adds (0, 0) itself before the first point (lua_addbhpoint)
+    lines.extend(f'mi_addbhpoint("{v["BlockName"]}", {_g17(flux)}, {_g17(field)})'
+                 for flux, field in v["BHPoints"][1:])
+    return "\n".join(lines)
 
 
 # --- pyleecan -----------------------------------------------------------------------------
 
 
 def pyleecan_material(magnet: Magnet, temperature_C: float = 20.0, *, name: str | None = None,
-                      coefficient_to_C: float | None = None) -> dict[str, Any]:
+                      coefficient_to_C: float | None = None, bh_points: int = 40) -> dict[str, Any]:
     """The magnet as a pyleecan ``Material`` in pyleecan's JSON layout (a dict ready for
     ``json.dump``; pyleecan's ``load`` builds the objects from the ``__class__`` keys).
 
@@ -203,11 +281,19 @@ def pyleecan_material(magnet: Magnet, temperature_C: float = 20.0, *, name: str 
     * ``alpha_Br`` is magmat's secant coefficient over [20, ``coefficient_to_C``] degC; by default
       ``coefficient_to_C`` is ``temperature_C`` (the operating temperature, so pyleecan's law
       gives magmat's Br there exactly), or 150 degC when ``temperature_C`` is 20.
-    * ``struct`` (``MatStructural``) with ``rho`` in **kg/m^3** only when the magnet's datasheet
-      gives a density; otherwise it is left out and pyleecan applies its own default.
+    * ``mag.BH_curve`` (``ImportMatrixVal``, pyleecan's [H, B] rows): ``bh_points`` (default 40;
+      0 leaves it out) points of the demagnetization curve at ``temperature_C`` with its knee,
+      shifted by HcB as FEMM takes a nonlinear magnet (:func:`femm_bh_points`): H + HcB in
+      **A/m**, B in **T**, from (0, 0) to (HcB, Br). pyleecan's FEMM coupling builds a magnet from
+      ``Brm20``, ``alpha_Br`` and ``mur_lin`` alone (Functions/FEMM/create_FEMM_magnet.py), so the
+      curve is carried for the user and for couplings that read it.
+    * ``struct`` (``MatStructural``) with ``rho`` in **kg/m^3**: the datasheet's density when it
+      gives one, otherwise the model's (``magnet.density``: main-phase x-ray density x relative
+      density); ``desc`` says which. pyleecan's own default would be 7650 kg/m^3, a steel value.
     * ``is_isotropic`` is true, as in pyleecan's shipped magnet materials.
 
-    ``name``: the material name (default: ``magnet.name``).
+    ``name``: the material name (default: the magnet's name and ``temperature_C``,
+    "N42SH 100degC", the temperature of ``mur_lin`` and of the curve).
     """
     to_C = coefficient_to_C
     if to_C is None:
@@ -216,7 +302,12 @@ def pyleecan_material(magnet: Magnet, temperature_C: float = 20.0, *, name: str 
     p = magnet.properties(temperature_C)
     alpha = magnet.reversible_coefficients(20.0, to_C).remanence
     mur = p.recoil_permeability
-    mat_name = magnet.name if name is None else str(name)
+    mat_name = _default_name(magnet, temperature_C) if name is None else str(name)
+    n = _bh_point_count(bh_points)
+    density = _datasheet_density(magnet)
+    density_basis = "the datasheet's"
+    if density is None:
+        density, density_basis = float(magnet.density), "the model's (main phase x relative density)"
 
     # Layout and field names as read in Eomys/pyleecan: pyleecan/Generator/ClassesRef/Material/
     # Material.csv, MatMagnetics.csv, MatStructural.csv, pyleecan/Classes/MatMagnetics.py and
@@ -228,7 +319,8 @@ def pyleecan_material(magnet: Magnet, temperature_C: float = 20.0, *, name: str 
         "is_isotropic": True,
         "desc": (
             f"Exported by magmat from {magnet.name} ({magnet.family}); mur_lin at "
-            f"{float(temperature_C):g} degC, alpha_Br over 20 to {float(to_C):g} degC."
+            f"{float(temperature_C):g} degC, alpha_Br over 20 to {float(to_C):g} degC, density "
+            f"{density_basis}" + (f", BH_curve at {float(temperature_C):g} degC shifted by HcB." if n else ".")
         ),
         "mag": {
             "__class__": "MatMagnetics",
@@ -239,9 +331,14 @@ def pyleecan_material(magnet: Magnet, temperature_C: float = 20.0, *, name: str 
             "Wlam": 0.0,
         },
     }
-    density = _datasheet_density(magnet)
-    if density is not None:
-        material["struct"] = {"__class__": "MatStructural", "rho": density}
+    if n:
+        curve = femm_bh_points(magnet, temperature_C, n)
+        material["mag"]["BH_curve"] = {
+            "__class__": "ImportMatrixVal",
+            "is_transpose": False,
+            "value": [[float(field), float(flux)] for flux, field in curve],
+        }
+    material["struct"] = {"__class__": "MatStructural", "rho": float(density)}
     return material
 
 
@@ -256,10 +353,12 @@ def _datasheet_density(magnet: Magnet) -> float | None:
 
 
 def write_pyleecan_json(magnet: Magnet, path: PathLike, temperature_C: float = 20.0, *,
-                        name: str | None = None, coefficient_to_C: float | None = None) -> dict[str, Any]:
+                        name: str | None = None, coefficient_to_C: float | None = None,
+                        bh_points: int = 40) -> dict[str, Any]:
     """Writes :func:`pyleecan_material` to ``path`` as strict JSON (UTF-8, sorted keys, no NaN),
     atomically (a temporary file in the same folder, then ``os.replace``). Returns the dict."""
-    material = pyleecan_material(magnet, temperature_C, name=name, coefficient_to_C=coefficient_to_C)
+    material = pyleecan_material(magnet, temperature_C, name=name, coefficient_to_C=coefficient_to_C,
+                                 bh_points=bh_points)
     text = json.dumps(material, indent=2, sort_keys=True, allow_nan=False, ensure_ascii=False) + "\n"
     _atomic_write_text(path, text)
     return material
