@@ -31,7 +31,8 @@ std::string describe(char c) {
   throw parse_error(fmt::format("{} at position {} in formula {}", what, pos, quote_formula(formula)));
 }
 
-// Reads an optional subscript at `i` (advancing it); 1 when there is none.
+// Reads an optional subscript at `i` (advancing it); 1 when there is none. A zero subscript is
+// read as 0: the element (or group) is absent, as sweeps write "(Nd0.7Dy0.3Tb0.0)2Fe14B".
 double read_subscript(std::string_view f, std::size_t& i) {
   const std::size_t start = i;
   if (i < f.size() && f[i] == '.') {
@@ -56,7 +57,6 @@ double read_subscript(std::string_view f, std::size_t& i) {
   if (ec != std::errc() || end != token.data() + token.size()) {
     fail(f, start, fmt::format("malformed number '{}'", token));
   }
-  if (value == 0.0) fail(f, start, fmt::format("subscript '{}' must be positive", token));
   if (value > max_formula_amount) {
     fail(f, start, fmt::format("subscript '{}' exceeds the limit of {:g}", token, max_formula_amount));
   }
@@ -114,7 +114,9 @@ std::vector<Composition::entry> parse_formula(std::string_view f) {
       const std::size_t multiplier_position = ++i;
       const double multiplier = read_subscript(f, i);
       for (std::size_t k = g.first_entry; k < out.size(); ++k) {
+        if (out[k].second == 0.0) continue;  // absent already
         out[k].second *= multiplier;
+        if (multiplier == 0.0) continue;      // the whole group is absent
         if (out[k].second > max_formula_amount) {
           fail(f, multiplier_position,
                fmt::format("amount of {} exceeds the limit of {:g} after this multiplier",
@@ -142,6 +144,10 @@ std::vector<Composition::entry> parse_formula(std::string_view f) {
   if (depth > 0) {
     const open_group& g = groups[depth - 1];
     fail(f, g.position, fmt::format("unclosed '{}'", g.closer == ')' ? '(' : '['));
+  }
+  std::erase_if(out, [](const Composition::entry& e) { return e.second == 0.0; });
+  if (out.empty()) {
+    throw parse_error(fmt::format("every amount in formula {} is zero: no element is present", quote_formula(f)));
   }
   return out;
 }

@@ -8,6 +8,7 @@
 #include <limits>
 #include <map>
 #include <string>
+#include <vector>
 
 using magmat::Composition;
 using magmat::Element;
@@ -172,6 +173,18 @@ TEST_CASE("formula() prints a normalised formula that parses back") {
   for (const auto& [e, x] : mixed.amounts()) CHECK(again.amount(e) == Approx(x).epsilon(1e-5));
 }
 
+TEST_CASE("A zero subscript means the element or group is absent (issue [13], item 3)") {
+  // What a sweep's f-strings write: the Tb of "(Nd0.7Dy0.3Tb0.0)2Fe14B" is not there.
+  const auto entries = [](const Composition& c) {
+    return std::vector<Composition::entry>(c.amounts().begin(), c.amounts().end());
+  };
+  const auto swept = parse("(Nd0.7Dy0.3Tb0.0)2Fe14B");
+  CHECK(entries(swept) == entries(parse("(Nd0.7Dy0.3)2Fe14B")));
+  CHECK(swept.amount(Element::Tb) == 0.0);
+  CHECK(entries(parse("Nd2Fe14B(Dy0.5Tb0.5)0")) == entries(parse("Nd2Fe14B")));
+  CHECK(entries(parse("Nd2Fe14B0")) == entries(parse("Nd2Fe14")));
+}
+
 TEST_CASE("A malformed formula throws parse_error naming the problem and its position") {
   const auto [formula, message] = GENERATE(table<std::string, std::string>({
       {"Nd2Fe14Xx", "unknown element 'Xx' at position 7 in formula \"Nd2Fe14Xx\""},
@@ -179,9 +192,10 @@ TEST_CASE("A malformed formula throws parse_error naming the problem and its pos
       {"(Nd2Fe14B", "unclosed '(' at position 0"},
       {"Nd2Fe14B)", "unmatched ')' at position 8"},
       {"(Nd2]Fe", "']' closes the '(' opened at position 0 at position 4"},
-      {"Fe0", "subscript '0' must be positive at position 2"},
-      {"Fe0.000", "subscript '0.000' must be positive at position 2"},
-      {"(Fe)0", "subscript '0' must be positive at position 4"},
+      {"Fe0", "every amount in formula \"Fe0\" is zero: no element is present"},
+      {"Fe0.000", "every amount in formula \"Fe0.000\" is zero"},
+      {"(Fe)0", "every amount in formula \"(Fe)0\" is zero"},
+      {"(Nd0Dy0)2Fe0", "every amount in formula"},
       {"Fe.5", "must start with a digit (write 0.5, not .5) at position 2"},
       {"Fe5.", "malformed number '5.': digits must follow the decimal point at position 2"},
       {"Nd2 Fe14B", "whitespace (not allowed in a formula) at position 3"},

@@ -176,3 +176,12 @@ def test_bad_cli_input(capsys, argv, fragment):
 def test_argparse_errors_exit_2():
     done = subprocess.run([sys.executable, "-m", "magmat", "compare", "--pc", "two"], capture_output=True, text=True)
     assert done.returncode == 2 and "magmat: error:" in done.stderr
+
+
+def test_content_warns_about_a_wt_percent_alloy_written_as_a_formula(capsys):
+    """Issue [13], item 3: `content Nd31Fe68B1` reads atoms (54 wt% Nd) and says why that is probably wrong."""
+    assert main(["content", "Nd31Fe68B1", "Nd2Fe14B"]) == 0
+    captured = capsys.readouterr()
+    assert "54.01" in captured.out
+    warnings = [l for l in captured.err.splitlines() if l.startswith("magmat: warning:")]
+    assert len(warnings) == 1 and '"Nd31Fe68B1"' in warnings[0] and "Nd2Fe14B" in warnings[0]

@@ -126,6 +126,10 @@ def properties_row(magnet: mm.Magnet, temperature_C: float, units: str) -> dict[
 def _content(args: argparse.Namespace) -> int:
     formulas = args.formulas or list(REFERENCE_FORMULAS)
     rows = [(f, mm.Composition.from_formula(f)) for f in formulas]
+    for f in formulas:  # a wt% alloy written as a formula reads as atoms: say so (issue [13], item 3)
+        reading = mm.formula_reading(f)
+        if reading["probably_mass_percent"]:
+            print(f"magmat: warning: {reading['advice']}", file=sys.stderr)
     print(mm.rare_earth_content_table(rows, args.elements), end="")
     return 0
 

@@ -32,6 +32,9 @@ class InfeasibleError(MagmatError, ValueError):
 class UnknownNameError(MagmatError, KeyError):
     """A name that is not known: element, grade, phase, process (str() shows the message unquoted)."""
 
+class CompositionWarning(UserWarning):
+    """A composition that is probably not what was meant: a wt% alloy written as a formula, read as atoms."""
+
 # --- units --------------------------------------------------------------------------------
 
 VACUUM_PERMEABILITY: float
@@ -228,7 +231,7 @@ class Composition:
 
     @staticmethod
     def from_formula(formula: str) -> Composition:
-        """Parse a chemical formula such as 'Nd2Fe14B' or '(Nd0.8Dy0.2)2Fe14B' (formula unit kept as written); errors raise ParseError."""
+        """Parse a chemical formula such as 'Nd2Fe14B' or '(Nd0.8Dy0.2)2Fe14B' (formula unit kept as written; a zero subscript means absent); errors raise ParseError."""
     @staticmethod
     def from_amounts(amounts: Sequence[tuple[Element | str, float]]) -> Composition:
         """From (element, atoms per formula unit) pairs, kept as given; repeated elements are summed."""
@@ -322,6 +325,9 @@ def rare_earth_content_table(
     rows: Sequence[tuple[str, Composition]], elements: Sequence[str] = ["Nd", "Sm", "Dy"]
 ) -> str:
     """Plain-text table: wt% of each element column, then total, light and heavy rare earth (wt%), one row per (name, Composition)."""
+
+def formula_reading(formula: str) -> dict[str, Any]:
+    """How a formula reads against the shipped phases, as atoms and (when its subscripts total 100) as mass percent: atomic_phase, atomic_distance, mass_phase, mass_distance, probably_mass_percent, advice."""
 
 # --- phases -------------------------------------------------------------------------------
 
@@ -498,8 +504,9 @@ class Magnet:
         n_eff: float | None = None,
         shell_volume_fraction: float | None = None,
         activation_volume: float | None = None,
+        basis: str | None = None,
     ) -> Magnet:
-        """A magnet from a Composition, formula or dict of mass percent (wt%) and a process name; keywords override the process defaults and the main-phase fraction (dimensionless; activation_volume in m^3)."""
+        """A magnet from a Composition, formula or dict of mass percent (wt%) and a process name; keywords override the process defaults and the main-phase fraction (dimensionless; activation_volume in m^3); basis 'atomic' | 'mass' says how a formula's subscripts are read (default atoms, with a CompositionWarning for a formula that reads like a wt% alloy)."""
     @property
     def composition(self) -> Composition:
         """The bulk composition."""

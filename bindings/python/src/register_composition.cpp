@@ -3,6 +3,7 @@
 #include "pybind.hpp"
 
 #include <magmat/composition.hpp>
+#include <magmat/formula_reading.hpp>
 #include <magmat/errors.hpp>
 
 #include <map>
@@ -73,7 +74,8 @@ void register_composition(py::module_& m) {
   cls.def_static("from_formula", &Composition::from_formula, py::arg("formula"),
           "Parse a chemical formula such as 'Nd2Fe14B', '(Nd0.8Dy0.2)2Fe14B' or "
           "'Sm(Co0.69Fe0.22Cu0.07Zr0.02)7.5'. Symbols are case-sensitive; subscripts are "
-          "positive decimals ('0.75', not '.75') up to 1e6; groups use () or [] and nest up to "
+          "decimals ('0.75', not '.75') up to 1e6, a zero subscript meaning the element or group is "
+          "absent ('(Nd0.7Dy0.3Tb0.0)2Fe14B' has no Tb); groups use () or [] and nest up to "
           "16 levels; whitespace is rejected. Any problem, an unknown element included, raises "
           "ParseError (a ValueError) naming it and its 0-based position.")
       .def_static("from_amounts", &from_amount_pairs, py::arg("amounts"),
@@ -170,6 +172,24 @@ void register_composition(py::module_& m) {
                       [](const py::tuple& state) {
                         return from_amount_pairs(state.cast<std::vector<std::pair<element_arg, double>>>());
                       }));
+
+  m.def("formula_reading", [](const std::string& formula) {
+        const formula_reading r = read_formula_against_phases(formula);
+        py::dict out;
+        out["atomic_phase"] = r.atomic_phase;
+        out["atomic_distance"] = r.atomic_distance;
+        out["mass_phase"] = r.mass_phase.empty() ? py::object(py::none()) : py::object(py::str(r.mass_phase));
+        out["mass_distance"] = r.mass_phase.empty() ? py::object(py::none()) : py::object(py::float_(r.mass_distance));
+        out["probably_mass_percent"] = r.probably_mass_percent;
+        out["advice"] = r.advice;
+        return out;
+      }, py::arg("formula"),
+      "How a formula reads against the shipped phases: the nearest phase and its site distance (sum of "
+      "absolute differences of the atomic fractions of rare earths, alkaline earths, B/C, O and the rest) "
+      "reading the subscripts as atoms, and, when they total 100, as mass percent; probably_mass_percent "
+      "when the atomic reading is farther than 0.15 from every phase and the mass reading within 0.10 of "
+      "one (a wt% alloy written as a formula, 'Nd31Fe68B1'). Keys: atomic_phase, atomic_distance, "
+      "mass_phase, mass_distance (None without a mass reading), probably_mass_percent, advice.");
 }
 
 } // namespace magmat::python

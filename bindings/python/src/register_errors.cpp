@@ -43,6 +43,9 @@ void register_errors(py::module_& m) {
   static py::handle unknown_name_error = new_exception(m, "UnknownNameError",
       py::make_tuple(magmat_error, key_error),
       "A name that is not known: element, grade, phase, process.").release();
+  new_exception(m, "CompositionWarning", py::make_tuple(builtins.attr("UserWarning")),
+      "A composition that is probably not what was meant: a wt% alloy written as a formula, "
+      "read as atoms.");
   // KeyError quotes its message in str(); show it as written, like the other errors.
   unknown_name_error.attr("__str__") = exception.attr("__str__");
 

@@ -261,16 +261,18 @@ void register_magnet(py::module_& m) {
              std::optional<double> relative_density,
              std::optional<double> alignment, std::optional<double> recoil_permeability,
              std::optional<double> squareness, std::optional<double> alpha_k, std::optional<double> n_eff,
-             std::optional<double> shell_volume_fraction, std::optional<double> activation_volume) {
+             std::optional<double> shell_volume_fraction, std::optional<double> activation_volume,
+             std::optional<std::string> basis) {
             microstructure overrides{main_phase_fraction, relative_density, alignment, recoil_permeability, squareness,
                                      alpha_k, n_eff, shell_volume_fraction, activation_volume};
-            return Magnet::from_composition(to_composition(composition), process, overrides);
+            return Magnet::from_composition(to_composition(composition, basis), process, overrides);
           },
           py::arg("composition"), py::arg("process") = "sintered", py::kw_only(),
           py::arg("main_phase_fraction") = py::none(), py::arg("relative_density") = py::none(), py::arg("alignment") = py::none(),
           py::arg("recoil_permeability") = py::none(), py::arg("squareness") = py::none(),
           py::arg("alpha_k") = py::none(), py::arg("n_eff") = py::none(),
           py::arg("shell_volume_fraction") = py::none(), py::arg("activation_volume") = py::none(),
+          py::arg("basis") = py::none(),
           "A magnet from a composition (a Composition, a formula string, or a dict of mass percent "
           "such as {'Nd': 31.0, 'Fe': 68.0, 'B': 1.0}) and a process: 'sintered', "
           "'grain_boundary_diffused', 'hot_deformed', 'bonded' (NdFeB); 'sintered' (SmCo); "
@@ -279,7 +281,9 @@ void register_magnet(py::module_& m) {
           "alpha_k and n_eff (Kronmüller), activation_volume (m^3, thermal activation 25 kB T / (Js v); 0 = none), "
           "shell_volume_fraction (grain-boundary diffusion). "
           "NdFeB: Dy, Tb, Pr, Ce, La go on the 2:14:1 site; the rare earth beyond the process's "
-          "grain-boundary allowance and the main phase's share forms the grain-boundary phase.")
+          "grain-boundary allowance and the main phase's share forms the grain-boundary phase. "
+          "basis: how a formula string's subscripts are read, 'atomic' or 'mass' (percent); by default "
+          "as atoms, with a CompositionWarning when the formula reads like a wt% alloy (Nd31Fe68B1).")
       .def_property_readonly("composition", &Magnet::composition)
       .def_property_readonly("main_phase", &Magnet::main_phase, "The main magnetic Phase.")
       .def_property_readonly("nucleation_phase", &Magnet::nucleation_phase,

@@ -8,6 +8,7 @@
 #include <magmat/unit_conversion.hpp>
 #include <magmat/elements.hpp>
 #include <magmat/composition.hpp>
+#include <magmat/formula_reading.hpp>
 #include <magmat/temperature.hpp>
 #include <magmat/phases.hpp>
 #include <magmat/demag.hpp>
