@@ -24,7 +24,7 @@ constexpr double rounding = 0.03;
 // Physical bounds of the datasheet temperature coefficients, per family, in 1/K (issue [12]
 // item 6). Datasheets give alpha(Br) -0.07..-0.13 %/K for NdFeB, -0.03..-0.05 for Sm-Co,
 // -0.18..-0.20 for ferrite, and beta(HcJ) -0.34..-0.8 %/K for NdFeB, -0.17..-0.25 for Sm-Co and
-// +0.27 for ferrite (brief §3.3: MAGNETSALES, SOURCEMAG, SHINETSU-HCJ, BYMAG, HSM-FERRITE). The
+// +0.27 for ferrite (brief §3.3: MAGNETSALES, SOURCEMAG, SHINETSU-HCJ, HSM-FERRITE). The
 // bounds are what physics allows, not what is typical: a loss faster than 1 %/K (alpha) or
 // 2 %/K (beta) would take Br or HcJ to zero within 100 or 50 K of room temperature, far below
 // every family's Curie point, and Ms(T) of a ferromagnet only falls on heating (brief §3.1), so

@@ -143,3 +143,38 @@ TEST_CASE("The issue's extreme blocks: N in (0, 1], or refused with the sides na
   CHECK_THROWS_WITH(block_n(1, 1, std::numeric_limits<double>::infinity()), Catch::Contains("block height"));
   CHECK_THROWS_WITH(block_n(1, -1, 1), Catch::Contains("block width") && Catch::Contains("-1"));
 }
+
+// Issue [12] item 10, the cylinder: the quadrature gave 1e-3..1e-5 near the limits; the series
+// about both limits now match the 160-digit closed form (generate_cylinder_reference.py) to
+// 7e-16 (x86-64, glibc) over L/D = 1e-12..1e12.
+TEST_CASE("Cylinder factors match a 160-digit reference at L/D 1e-12..1e12, with both limits", "[permeance]") {
+  std::ifstream in(MAGMAT_TEST_DATA_DIR "/demagnetizing_factors/cylinder_reference.csv");
+  REQUIRE(in);
+  int rows = 0;
+  double worst = 0.0;
+  for (std::string line; std::getline(in, line);) {
+    if (line.empty() || line[0] == '#') continue;
+    std::replace(line.begin(), line.end(), ',', ' ');
+    std::istringstream fields(line);
+    double l = 0.0, d = 0.0, reference = 0.0;
+    REQUIRE(fields >> l >> d >> reference);
+    INFO("length " << l << " diameter " << d);
+    const double n = magmat::cylinder_demagnetizing_factor(m(l), m(d));
+    CHECK(n > 0.0);
+    CHECK(n <= 1.0);
+    worst = std::max(worst, std::abs(n - reference) / reference);
+    CHECK(std::abs(n - reference) <= 1e-13 * reference);
+    CHECK(std::abs(magmat::cylinder_demagnetizing_factor(m(1e-100 * l), m(1e-100 * d)) - reference) <= 1e-13 * reference);
+    const double tau = l / d;
+    // limits (docs/model.md §7): thin disc 1 − (2 tau/pi)(ln(4/tau) − 1/2), rod 4/(3 pi tau) − 1/(8 tau²)
+    if (tau <= 1e-4) CHECK((1.0 - n) == Approx(2.0 * tau / 3.141592653589793 * (std::log(4.0 / tau) - 0.5)).epsilon(1e-3));
+    if (tau >= 1e4) CHECK(n == Approx(4.0 / (3.0 * 3.141592653589793 * tau) - 1.0 / (8.0 * tau * tau)).epsilon(1e-8));
+    ++rows;
+  }
+  CHECK(rows > 90);
+  CHECK(worst <= 1e-13);
+  CHECK_THROWS_WITH(magmat::cylinder_demagnetizing_factor(m(1e-13), m(1)), Catch::Contains("length/diameter = 1e-13"));
+  CHECK_THROWS_AS(magmat::cylinder_demagnetizing_factor(m(1e13), m(1)), magmat::domain_error);
+  CHECK_THROWS_WITH(magmat::cylinder_demagnetizing_factor(m(1), m(std::numeric_limits<double>::quiet_NaN())),
+                    Catch::Contains("cylinder diameter"));
+}
