@@ -9,8 +9,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <functional>
+#include <vector>
 
 namespace magmat::detail {
 namespace {
@@ -18,6 +20,32 @@ namespace {
 constexpr double mu0 = vacuum_permeability_h_per_m;
 // Datasheet rounding allowed when comparing values of one grade with each other.
 constexpr double rounding = 0.03;
+
+// Physical bounds of the datasheet temperature coefficients, per family, in 1/K (issue [12]
+// item 6). Datasheets give alpha(Br) -0.07..-0.13 %/K for NdFeB, -0.03..-0.05 for Sm-Co,
+// -0.18..-0.20 for ferrite, and beta(HcJ) -0.34..-0.8 %/K for NdFeB, -0.17..-0.25 for Sm-Co and
+// +0.27 for ferrite (brief §3.3: MAGNETSALES, SOURCEMAG, SHINETSU-HCJ, HSM-FERRITE). The
+// bounds are what physics allows, not what is typical: a loss faster than 1 %/K (alpha) or
+// 2 %/K (beta) would take Br or HcJ to zero within 100 or 50 K of room temperature, far below
+// every family's Curie point, and Ms(T) of a ferromagnet only falls on heating (brief §3.1), so
+// alpha <= 0 -- up to the Gd-compensated 2:17 magnets with alpha ~ 0 (MARINESCU08). HcJ falls on
+// heating for the rare-earth phases (their HA falls, brief §3.2), except that 2:17 HcJ(T) can
+// rise over part of the range (Cu-controlled pinning, GUTFLEISCH09); ferrite HcJ rises (HA of the
+// hexaferrite grows as Ms falls), so its beta must be positive, below 1 %/K (about 4x +0.27).
+struct coefficient_bounds {
+  double alpha_min, alpha_max, beta_min, beta_max; // 1/K
+};
+constexpr double percent_per_kelvin = 0.01;
+constexpr coefficient_bounds rare_earth_coefficients{-1.0 * percent_per_kelvin, 0.0, -2.0 * percent_per_kelvin, 0.0};
+constexpr coefficient_bounds sm2co17_coefficients{-1.0 * percent_per_kelvin, 0.01 * percent_per_kelvin,
+                                                  -2.0 * percent_per_kelvin, 0.1 * percent_per_kelvin};
+constexpr coefficient_bounds smco5_coefficients{-1.0 * percent_per_kelvin, 0.01 * percent_per_kelvin,
+                                                -2.0 * percent_per_kelvin, 0.0};
+constexpr coefficient_bounds ferrite_coefficients{-1.0 * percent_per_kelvin, 0.0, 0.0, 1.0 * percent_per_kelvin};
+// A datasheet Curie point: the grade's values are measured at about 20 degC, so it must be
+// ferromagnetic there; and no known ferromagnet orders above cobalt's 1388 K (COEY10 [U]).
+constexpr double min_curie_celsius = 20.0;
+constexpr double max_curie_kelvin = 1388.0;
 
 
 // Runs `step`; a data_error (or any magmat error) becomes one listed problem.
@@ -35,7 +63,7 @@ datasheet_range range_of(const json_cursor& field, std::string_view si_unit) {
   for (const char* bound : {"min", "typical", "max"}) {
     if (!field.has(bound)) continue;
     const double value = field.at(bound).quantity(si_unit);
-    if (!(value > 0.0)) field.at(bound).fail("must be > 0");
+    if (!(value > 0.0) || !std::isfinite(value)) field.at(bound).fail(fmt::format("must be finite and > 0, got {:g} {}", value, si_unit));
     (bound[0] == 'm' && bound[1] == 'i' ? range.min : bound[0] == 't' ? range.typical : range.max) = value;
     any = true;
   }
@@ -70,7 +98,7 @@ thermodynamic_temperature temperature_of(const json_cursor& field) {
 void check_physics(const grade_record& g, const json_cursor& at, std::vector<std::string>& problems) {
   const double br = g.remanence.nominal(), hcj = g.intrinsic_coercivity.nominal();
   auto problem = [&](const std::string& field, const std::string& reason) {
-    problems.push_back(fmt::format("{}: {}/{}: {}", at.file(), at.pointer(), field, reason));
+    problems.push_back(fmt::format("{}: {}/{}: {} (grade {})", at.file(), at.pointer(), field, reason, g.name));
   };
   if (!g.normal_coercivity.source.empty()) {
     const double hcb = g.normal_coercivity.nominal();
@@ -92,6 +120,66 @@ void check_physics(const grade_record& g, const json_cursor& at, std::vector<std
   if (br >= record.saturation_polarization.value())
     problem("remanence", fmt::format("Br {:.3f} T is not below Js = {:.3f} T of {}", br,
                                      record.saturation_polarization.value(), phase));
+  // Brown's theorem: no magnet's coercivity exceeds the anisotropy field of its hard phase
+  // (brief §4.2, measured HcJ is 0.1-0.4 HA). NdFeB is bounded by the highest HA its heavy rare
+  // earths can bring (Tb2Fe14B), ferrite by the La-Co substituted hexaferrite.
+  const std::vector<const char*> hard_phases =
+      g.family == "ferrite" ? std::vector<const char*>{"BaFe12O19", "SrFe12O19", "Sr1-xLaxFe12-xCoxO19"}
+      : g.family.starts_with("ndfeb") ? std::vector<const char*>{"Nd2Fe14B", "Pr2Fe14B", "Dy2Fe14B", "Tb2Fe14B"}
+                                      : std::vector<const char*>{phase};
+  double max_anisotropy = 0.0;
+  const char* max_phase = phase;
+  for (const char* id : hard_phases)
+    if (phase_data(id).anisotropy_field.value() > max_anisotropy) {
+      max_anisotropy = phase_data(id).anisotropy_field.value();
+      max_phase = id;
+    }
+  const double hcj_high = std::max({hcj, g.intrinsic_coercivity.max.value_or(0.0), g.intrinsic_coercivity.min.value_or(0.0)});
+  if (hcj_high > max_anisotropy)
+    problem("intrinsic_coercivity", fmt::format("HcJ {:.4g} A/m exceeds the anisotropy field HA = {:.4g} A/m of {} "
+                                                "(allowed (0, {:.4g}] A/m)", hcj_high, max_anisotropy, max_phase, max_anisotropy));
+  if (g.normal_coercivity.max && !g.normal_coercivity.source.empty() && *g.normal_coercivity.max > max_anisotropy)
+    problem("normal_coercivity", fmt::format("HcB {:.4g} A/m exceeds HA = {:.4g} A/m of {}", *g.normal_coercivity.max,
+                                             max_anisotropy, max_phase));
+
+  const auto& bounds = g.family == "ferrite"   ? ferrite_coefficients
+                       : g.family == "sm2co17" ? sm2co17_coefficients
+                       : g.family == "smco5"   ? smco5_coefficients
+                                               : rare_earth_coefficients;
+  auto check_coefficient = [&](const std::optional<temperature_coefficient>& value, const char* field, const char* name,
+                               double low, double high) {
+    if (!value) return;
+    const double v = value->value();
+    if (!std::isfinite(v) || v < low || v > high)
+      problem(std::string("temperature_coefficients/") + field,
+              fmt::format("{} {:.4g} %/K outside the physical range [{:.4g}, {:.4g}] %/K of a {} grade", name, v * 100.0,
+                          low * 100.0, high * 100.0, g.family));
+  };
+  check_coefficient(g.remanence_coefficient, "remanence", "alpha(Br)", bounds.alpha_min, bounds.alpha_max);
+  check_coefficient(g.intrinsic_coercivity_coefficient, "intrinsic_coercivity", "beta(HcJ)", bounds.beta_min,
+                    bounds.beta_max);
+
+  // The datasheet's Curie point when it gives one, else the main phase's, bounds every
+  // temperature the datasheet states: nothing of a magnet survives above it.
+  if (g.curie_temperature) {
+    const double tc = to_kelvin(*g.curie_temperature);
+    if (!(tc > to_kelvin(from_celsius(min_curie_celsius)) && tc <= max_curie_kelvin))
+      problem("curie_temperature", fmt::format("Curie temperature {:.2f} degC outside the plausible ({:g}, {:.2f}] degC "
+                                               "(ferromagnetic at 20 degC, no ferromagnet above cobalt's {:g} K)",
+                                               to_celsius(*g.curie_temperature), min_curie_celsius,
+                                               max_curie_kelvin - 273.15, max_curie_kelvin));
+  }
+  const thermodynamic_temperature curie = g.curie_temperature.value_or(record.curie_temperature);
+  const std::string curie_basis = g.curie_temperature ? "its datasheet Curie temperature"
+                                                      : fmt::format("the Curie temperature of {}", phase);
+  if (g.max_operating_temperature && !(*g.max_operating_temperature < curie))
+    problem("max_operating_temperature",
+            fmt::format("{:.2f} degC is not below {} {:.2f} degC (allowed (-273.15, {:.2f}) degC)",
+                        to_celsius(*g.max_operating_temperature), curie_basis, to_celsius(curie), to_celsius(curie)));
+  if (g.coefficients_to && !(*g.coefficients_to <= curie))
+    problem("temperature_coefficients/to",
+            fmt::format("{:.2f} degC lies above {} {:.2f} degC (the interval must lie in [-273.15, {:.2f}] degC)",
+                        to_celsius(*g.coefficients_to), curie_basis, to_celsius(curie), to_celsius(curie)));
   if (g.family == "ndfeb_sintered") {
     const auto letter_minimum = coercivity_letter_minimum(magmat::coercivity_letter(g.name));
     const double stated = g.intrinsic_coercivity.min.value_or(hcj);

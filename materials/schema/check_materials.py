@@ -25,7 +25,9 @@ Checks (exit status 1 and one line per error, "file: /json/pointer: message"):
   * grades: each file validates against schema/grade.schema.json and is named <family>.json; every
     source key resolves; grade names and aliases are unique across all grade files (case-insensitive);
     per quantity min <= typical <= max; HcB <= HcJ; HcB <= Br/mu0; (BH)max <= Br^2/(4 mu0) * 1.03;
-    Br below the main phase's Js (MAIN_PHASE_JS); for ndfeb_sintered, HcJ(min) at least the minimum
+    Br below the main phase's Js (MAIN_PHASE_JS); the loader's physical bounds (COEFFICIENT_BOUNDS,
+    HARD_PHASE_HA, CURIE_RANGE_K, max operating temperature and coefficient interval below the Curie
+    temperature, MAIN_PHASE_CURIE without one); for ndfeb_sintered, HcJ(min) at least the minimum
     of the grade's coercivity letter (COERCIVITY_LETTER_MIN, 0.5 % rounding allowance), unless the
     grade records a coercivity_letter_exception whose minimum equals its stated HcJ minimum.
   * strategies (schema/strategy.schema.json, read by lib/src/heavy_rare_earth.cpp): each file validates,
@@ -65,6 +67,21 @@ COERCIVITY_LETTER_MIN = {"N": 955.0, "M": 1114.0, "H": 1353.0, "SH": 1592.0, "UH
                          "EH": 2388.0, "AH": 2786.0}
 LETTER_TOLERANCE = 5e-3   # kOe-rounded minima (20 kOe = 1591.5 kA/m) against the kA/m convention
 ENERGY_TOLERANCE = 1.03   # (BH)max <= Br^2/(4 mu0) within datasheet rounding
+# Physical bounds of the loader (mirrors lib/src/catalog_loading.cpp, issue [12] item 6; reasons
+# and sources there and in docs/catalog.md). Coefficients in %/K: (alpha min, alpha max, beta min, beta max).
+COEFFICIENT_BOUNDS = {"ndfeb_sintered": (-1.0, 0.0, -2.0, 0.0), "ndfeb_bonded": (-1.0, 0.0, -2.0, 0.0),
+                      "ndfeb_hot_deformed": (-1.0, 0.0, -2.0, 0.0), "smco5": (-1.0, 0.01, -2.0, 0.0),
+                      "sm2co17": (-1.0, 0.01, -2.0, 0.1), "ferrite": (-1.0, 0.0, 0.0, 1.0)}
+# Highest mu0 HA (T) of the family's hard phases at 295 K (materials/phases: Tb2Fe14B, SmCo5,
+# SmCoFeCuZr_2_17, Sr1-xLaxFe12-xCoxO19): HcJ and HcB must not exceed HA (Brown's theorem).
+HARD_PHASE_HA = {"ndfeb_sintered": 22.0, "ndfeb_bonded": 22.0, "ndfeb_hot_deformed": 22.0,
+                 "smco5": 40.0, "sm2co17": 6.0, "ferrite": 2.59}
+# Curie temperature (K) of the family's main phase, the bound when a grade gives none
+# (materials/phases: Nd2Fe14B, SmCo5, SmCoFeCuZr_2_17, BaFe12O19).
+MAIN_PHASE_CURIE = {"ndfeb_sintered": 585.0, "ndfeb_bonded": 585.0, "ndfeb_hot_deformed": 585.0,
+                    "smco5": 1020.0, "sm2co17": 1073.15, "ferrite": 740.0}
+CURIE_RANGE_K = (293.15, 1388.0)  # ferromagnetic at 20 degC; cobalt's 1388 K is the highest (COEY10)
+PER_KELVIN = {"%/K": 1.0, "1/K": 100.0}  # to %/K
 GRADE_NAME = __import__("re").compile(r"^[A-Z]*?(\d+)(AH|EH|UH|SH|TH|M|H)?(T)?$")
 
 
@@ -320,6 +337,38 @@ def coercivity_letter(name):
     return m.group(2) or "N"
 
 
+def check_grade_bounds(path, family, base, name, grade, hcb, hcj, errors):
+    """The loader's physical bounds: HcJ, HcB <= HA; coefficients per family; Curie point and the
+    temperatures it bounds."""
+    if family not in COEFFICIENT_BOUNDS:
+        return
+    ha = HARD_PHASE_HA[family] / MU0
+    for field, st in (("intrinsic_coercivity", hcj), ("normal_coercivity", hcb)):
+        if st and (max(st.values()) > ha or not all(math.isfinite(v) for v in st.values())):
+            errors.append("%s: %s/%s: %s: %.4g A/m exceeds the hard phase's HA %.4g A/m"
+                          % (path, base, field, name, max(st.values()), ha))
+    coefficients = grade.get("temperature_coefficients") or {}
+    alpha_min, alpha_max, beta_min, beta_max = COEFFICIENT_BOUNDS[family]
+    for key, low, high in (("remanence", alpha_min, alpha_max), ("intrinsic_coercivity", beta_min, beta_max)):
+        v = si(coefficients.get(key), PER_KELVIN)
+        if v is not None and not low <= v <= high:
+            errors.append("%s: %s/temperature_coefficients/%s: %s: %g %%/K outside [%g, %g] %%/K for %s"
+                          % (path, base, key, name, v, low, high, family))
+    curie = kelvin(grade.get("curie_temperature"))
+    if curie is not None and not CURIE_RANGE_K[0] < curie <= CURIE_RANGE_K[1]:
+        errors.append("%s: %s/curie_temperature: %s: %.2f K outside (%g, %g] K"
+                      % (path, base, name, curie, CURIE_RANGE_K[0], CURIE_RANGE_K[1]))
+    bound = curie if curie is not None else MAIN_PHASE_CURIE[family]
+    t_max = kelvin(grade.get("max_operating_temperature"))
+    if t_max is not None and not t_max < bound:
+        errors.append("%s: %s/max_operating_temperature: %s: %.2f K is not below the Curie temperature %.2f K"
+                      % (path, base, name, t_max, bound))
+    t_to = kelvin(coefficients.get("to"))
+    if t_to is not None and not t_to <= bound:
+        errors.append("%s: %s/temperature_coefficients/to: %s: %.2f K lies above the Curie temperature %.2f K"
+                      % (path, base, name, t_to, bound))
+
+
 def check_grade_physics(path, family, i, grade, errors):
     base = "/grades/%d" % i
     name = grade.get("name")
@@ -361,6 +410,7 @@ def check_grade_physics(path, family, i, grade, errors):
         errors.append("%s: %s/remanence: %s: Br %.3f T is not below the main phase's Js %.2f T"
                       % (path, base, name, upper(br), js))
 
+    check_grade_bounds(path, family, base, name, grade, hcb, hcj, errors)
     if family != "ndfeb_sintered" or not isinstance(name, str):
         return
     letter = coercivity_letter(name)

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <map>
 #include <string>
+#include <vector>
 
 using Catch::Detail::Approx;
 using magmat::Catalog;
@@ -254,4 +255,62 @@ TEST_CASE("Grade files nested absurdly deep or with a key given twice are refuse
   CHECK_THROWS_AS(magmat::Catalog::from_json(R"({"schema":"magmat-grades/1","family":"ferrite","family":"x","grades":[]})",
                                              "twice.json"),
                   magmat::data_error);
+}
+
+namespace {
+// One grade of `family` with the given extra members, as a grade file's text.
+std::string one_grade(const std::string& family, const std::string& extra, const std::string& br = "1.30",
+                      const std::string& hcj = "1000", const std::string& bh = "100") {
+  return R"({"schema":"magmat-grades/1","family":")" + family + R"(","grades":[{"name":"BAD",)" +
+         R"("remanence":{"typical":{"value":)" + br + R"(,"unit":"T"},"source":"x"},)" +
+         R"("intrinsic_coercivity":{"min":{"value":)" + hcj + R"(,"unit":"kA/m"},"source":"x"},)" +
+         R"("max_energy_product":{"typical":{"value":)" + bh + R"(,"unit":"kJ/m3"},"source":"x"})" + extra + "}]}";
+}
+std::string coefficients(const std::string& alpha, const std::string& beta, const std::string& to = "100") {
+  return R"(,"temperature_coefficients":{"remanence":{"value":)" + alpha + R"(,"unit":"%/K"},)" +
+         R"("intrinsic_coercivity":{"value":)" + beta + R"(,"unit":"%/K"},"from":{"value":20,"unit":"degC"},)" +
+         R"("to":{"value":)" + to + R"(,"unit":"degC"},"source":"x"})";
+}
+} // namespace
+
+// Issue [12] item 6: each of the issue's impossible datasheets, refused with the grade, the
+// field, the value and the allowed range.
+TEST_CASE("Physically impossible datasheet values are refused with grade, field, value and range", "[catalog]") {
+  struct bad_case {
+    std::string text;
+    std::vector<std::string> fragments;
+  };
+  const std::string tc100 = R"(,"curie_temperature":{"value":100,"unit":"degC"})";
+  const bad_case cases[] = {
+      {one_grade("ndfeb_sintered", "", "1.30", "1e297"),
+       {"/grades/0/intrinsic_coercivity", "HcJ 1e+300 A/m exceeds the anisotropy field", "Tb2Fe14B", "grade BAD"}},
+      {one_grade("smco5", "", "0.9", "1e297"), {"/grades/0/intrinsic_coercivity", "of SmCo5"}},
+      {one_grade("ndfeb_sintered", coefficients("1", "-0.6")),
+       {"/grades/0/temperature_coefficients/remanence", "alpha(Br) 1 %/K", "[-1, 0] %/K", "ndfeb_sintered"}},
+      {one_grade("ndfeb_sintered", coefficients("-0.12", "3")),
+       {"/grades/0/temperature_coefficients/intrinsic_coercivity", "beta(HcJ) 3 %/K", "[-2, 0] %/K"}},
+      {one_grade("ferrite", coefficients("-0.2", "3"), "0.4", "250", "25"), {"beta(HcJ) 3 %/K", "[0, 1] %/K of a ferrite"}},
+      {one_grade("ferrite", coefficients("-0.2", "-0.3"), "0.4", "250", "25"), {"beta(HcJ) -0.3 %/K"}},
+      {one_grade("smco5", coefficients("-0.04", "-0.3", "1e6"), "0.9", "1200"),
+       {"/grades/0/temperature_coefficients/to", "1000000.00 degC lies above the Curie temperature of SmCo5 746.85 degC"}},
+      {one_grade("ndfeb_sintered", R"(,"max_operating_temperature":{"value":5000,"unit":"degC"})" + tc100),
+       {"/grades/0/max_operating_temperature", "5000.00 degC is not below its datasheet Curie temperature 100.00 degC"}},
+      {one_grade("ndfeb_sintered", R"(,"max_operating_temperature":{"value":400,"unit":"degC"})"),
+       {"not below the Curie temperature of Nd2Fe14B 311.85 degC"}},
+      {one_grade("ndfeb_sintered", R"(,"curie_temperature":{"value":-100,"unit":"degC"})"),
+       {"/grades/0/curie_temperature", "-100.00 degC outside the plausible (20, 1114.85] degC"}},
+      {one_grade("ndfeb_sintered", R"(,"curie_temperature":{"value":5000,"unit":"K"})"), {"4726.85 degC outside"}},
+      {one_grade("ndfeb_sintered", coefficients("-0.12", "-0.6", "200") + tc100),
+       {"/grades/0/temperature_coefficients/to", "its datasheet Curie temperature 100.00 degC"}},
+  };
+  for (const auto& c : cases) {
+    INFO(c.text);
+    CHECK_THROWS_AS(Catalog::from_json(c.text, "bad.json"), magmat::data_error);
+    for (const auto& fragment : c.fragments)
+      CHECK_THROWS_WITH(Catalog::from_json(c.text, "bad.json"), Catch::Contains(fragment));
+  }
+  // the bounds are not the typical values: a compensated 2:17 (alpha ~ 0, MARINESCU08) and
+  // a ferrite with its positive beta load
+  CHECK_NOTHROW(Catalog::from_json(one_grade("sm2co17", coefficients("0.005", "-0.2"), "1.0", "1500"), "ok.json"));
+  CHECK_NOTHROW(Catalog::from_json(one_grade("ferrite", coefficients("-0.2", "0.27"), "0.4", "250", "25"), "ok.json"));
 }

@@ -229,3 +229,64 @@ def test_a_key_given_twice_is_refused():
     text = ('{"schema":"magmat-grades/1","family":"ferrite","grades":[{"name":"A","name":"B"}]}')
     with pytest.raises(mm.DataError, match='key "name" appears twice'):
         mm.Catalog.from_json(text)
+
+
+def _grade_file(family, br=1.30, hcj_kA_m=1000.0, bh_kJ_m3=100.0, **extra):
+    import json
+    grade = {"name": "BAD", "remanence": {"typical": {"value": br, "unit": "T"}, "source": "x"},
+             "intrinsic_coercivity": {"min": {"value": hcj_kA_m, "unit": "kA/m"}, "source": "x"},
+             "max_energy_product": {"typical": {"value": bh_kJ_m3, "unit": "kJ/m3"}, "source": "x"}, **extra}
+    return json.dumps({"schema": "magmat-grades/1", "family": family, "grades": [grade]})
+
+
+def _coefficients(alpha, beta, to_C=100.0):
+    return {"remanence": {"value": alpha, "unit": "%/K"}, "intrinsic_coercivity": {"value": beta, "unit": "%/K"},
+            "from": {"value": 20, "unit": "degC"}, "to": {"value": to_C, "unit": "degC"}, "source": "x"}
+
+
+def _celsius(value):
+    return {"value": value, "unit": "degC", "source": "x"}
+
+
+@pytest.mark.parametrize(
+    "text, pattern",
+    [
+        pytest.param(_grade_file("ndfeb_sintered", hcj_kA_m=1e297),
+                     r"/grades/0/intrinsic_coercivity: HcJ 1e\+300 A/m exceeds the anisotropy field .*\(grade BAD\)",
+                     id="hcj-1e300"),
+        pytest.param(_grade_file("ndfeb_sintered", temperature_coefficients=_coefficients(1.0, -0.6)),
+                     r"temperature_coefficients/remanence: alpha\(Br\) 1 %/K outside the physical range \[-1, 0\] %/K",
+                     id="alpha-plus-1"),
+        pytest.param(_grade_file("ndfeb_sintered", temperature_coefficients=_coefficients(-0.12, 3.0)),
+                     r"temperature_coefficients/intrinsic_coercivity: beta\(HcJ\) 3 %/K outside .*\[-2, 0\]",
+                     id="beta-plus-3"),
+        pytest.param(_grade_file("ferrite", br=0.4, hcj_kA_m=250, bh_kJ_m3=25,
+                                 temperature_coefficients=_coefficients(-0.2, 3.0)),
+                     r"beta\(HcJ\) 3 %/K outside the physical range \[0, 1\] %/K of a ferrite", id="ferrite-beta"),
+        pytest.param(_grade_file("smco5", br=0.9, hcj_kA_m=1200,
+                                 temperature_coefficients=_coefficients(-0.04, -0.3, to_C=1e6)),
+                     r"temperature_coefficients/to: 1000000.00 degC lies above the Curie temperature of SmCo5",
+                     id="interval-to-1e6"),
+        pytest.param(_grade_file("ndfeb_sintered", max_operating_temperature=_celsius(5000),
+                                 curie_temperature=_celsius(100)),
+                     r"max_operating_temperature: 5000.00 degC is not below its datasheet Curie temperature 100.00",
+                     id="max-operating-above-curie"),
+        pytest.param(_grade_file("ndfeb_sintered", curie_temperature=_celsius(-100)),
+                     r"curie_temperature: Curie temperature -100.00 degC outside the plausible \(20, 1114.85\]",
+                     id="curie-minus-100"),
+        pytest.param(_grade_file("ndfeb_sintered", curie_temperature=_celsius(100),
+                                 temperature_coefficients=_coefficients(-0.12, -0.6, to_C=200)),
+                     r"to: 200.00 degC lies above its datasheet Curie temperature 100.00", id="curie-is-used"),
+    ],
+)
+def test_issue_12_item_6_impossible_datasheets_are_refused(text, pattern):
+    with pytest.raises(mm.DataError, match=pattern):
+        mm.Catalog.from_json(text)
+
+
+def test_physical_bounds_are_not_the_typical_values():
+    # Gd-compensated 2:17 (alpha ~ 0, MARINESCU08) and ferrite's positive beta (+0.27 %/K, HSM-FERRITE) load
+    mm.Catalog.from_json(_grade_file("sm2co17", br=1.0, hcj_kA_m=1500,
+                                     temperature_coefficients=_coefficients(0.005, -0.2)))
+    mm.Catalog.from_json(_grade_file("ferrite", br=0.4, hcj_kA_m=250, bh_kJ_m3=25,
+                                     temperature_coefficients=_coefficients(-0.2, 0.27)))

@@ -212,3 +212,25 @@ def test_derived_strategy_value_without_derivation_fails(materials_copy):
 
     edit(materials_copy / "strategies" / "hre_free_fine_grain.json", change)
     assert_fails(run_checker(materials_copy), "hre_free_fine_grain.json", "/n_eff_scale", "derivation")
+
+
+def test_grade_physics_bounds_of_the_loader_are_checked(materials_copy):
+    # issue [12] item 6: the loader's physical bounds, mirrored by the checker
+    def change(d):
+        g = d["grades"][0]
+        g["temperature_coefficients"]["remanence"] = {"value": 1, "unit": "%/K"}
+        g["temperature_coefficients"]["intrinsic_coercivity"] = {"value": 3, "unit": "%/K"}
+        g["max_operating_temperature"]["value"] = 5000
+        g["curie_temperature"]["value"] = -100
+        d["grades"][1]["intrinsic_coercivity"]["min"] = {"value": 1e297, "unit": "kA/m"}
+        d["grades"][2]["temperature_coefficients"]["from"] = {"value": 20, "unit": "degC"}
+        d["grades"][2]["temperature_coefficients"]["to"] = {"value": 1e6, "unit": "degC"}
+
+    edit(materials_copy / "grades" / "smco5.json", change)
+    result = run_checker(materials_copy)
+    assert_fails(result, "smco5.json", "/grades/0/temperature_coefficients/remanence", "1 %/K outside [-1, 0.01]")
+    assert_fails(result, "smco5.json", "/grades/0/temperature_coefficients/intrinsic_coercivity", "3 %/K outside")
+    assert_fails(result, "smco5.json", "/grades/0/curie_temperature", "173.15 K outside")
+    assert_fails(result, "smco5.json", "/grades/0/max_operating_temperature", "5273.15 K is not below")
+    assert_fails(result, "smco5.json", "/grades/1/intrinsic_coercivity", "exceeds the hard phase's HA")
+    assert_fails(result, "smco5.json", "/grades/2/temperature_coefficients/to", "lies above the Curie temperature")

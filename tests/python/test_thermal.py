@@ -1,6 +1,7 @@
 """Tests of demagnetization curves, load lines and thermal stability through Python (issue [4])."""
 
 import math
+import pathlib
 
 import numpy as np
 import pytest
@@ -78,6 +79,41 @@ def test_permeance_coefficients_of_shapes():
         length=0.01, diameter=0.01)
     assert mm.demagnetizing_factor_cylinder(length=0.01, diameter=0.01) == pytest.approx(0.3116, abs=1e-4)
     assert mm.permeance_coefficient(0.5) == pytest.approx(1.0)
+
+
+def _block_reference():
+    """Rows of tests/data/demagnetizing_factors/block_reference.csv (Aharoni 1998 at 240 digits)."""
+    path = pathlib.Path(__file__).resolve().parents[1] / "data" / "demagnetizing_factors" / "block_reference.csv"
+    rows = [line.split(",") for line in path.read_text().splitlines() if line and not line.startswith("#")]
+    return {tuple(float(v) for v in row[:3]): float(row[3]) for row in rows}
+
+
+def test_issue_12_item_10_extreme_blocks():
+    # the issue's examples: 164x too large, negative, +-inf and NaN before
+    ref = _block_reference()
+    needle = mm.demagnetizing_factor_block(length=1, width=1e-6, height=1e-6)
+    assert needle == pytest.approx(ref[(1.0, 1e-6, 1e-6)], rel=1e-13)
+    assert mm.demagnetizing_factor_block(length=1, width=1e-8, height=1e-8) == pytest.approx(
+        ref[(1.0, 1e-8, 1e-8)], rel=1e-13)
+    for thickness in (1e-8, 1e-10, 1e-12):
+        plate = mm.demagnetizing_factor_block(length=thickness, width=1, height=1)
+        assert 0.99 < plate < 1.0
+        # the sum rule with the two in-plane factors, each from the reference
+        in_plane = ref[(1.0, 1.0, thickness)]
+        assert plate == pytest.approx(1.0 - 2.0 * in_plane, rel=1e-14)
+    assert mm.demagnetizing_factor_block(length=1e103, width=1e103, height=1e103) == pytest.approx(1 / 3, rel=1e-15)
+    assert mm.demagnetizing_factor_block(length=2e103, width=1e103, height=3e103) == pytest.approx(
+        mm.demagnetizing_factor_block(length=2, width=1, height=3), rel=1e-15)
+
+
+def test_block_factor_refuses_absurd_sides_naming_them():
+    with pytest.raises(mm.DomainError, match=r"length = 1e-14 m.*exceeds the supported 1e\+12"):
+        mm.demagnetizing_factor_block(length=1e-14, width=1, height=1)
+    for bad in (0.0, -1.0, math.inf, math.nan):
+        with pytest.raises(mm.DomainError, match="block width"):
+            mm.demagnetizing_factor_block(length=1, width=bad, height=1)
+    with pytest.raises(mm.DomainError, match="block height"):
+        mm.permeance_coefficient_block(length=1, width=1, height=-1)
 
 
 def test_external_field_moves_the_operating_point():

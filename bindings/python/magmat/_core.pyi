@@ -734,10 +734,12 @@ def permeance_coefficients(shape: Cylinder | Block | Ring) -> dict[str, float]:
     """{'neutral_section', 'magnetometric', 'minimum_local'}: Pc = (1 - N)/N from the mid-plane average, the volume average and the largest local axial N."""
 
 def demagnetizing_factor_cylinder(*, length: float, diameter: float) -> float:
-    """Magnetometric demagnetizing factor of an axially magnetized cylinder; metres in."""
+    """Magnetometric demagnetizing factor of an axially magnetized cylinder; metres in. Accurate to
+    rounding for length/diameter in [1e-12, 1e12]; DomainError outside."""
 
 def demagnetizing_factor_block(*, length: float, width: float, height: float) -> float:
-    """Magnetometric demagnetizing factor of a block along length (Aharoni); metres in."""
+    """Magnetometric demagnetizing factor of a block along length (Aharoni); metres in. Accurate to
+    rounding for side ratios up to 1e12 (largest/smallest); DomainError beyond."""
 
 def permeance_coefficient(demagnetizing_factor: float) -> float:
     """Pc = (1 - N)/N for N in (0, 1]."""

@@ -147,13 +147,15 @@ void register_thermal(py::module_& m) {
   m.def("demagnetizing_factor_cylinder",
         [](double length, double diameter) { return cylinder_demagnetizing_factor(metres(length), metres(diameter)); },
         py::kw_only(), py::arg("length"), py::arg("diameter"),
-        "Magnetometric demagnetizing factor of an axially magnetized cylinder (metres in).");
+        "Magnetometric demagnetizing factor of an axially magnetized cylinder (metres in), accurate to rounding "
+        "for length/diameter in [1e-12, 1e12]; DomainError outside.");
   m.def("demagnetizing_factor_block",
         [](double length, double width, double height) {
           return block_demagnetizing_factor(metres(length), metres(width), metres(height));
         },
         py::kw_only(), py::arg("length"), py::arg("width"), py::arg("height"),
-        "Magnetometric demagnetizing factor of a block along `length` (Aharoni; metres in).");
+        "Magnetometric demagnetizing factor of a block along `length` (Aharoni; metres in), accurate to rounding "
+        "for side ratios up to 1e12; DomainError beyond.");
   m.def("permeance_coefficient", &permeance_coefficient, py::arg("demagnetizing_factor"),
         "Pc = (1 - N)/N for a demagnetizing factor N in (0, 1].");
 
