@@ -228,3 +228,9 @@ def test_an_amount_that_underflows_through_nested_groups_raises():
     nested = "(" * 16 + "Fe" + tiny + "".join(")" + tiny for _ in range(16))
     with pytest.raises(mm.ParseError, match="amount of Fe underflows"):
         mm.Composition.from_formula("Nd2" + nested)
+
+
+def test_from_amounts_whose_sum_overflows_raises_domain_error():
+    # Issue [12] item 9: each amount finite, their sum not; the fractions came out 0 or NaN.
+    with pytest.raises(mm.DomainError, match="overflow"):
+        mm.Composition.from_amounts([("Fe", 1e308), ("Nd", 1e308)])
