@@ -326,3 +326,13 @@ def test_loss_map_draws_into_given_axes_and_checks_its_arguments(catalog):
         plot.loss_map(catalog["N42H"], SHAPES["cylinder"], 130.0, external_field=float("nan"))
     with pytest.raises(ValueError, match="external_field_kind"):
         plot.loss_map(catalog["N42H"], SHAPES["cylinder"], 130.0, external_field_kind="bogus")
+
+
+# Issue [12] item 12: float('150') turned text into a temperature; refused as everywhere.
+@pytest.mark.parametrize("kwargs", [{"temperatures_C": "150"}, {"temperatures_C": ["20", "150"]},
+                                    {"temperatures_C": 150.0, "pc": "2"},
+                                    {"temperatures_C": 150.0, "external_field": "1e5"}],
+                         ids=["temperature", "temperature-list", "pc", "external_field"])
+def test_demagnetization_curves_refuse_text(catalog, kwargs):
+    with pytest.raises(TypeError, match="not text"):
+        plot.demagnetization_curves(catalog["N42SH"], **kwargs)
