@@ -114,3 +114,29 @@ def test_bad_cli_input(capsys, argv, fragment):
 def test_argparse_errors_exit_2():
     done = subprocess.run([sys.executable, "-m", "magmat", "compare", "--pc", "two"], capture_output=True, text=True)
     assert done.returncode == 2 and "magmat: error:" in done.stderr
+
+
+# Issue [12] item 11: these printed a traceback; each is one line on stderr and exit code 2.
+def _run_cli(argv):
+    return subprocess.run([sys.executable, "-m", "magmat", *argv], capture_output=True)
+
+
+@pytest.mark.parametrize("where", ["missing-folder", "directory"])
+def test_show_plot_to_an_unwritable_path_is_a_one_line_error(tmp_path, where):
+    path = tmp_path / "no" / "such" / "n42sh.png" if where == "missing-folder" else tmp_path
+    done = _run_cli(["show", "N42SH", "--plot", str(path)])
+    err = done.stderr.decode("utf-8", "backslashreplace")
+    assert done.returncode == 2, err
+    assert err.startswith("magmat: error:") and err.count("\n") == 1 and "Traceback" not in err
+    assert str(path) in err
+    assert not list(tmp_path.rglob("*.tmp"))  # no temporary file left behind
+
+
+@pytest.mark.parametrize("argv", [[b"show", b"N42\xff"], [b"convert", b"1\xff", b"T", b"kG"], [b"grades", b"--family", b"\xfe"]],
+                         ids=["grade-name", "number", "option-value"])
+def test_a_non_utf8_argument_is_a_one_line_error(argv):
+    done = subprocess.run([sys.executable.encode(), b"-m", b"magmat", *argv], capture_output=True)
+    err = done.stderr.decode("utf-8", "backslashreplace")
+    assert done.returncode == 2, err
+    assert err.startswith("magmat: error:") and err.count("\n") == 1 and "Traceback" not in err
+    assert "UTF-8" in err
