@@ -356,6 +356,17 @@ strategy_solution solve_strategy(const strategy& s, const requirement& r, const 
   // Checked here, before any attempt: the search below reads a domain_error as "this level
   // cannot be made", which would report a bad argument as an infeasible strategy.
   validate(o);
+  // The search reaches max_amount: a tb_dy_effectiveness whose Dy-equivalent there exceeds the
+  // base's rare earth would make its upper levels unmodellable and the strategy look infeasible.
+  if (o.tb_dy_effectiveness && s.element == Element::Tb && s.kind == strategy_kind::heavy_rare_earth) {
+    const double per_tb = atomic_weight(Element::Dy) / atomic_weight(Element::Tb);
+    const double most = s.total_rare_earth / (s.max_amount * per_tb);
+    if (!(*o.tb_dy_effectiveness < most))
+      throw domain_error(fmt::format("tb_dy_effectiveness {} asks for {:.3g} wt% Dy-equivalent at {}'s {:.3g} wt% Tb, more "
+                                     "than the base's {:.3g} wt% rare earth; it must lie below {:.3g} for this strategy",
+                                     *o.tb_dy_effectiveness, 100.0 * s.max_amount * *o.tb_dy_effectiveness * per_tb,
+                                     s.name, 100.0 * s.max_amount, 100.0 * s.total_rare_earth, most));
+  }
   strategy_solution out;
   out.strategy = s.name;
   if (s.max_thickness && o.magnet_thickness && *o.magnet_thickness > *s.max_thickness) {

@@ -326,6 +326,19 @@ TEST_CASE("Bad strategy overrides raise domain_error naming the argument, not 'i
     o.tb_dy_effectiveness = bad;
     check_refused("gbd_tb", o, "tb_dy_effectiveness");
   }
+  // bulk_tb searches up to 10 wt% Tb: at 3.1x its Dy-equivalent (10 x 3.1 x 162.5/158.93 =
+  // 31.7 wt%) exceeds the base's 31 wt% rare earth, which made the strategy look infeasible
+  {
+    magmat::strategy_overrides o;
+    o.tb_dy_effectiveness = 3.1;
+    CHECK_NOTHROW(magmat::validate(o)); // a bound of this strategy's search, not of the value
+    CHECK_THROWS_WITH(magmat::solve_strategy(magmat::strategy_data("bulk_tb"), r, o),
+                      Catch::Contains("tb_dy_effectiveness") && Catch::Contains("must lie below 3.03"));
+    o.tb_dy_effectiveness = 3.0; // 30.7 wt% Dy-equivalent at 10 wt% Tb: inside the base
+    CHECK(magmat::solve_strategy(magmat::strategy_data("bulk_tb"), coercive(150.0, 8e5), o).feasible);
+    o.tb_dy_effectiveness = 3.1; // gbd_tb searches up to 2 wt%: 3.1 is within its bound of 15.2
+    CHECK_NOTHROW(magmat::solve_strategy(magmat::strategy_data("gbd_tb"), r, o));
+  }
   for (const double bad : {2.0, -0.1, nan}) {
     magmat::strategy_overrides o;
     o.lanthanum_share = bad;

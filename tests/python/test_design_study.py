@@ -426,3 +426,12 @@ def test_an_overflowing_yearly_demand_raises_domain_error():
 def test_a_price_shock_that_overflows_raises_domain_error():
     with pytest.raises(mm.DomainError, match="overflows"):
         mm.default_price_table().with_shock(1e308)
+
+
+def test_a_tb_dy_effectiveness_beyond_the_search_is_named_not_infeasible():
+    # bulk_tb searches to 10 wt% Tb; at 3.1x Dy that is 31.7 wt% Dy-equivalent, more than the
+    # base's 31 wt% rare earth: before, the top level failed and the strategy read "infeasible".
+    req = mm.Requirement(temperature_C=150, min_intrinsic_coercivity=8e5)
+    with pytest.raises(mm.DomainError, match="tb_dy_effectiveness"):
+        mm.design_study(req, ["bulk_tb"], tb_dy_effectiveness=3.1)
+    assert mm.design_study(req, ["bulk_tb"], tb_dy_effectiveness=3.0)["bulk_tb"].feasible
