@@ -409,3 +409,11 @@ def test_evaluate_refuses_text_as_convert_does(candidates, temperature_C, name):
         mm.evaluate(candidates, temperature_C=temperature_C, errors="raise")
     with pytest.raises(TypeError, match="not text"):
         mm.convert("12", "kOe", "kA/m")
+
+
+def test_evaluate_refuses_a_dataframe_column_of_text():
+    # A pandas column read from a CSV as strings is object dtype: NumPy converted it silently.
+    pd = pytest.importorskip("pandas")
+    frame = pd.DataFrame({"Nd": ["30"], "B": [1.0], "Fe": [69.0]})
+    with pytest.raises(TypeError, match="candidates\\['Nd'\\].*not text"):
+        mm.evaluate(frame, temperature_C=20.0)
