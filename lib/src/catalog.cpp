@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <fstream>
 #include <sstream>
 
@@ -162,6 +163,23 @@ std::vector<std::string> Catalog::find(const grade_filter& filter) const {
                                          "ndfeb_hot_deformed, smco5, sm2co17, ferrite)", *filter.family));
   if (filter.kind && *filter.kind != "commercial" && *filter.kind != "literature")
     throw unknown_name_error(fmt::format("Catalog.find: unknown kind '{}' (commercial, literature)", *filter.kind));
+  // A NaN limit compares false and lets every grade pass, a NaN or sub-zero temperature made
+  // every grade "out of range" and returned []: a bad argument is named instead of filtering.
+  const double kelvin = to_kelvin(filter.temperature);
+  if (!(kelvin > 0.0) || !std::isfinite(kelvin))
+    throw domain_error(fmt::format("Catalog.find: temperature must be finite and above absolute zero, got {} K ({} degC)",
+                                   kelvin, to_celsius(filter.temperature)));
+  if (filter.min_intrinsic_coercivity &&
+      !(filter.min_intrinsic_coercivity->value() >= 0.0 && std::isfinite(filter.min_intrinsic_coercivity->value())))
+    throw domain_error(fmt::format("Catalog.find: min_intrinsic_coercivity must be finite and >= 0 A/m, got {}",
+                                   filter.min_intrinsic_coercivity->value()));
+  if (filter.min_max_energy_product &&
+      !(filter.min_max_energy_product->value() >= 0.0 && std::isfinite(filter.min_max_energy_product->value())))
+    throw domain_error(fmt::format("Catalog.find: min_max_energy_product must be finite and >= 0 J/m^3, got {}",
+                                   filter.min_max_energy_product->value()));
+  if (filter.max_heavy_rare_earth && !(*filter.max_heavy_rare_earth >= 0.0 && *filter.max_heavy_rare_earth <= 1.0))
+    throw domain_error(fmt::format("Catalog.find: max_heavy_rare_earth (a mass fraction) must lie in [0, 1], got {}",
+                                   *filter.max_heavy_rare_earth));
   std::vector<std::string> out;
   for (const auto& g : *records_) {
     if (filter.family && g.family != *filter.family) continue;

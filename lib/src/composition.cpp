@@ -162,6 +162,16 @@ Composition Composition::from_amounts(std::span<const entry> amounts) {
   for (const auto& [e, n] : v) {
     if (!std::isfinite(n)) throw domain_error(fmt::format("amount of {} overflows", symbol(e)));
   }
+  // Each amount finite, their sum or molar mass not (Fe 1e308 + Nd 1e308): every fraction
+  // would then be 0 or NaN.
+  double total = 0.0, molar_mass = 0.0;
+  for (const auto& [e, n] : v) {
+    total += n;
+    molar_mass += n * atomic_weight(e);
+  }
+  if (!std::isfinite(total) || !std::isfinite(molar_mass))
+    throw domain_error(fmt::format("amounts overflow: their sum ({} atoms) or molar mass ({} g/mol) is not finite; "
+                                   "give amounts per formula unit, e.g. scaled to sum to 1", total, molar_mass));
   return Composition(std::move(v));
 }
 

@@ -56,6 +56,17 @@ study design_study(const requirement& r, const study_options& options) {
       (!(*options.magnet_tonnes_per_year >= 0.0) || !std::isfinite(*options.magnet_tonnes_per_year)))
     throw domain_error(fmt::format("magnet_tonnes_per_year must be a finite value >= 0, got {}",
                                    *options.magnet_tonnes_per_year));
+  validate(options.overrides);
+  // Each finite but their product not: 1e300 kg x 1e300 units would give inf t/year in every row.
+  const double demand_t = options.magnet_tonnes_per_year.value_or(mass_kg * options.units_per_year / 1000.0);
+  const double units_made = options.magnet_tonnes_per_year ? *options.magnet_tonnes_per_year * 1000.0 / mass_kg
+                                                           : options.units_per_year;
+  if (!options.magnet_tonnes_per_year && !std::isfinite(demand_t))
+    throw domain_error(fmt::format("magnet_mass ({} kg) x units_per_year ({}) overflows: the yearly magnet demand must "
+                                   "be finite, got {} t/year", mass_kg, options.units_per_year, demand_t));
+  if (!std::isfinite(units_made))
+    throw domain_error(fmt::format("magnet_tonnes_per_year ({} t) / magnet_mass ({} kg) overflows: the units made per "
+                                   "year must be finite, got {}", demand_t, mass_kg, units_made));
 
   std::vector<std::string> names = options.strategies.empty() ? strategy_names() : options.strategies;
   if (std::find(names.begin(), names.end(), options.baseline) == names.end()) names.insert(names.begin(), options.baseline);
@@ -66,9 +77,8 @@ study design_study(const requirement& r, const study_options& options) {
   out.price_table_name = prices.name;
   out.currency = prices.currency;
   out.baseline = options.baseline;
-  out.magnet_tonnes_per_year = options.magnet_tonnes_per_year.value_or(mass_kg * options.units_per_year / 1000.0);
-  const double units = options.magnet_tonnes_per_year ? *options.magnet_tonnes_per_year * 1000.0 / mass_kg
-                                                      : options.units_per_year;
+  out.magnet_tonnes_per_year = demand_t;
+  const double units = units_made;
   out.equal = options.equal;
   // Solve first: like-for-like masses need the baseline's magnet.
   std::vector<strategy_solution> solutions;
@@ -123,6 +133,10 @@ study design_study(const requirement& r, const study_options& options) {
         row.mass_fractions[e] = w;
         row.kg_per_unit[e] = w * row_mass_kg;
         row.tonnes_per_year[e] = w * row_mass_kg * units / 1000.0;
+        // A like-for-like mass can scale a finite demand past the largest double.
+        if (!std::isfinite(row.tonnes_per_year[e]))
+          throw domain_error(fmt::format("{}: {} kg per unit x {} units per year overflows the yearly tonnage; "
+                                         "lower magnet_mass or units_per_year", row.strategy, row_mass_kg, units));
       }
       row.rare_earth_mass_fraction = c.rare_earth_mass_fraction();
       row.heavy_rare_earth_mass_fraction = c.heavy_rare_earth_mass_fraction();

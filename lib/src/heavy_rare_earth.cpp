@@ -274,7 +274,26 @@ const strategy& strategy_data(std::string_view name) {
   return it->second;
 }
 
+void validate(const strategy_overrides& o) {
+  // The shell is 1/gbd_efficiency of each grain: below 1 it would exceed the grain (0.5: twice
+  // its volume), and an infinite efficiency leaves a shell of no volume holding the Dy/Tb.
+  if (o.gbd_efficiency && !(*o.gbd_efficiency >= 1.0 && std::isfinite(*o.gbd_efficiency)))
+    throw domain_error(fmt::format("gbd_efficiency must be finite and >= 1 (the diffused shell takes 1/gbd_efficiency "
+                                   "of each grain), got {}", *o.gbd_efficiency));
+  if (o.tb_dy_effectiveness && !(*o.tb_dy_effectiveness > 0.0 && std::isfinite(*o.tb_dy_effectiveness)))
+    throw domain_error(fmt::format("tb_dy_effectiveness (Tb's coercivity per atom relative to Dy's) must be finite "
+                                   "and > 0, got {}", *o.tb_dy_effectiveness));
+  if (o.lanthanum_share && !(*o.lanthanum_share >= 0.0 && *o.lanthanum_share <= 1.0))
+    throw domain_error(fmt::format("lanthanum_share (La/(Ce + La)) must lie in [0, 1], got {}", *o.lanthanum_share));
+  if (o.pr_share && !(*o.pr_share >= 0.0 && *o.pr_share <= 1.0))
+    throw domain_error(fmt::format("pr_share (Pr/(Pr + Nd) by mass) must lie in [0, 1], got {}", *o.pr_share));
+  if (o.magnet_thickness && !(o.magnet_thickness->value() > 0.0 && std::isfinite(o.magnet_thickness->value())))
+    throw domain_error(fmt::format("magnet_thickness must be a finite length > 0 m, got {} m",
+                                   o.magnet_thickness->value()));
+}
+
 Magnet strategy_magnet(const strategy& s, double level, const strategy_overrides& o) {
+  validate(o);
   if (!(level >= 0.0) || !std::isfinite(level))
     throw domain_error(fmt::format("strategy level must be a finite value >= 0, got {}", level));
   if (s.composition) return Magnet::from_composition(Composition::from_formula(*s.composition), s.process);
@@ -334,10 +353,20 @@ Magnet strategy_magnet(const strategy& s, double level, const strategy_overrides
 
 strategy_solution solve_strategy(const strategy& s, const requirement& r, const strategy_overrides& o) {
   validate(r);
-  // Checked here, not only in strategy_magnet: the search below reads a domain_error as "this
-  // level cannot be made", which would report a bad argument as an infeasible strategy.
-  if (o.pr_share && !(*o.pr_share >= 0.0 && *o.pr_share <= 1.0))
-    throw domain_error(fmt::format("pr_share (Pr/(Pr + Nd) by mass) must lie in [0, 1], got {}", *o.pr_share));
+  // Checked here, before any attempt: the search below reads a domain_error as "this level
+  // cannot be made", which would report a bad argument as an infeasible strategy.
+  validate(o);
+  // The search reaches max_amount: a tb_dy_effectiveness whose Dy-equivalent there exceeds the
+  // base's rare earth would make its upper levels unmodellable and the strategy look infeasible.
+  if (o.tb_dy_effectiveness && s.element == Element::Tb && s.kind == strategy_kind::heavy_rare_earth) {
+    const double per_tb = atomic_weight(Element::Dy) / atomic_weight(Element::Tb);
+    const double most = s.total_rare_earth / (s.max_amount * per_tb);
+    if (!(*o.tb_dy_effectiveness < most))
+      throw domain_error(fmt::format("tb_dy_effectiveness {} asks for {:.3g} wt% Dy-equivalent at {}'s {:.3g} wt% Tb, more "
+                                     "than the base's {:.3g} wt% rare earth; it must lie below {:.3g} for this strategy",
+                                     *o.tb_dy_effectiveness, 100.0 * s.max_amount * *o.tb_dy_effectiveness * per_tb,
+                                     s.name, 100.0 * s.max_amount, 100.0 * s.total_rare_earth, most));
+  }
   strategy_solution out;
   out.strategy = s.name;
   if (s.max_thickness && o.magnet_thickness && *o.magnet_thickness > *s.max_thickness) {

@@ -149,6 +149,12 @@ price_table with_shock(const price_table& table, double factor, const std::optio
     for (auto& [e, price] : out.price_per_kg)
       if (is_rare_earth(e)) price *= factor;
   }
+  // A finite factor can still overflow a price (x1e308 on 50 USD/kg), and every cost after it.
+  for (const auto& [e, price] : out.price_per_kg) {
+    if (!std::isfinite(price))
+      throw domain_error(fmt::format("price shock factor {:g} overflows the price of {} ({:g} {}/kg in '{}')", factor,
+                                     symbol(e), table.price_per_kg.at(e), table.currency, table.name));
+  }
   return out;
 }
 

@@ -6,6 +6,7 @@
 #include <magmat/prices.hpp>
 
 #include <cmath>
+#include <limits>
 #include <map>
 #include <string>
 #include <vector>
@@ -313,4 +314,34 @@ TEST_CASE("Physically impossible datasheet values are refused with grade, field,
   // a ferrite with its positive beta load
   CHECK_NOTHROW(Catalog::from_json(one_grade("sm2co17", coefficients("0.005", "-0.2"), "1.0", "1500"), "ok.json"));
   CHECK_NOTHROW(Catalog::from_json(one_grade("ferrite", coefficients("-0.2", "0.27"), "0.4", "250", "25"), "ok.json"));
+}
+
+// Issue [12] item 8: a NaN or sub-zero temperature returned no grade, a NaN minimum every grade.
+TEST_CASE("Catalog::find refuses NaN, infinite and impossible filter values, naming them", "[catalog][errors]") {
+  const Catalog& c = Catalog::builtin();
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  for (const double celsius : {nan, -300.0, std::numeric_limits<double>::infinity()}) {
+    magmat::grade_filter f;
+    f.min_intrinsic_coercivity = magmat::magnetic_field_strength::from_value(1e6);
+    f.temperature = from_celsius(celsius);
+    CHECK_THROWS_AS(c.find(f), magmat::domain_error);
+    CHECK_THROWS_WITH(c.find(f), Catch::Contains("temperature"));
+  }
+  magmat::grade_filter hcj;
+  hcj.min_intrinsic_coercivity = magmat::magnetic_field_strength::from_value(nan);
+  CHECK_THROWS_WITH(c.find(hcj), Catch::Contains("min_intrinsic_coercivity"));
+  hcj.min_intrinsic_coercivity = magmat::magnetic_field_strength::from_value(-1.0);
+  CHECK_THROWS_WITH(c.find(hcj), Catch::Contains("min_intrinsic_coercivity"));
+  magmat::grade_filter bh;
+  bh.min_max_energy_product = magmat::energy_density::from_value(nan);
+  CHECK_THROWS_WITH(c.find(bh), Catch::Contains("min_max_energy_product"));
+  magmat::grade_filter hre;
+  hre.max_heavy_rare_earth = nan;
+  CHECK_THROWS_WITH(c.find(hre), Catch::Contains("max_heavy_rare_earth"));
+  hre.max_heavy_rare_earth = 1.5;
+  CHECK_THROWS_WITH(c.find(hre), Catch::Contains("max_heavy_rare_earth"));
+  // zero limits are meaningful: every grade has HcJ >= 0 at 20 degC
+  magmat::grade_filter zero;
+  zero.min_intrinsic_coercivity = magmat::magnetic_field_strength::from_value(0.0);
+  CHECK(c.find(zero).size() == c.size());
 }

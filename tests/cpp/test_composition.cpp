@@ -302,6 +302,19 @@ TEST_CASE("from_amounts keeps the formula unit as given") {
   CHECK_FALSE(c.contains(Element::Dy));
 }
 
+// Issue [12] item 9: finite amounts whose sum or molar mass overflows gave 0 or NaN fractions.
+TEST_CASE("from_amounts refuses amounts whose sum or molar mass overflows", "[composition][errors]") {
+  const std::vector<Composition::entry> huge{{Element::Fe, 1e308}, {Element::Nd, 1e308}};
+  CHECK_THROWS_AS(Composition::from_amounts(huge), magmat::domain_error);
+  CHECK_THROWS_WITH(Composition::from_amounts(huge), Catch::Contains("overflow"));
+  // one amount, finite, whose molar mass is not: 1e307 Fe x 55.845 g/mol
+  const std::vector<Composition::entry> heavy{{Element::Fe, 1e307}};
+  CHECK_THROWS_WITH(Composition::from_amounts(heavy), Catch::Contains("molar mass"));
+  // large amounts that stay finite keep their fractions
+  const std::vector<Composition::entry> large{{Element::Fe, 14e300}, {Element::Nd, 2e300}, {Element::B, 1e300}};
+  CHECK(Composition::from_amounts(large).atomic_fraction(Element::Nd) == Approx(2.0 / 17.0));
+}
+
 TEST_CASE("Element masses and the molar mass are also given as unit-checked quantities", "[composition]") {
   using namespace magmat::literals;
   const auto nd2fe14b = magmat::Composition::from_formula("Nd2Fe14B");

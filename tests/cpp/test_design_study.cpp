@@ -6,6 +6,7 @@
 #include <magmat/errors.hpp>
 
 #include <algorithm>
+#include <cmath>
 
 using Catch::Detail::Approx;
 using magmat::equal_basis;
@@ -89,4 +90,27 @@ TEST_CASE("A row names the derived and unconfirmed data its magnet rests on", "[
   const auto& dy = s.row("bulk_dy").assumptions;
   CHECK(std::any_of(dy.begin(), dy.end(), [](const auto& a) { return a.parameter.rfind("phase.Dy2Fe14B.", 0) == 0; }));
   CHECK(s.row("bulk_dy").rests_on_unconfirmed());
+}
+
+// Issue [12] item 9: finite arguments whose product overflows gave inf t/year in every row.
+TEST_CASE("A yearly demand that overflows raises domain_error naming magnet_mass and units_per_year", "[design_study][errors]") {
+  magmat::study_options o;
+  o.strategies = {"bulk_dy"};
+  o.magnet_mass = magmat::mass::from_value(1e300);
+  o.units_per_year = 1e300;
+  CHECK_THROWS_AS(magmat::design_study(hot_requirement(), o), magmat::domain_error);
+  CHECK_THROWS_WITH(magmat::design_study(hot_requirement(), o),
+                    Catch::Contains("magnet_mass") && Catch::Contains("units_per_year"));
+  // a tiny mass per unit with a huge demand overflows the units made
+  magmat::study_options tiny;
+  tiny.strategies = {"bulk_dy"};
+  tiny.magnet_mass = magmat::mass::from_value(1e-300);
+  tiny.magnet_tonnes_per_year = 1e300;
+  CHECK_THROWS_WITH(magmat::design_study(hot_requirement(), tiny), Catch::Contains("magnet_tonnes_per_year"));
+  // large but finite demands stay finite in every row
+  magmat::study_options big;
+  big.magnet_mass = magmat::mass::from_value(1e150);
+  big.units_per_year = 1e150;
+  for (const auto& row : magmat::design_study(hot_requirement(), big).rows)
+    for (const auto& [element, tonnes] : row.tonnes_per_year) CHECK(std::isfinite(tonnes));
 }

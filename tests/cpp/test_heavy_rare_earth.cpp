@@ -297,3 +297,63 @@ TEST_CASE("Duty points, knee margin and Br at temperature", "[heavy_rare_earth]"
   r.max_irreversible_loss = 0.02;
   CHECK_THROWS_WITH(magmat::validate(r), Catch::Contains("onset criterion"));
 }
+
+// Issue [12] item 8: a bad override used to make strategies "infeasible" (the solver reads a
+// domain_error at one level as "this level cannot be made"); it is refused up front, named.
+TEST_CASE("Bad strategy overrides raise domain_error naming the argument, not 'infeasible'", "[heavy_rare_earth][errors]") {
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  const double inf = std::numeric_limits<double>::infinity();
+  const auto r = coercive(150.0, 1.6e6);
+  const auto check_refused = [&](const char* strategy, const magmat::strategy_overrides& o, const char* name) {
+    INFO(strategy << ": " << name);
+    CHECK_THROWS_AS(magmat::solve_strategy(magmat::strategy_data(strategy), r, o), magmat::domain_error);
+    CHECK_THROWS_WITH(magmat::solve_strategy(magmat::strategy_data(strategy), r, o), Catch::Contains(name));
+    CHECK_THROWS_WITH(magmat::validate(o), Catch::Contains(name));
+    magmat::study_options options;
+    options.strategies = {strategy};
+    options.overrides = o;
+    CHECK_THROWS_WITH(magmat::design_study(r, options), Catch::Contains(name));
+  };
+  // gbd_efficiency: the shell is 1/efficiency of a grain, so 0.5 would be two grains' volume
+  for (const double bad : {0.5, 0.0, -1.0, nan, inf}) {
+    magmat::strategy_overrides o;
+    o.gbd_efficiency = bad;
+    check_refused("gbd_dy", o, "gbd_efficiency");
+    check_refused("bulk_dy", o, "gbd_efficiency"); // a bad argument whichever strategy is asked
+  }
+  for (const double bad : {-1.0, 0.0, nan, inf}) {
+    magmat::strategy_overrides o;
+    o.tb_dy_effectiveness = bad;
+    check_refused("gbd_tb", o, "tb_dy_effectiveness");
+  }
+  // bulk_tb searches up to 10 wt% Tb: at 3.1x its Dy-equivalent (10 x 3.1 x 162.5/158.93 =
+  // 31.7 wt%) exceeds the base's 31 wt% rare earth, which made the strategy look infeasible
+  {
+    magmat::strategy_overrides o;
+    o.tb_dy_effectiveness = 3.1;
+    CHECK_NOTHROW(magmat::validate(o)); // a bound of this strategy's search, not of the value
+    CHECK_THROWS_WITH(magmat::solve_strategy(magmat::strategy_data("bulk_tb"), r, o),
+                      Catch::Contains("tb_dy_effectiveness") && Catch::Contains("must lie below 3.03"));
+    o.tb_dy_effectiveness = 3.0; // 30.7 wt% Dy-equivalent at 10 wt% Tb: inside the base
+    CHECK(magmat::solve_strategy(magmat::strategy_data("bulk_tb"), coercive(150.0, 8e5), o).feasible);
+    o.tb_dy_effectiveness = 3.1; // gbd_tb searches up to 2 wt%: 3.1 is within its bound of 15.2
+    CHECK_NOTHROW(magmat::solve_strategy(magmat::strategy_data("gbd_tb"), r, o));
+  }
+  for (const double bad : {2.0, -0.1, nan}) {
+    magmat::strategy_overrides o;
+    o.lanthanum_share = bad;
+    check_refused("ce_la_substituted", o, "lanthanum_share");
+  }
+  for (const double bad : {-0.003, 0.0, nan, inf}) {
+    magmat::strategy_overrides o;
+    o.magnet_thickness = magmat::length::from_value(bad);
+    check_refused("gbd_dy", o, "magnet_thickness");
+  }
+  // the edges are meaningful: efficiency 1 (the whole grain is shell), La share 0 and 1
+  magmat::strategy_overrides edge;
+  edge.gbd_efficiency = 1.0;
+  edge.lanthanum_share = 1.0;
+  edge.magnet_thickness = magmat::length::from_value(0.004);
+  CHECK_NOTHROW(magmat::validate(edge));
+  CHECK(magmat::solve_strategy(magmat::strategy_data("gbd_dy"), coercive(20.0, 1.0e6), edge).feasible);
+}

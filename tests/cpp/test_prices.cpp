@@ -81,6 +81,18 @@ TEST_CASE("a x7 shock multiplies the rare-earth part only", "[prices]") {
   CHECK(d7.price_per_kg.at(Element::Co) == default_price_table().price_per_kg.at(Element::Co));
 }
 
+// Issue [12] item 9: a finite factor that overflows a price gave inf costs.
+TEST_CASE("a shock that overflows a price is refused, naming the factor and the element", "[prices][errors]") {
+  CHECK_THROWS_AS(with_shock(default_price_table(), 1e308), domain_error);
+  CHECK_THROWS_WITH(with_shock(default_price_table(), 1e308), Catch::Contains("1e+308") && Catch::Contains("overflows"));
+  const auto t = price_table_from_json(test_table, "test.json");
+  // x1e307: Nd's 100 USD/kg overflows, Fe's 1 USD/kg does not
+  CHECK_THROWS_WITH(with_shock(t, 1e307), Catch::Contains("price of Nd"));
+  CHECK(with_shock(t, 1e307, std::vector<Element>{Element::Fe}).price_per_kg.at(Element::Fe) == Approx(1e307));
+  const auto large = with_shock(t, 1e300);  // large, finite: every price stays finite
+  for (const auto& [e, price] : large.price_per_kg) CHECK(std::isfinite(price));
+}
+
 TEST_CASE("price errors", "[prices][errors]") {
   const auto& t = default_price_table();
   SECTION("a missing price names the element") {

@@ -392,3 +392,28 @@ def test_pareto_front_stops_on_a_signal():
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+# Issue [12] item 12: text where numbers belong was converted silently ('30' -> 30.0).
+@pytest.mark.parametrize(
+    "candidates, temperature_C, name",
+    [
+        pytest.param({"Nd": ["30"], "B": [1.0], "Fe": [69.0]}, 20.0, "candidates\\['Nd'\\]", id="text-column"),
+        pytest.param({"Nd": np.array(["30"]), "B": [1.0], "Fe": [69.0]}, 20.0, "candidates\\['Nd'\\]", id="str-array"),
+        pytest.param({"Nd": [30.0], "B": [1.0], "Fe": [69.0]}, "30", "temperature_C", id="text-temperature"),
+        pytest.param({"Nd": [30.0], "B": [1.0], "Fe": [69.0]}, ["30"], "temperature_C", id="text-temperature-list"),
+    ],
+)
+def test_evaluate_refuses_text_as_convert_does(candidates, temperature_C, name):
+    with pytest.raises(TypeError, match=name + ".*not text"):
+        mm.evaluate(candidates, temperature_C=temperature_C, errors="raise")
+    with pytest.raises(TypeError, match="not text"):
+        mm.convert("12", "kOe", "kA/m")
+
+
+def test_evaluate_refuses_a_dataframe_column_of_text():
+    # A pandas column read from a CSV as strings is object dtype: NumPy converted it silently.
+    pd = pytest.importorskip("pandas")
+    frame = pd.DataFrame({"Nd": ["30"], "B": [1.0], "Fe": [69.0]})
+    with pytest.raises(TypeError, match="candidates\\['Nd'\\].*not text"):
+        mm.evaluate(frame, temperature_C=20.0)

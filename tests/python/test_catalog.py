@@ -290,3 +290,20 @@ def test_physical_bounds_are_not_the_typical_values():
                                      temperature_coefficients=_coefficients(0.005, -0.2)))
     mm.Catalog.from_json(_grade_file("ferrite", br=0.4, hcj_kA_m=250, bh_kJ_m3=25,
                                      temperature_coefficients=_coefficients(-0.2, 0.27)))
+
+
+# Issue [12] item 8: NaN or sub-zero temperatures returned [], a NaN minimum passed every grade.
+@pytest.mark.parametrize(
+    "kwargs, name",
+    [
+        pytest.param({"temperature_C": math.nan, "min_intrinsic_coercivity": 1e6}, "temperature", id="temperature-nan"),
+        pytest.param({"temperature_C": -300.0, "min_intrinsic_coercivity": 1e6}, "temperature", id="temperature-300"),
+        pytest.param({"temperature_C": math.nan}, "temperature", id="temperature-nan-alone"),
+        pytest.param({"min_intrinsic_coercivity": math.nan}, "min_intrinsic_coercivity", id="hcj-nan"),
+        pytest.param({"min_max_energy_product": math.nan}, "min_max_energy_product", id="bhmax-nan"),
+        pytest.param({"max_heavy_rare_earth": math.nan}, "max_heavy_rare_earth", id="hre-nan"),
+    ],
+)
+def test_find_refuses_bad_filter_values_naming_them(cat, kwargs, name):
+    with pytest.raises(mm.DomainError, match=name):
+        cat.find(**kwargs)

@@ -185,3 +185,29 @@ def test_content_warns_about_a_wt_percent_alloy_written_as_a_formula(capsys):
     assert "54.01" in captured.out
     warnings = [l for l in captured.err.splitlines() if l.startswith("magmat: warning:")]
     assert len(warnings) == 1 and '"Nd31Fe68B1"' in warnings[0] and "Nd2Fe14B" in warnings[0]
+
+
+# Issue [12] item 11: these printed a traceback; each is one line on stderr and exit code 2.
+def _run_cli(argv):
+    return subprocess.run([sys.executable, "-m", "magmat", *argv], capture_output=True)
+
+
+@pytest.mark.parametrize("where", ["missing-folder", "directory"])
+def test_show_plot_to_an_unwritable_path_is_a_one_line_error(tmp_path, where):
+    path = tmp_path / "no" / "such" / "n42sh.png" if where == "missing-folder" else tmp_path
+    done = _run_cli(["show", "N42SH", "--plot", str(path)])
+    err = done.stderr.decode("utf-8", "backslashreplace")
+    assert done.returncode == 2, err
+    assert err.startswith("magmat: error:") and err.count("\n") == 1 and "Traceback" not in err
+    assert str(path) in err
+    assert not list(tmp_path.rglob("*.tmp"))  # no temporary file left behind
+
+
+@pytest.mark.parametrize("argv", [[b"show", b"N42\xff"], [b"convert", b"1\xff", b"T", b"kG"], [b"grades", b"--family", b"\xfe"]],
+                         ids=["grade-name", "number", "option-value"])
+def test_a_non_utf8_argument_is_a_one_line_error(argv):
+    done = subprocess.run([sys.executable.encode(), b"-m", b"magmat", *argv], capture_output=True)
+    err = done.stderr.decode("utf-8", "backslashreplace")
+    assert done.returncode == 2, err
+    assert err.startswith("magmat: error:") and err.count("\n") == 1 and "Traceback" not in err
+    assert "UTF-8" in err

@@ -272,3 +272,9 @@ def test_phases_and_explicit_bases_do_not_warn():
 def test_bad_bases_are_refused(composition, basis, fragment):
     with pytest.raises(mm.DomainError, match=fragment):
         mm.Magnet.from_composition(composition, basis=basis)
+
+
+def test_from_amounts_whose_sum_overflows_raises_domain_error():
+    # Issue [12] item 9: each amount finite, their sum not; the fractions came out 0 or NaN.
+    with pytest.raises(mm.DomainError, match="overflow"):
+        mm.Composition.from_amounts([("Fe", 1e308), ("Nd", 1e308)])

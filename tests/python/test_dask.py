@@ -57,3 +57,12 @@ def test_bad_input():
         mdask.evaluate(mdask.random_candidates(10, 5), errors="ignore")
     with pytest.raises(mm.DomainError):
         mdask.design_studies([{"temperature_C": 150}])
+
+
+def test_text_temperature_is_refused_before_any_task():
+    # Issue [12] item 12: float('150') accepted text that mm.evaluate refuses.
+    import dask.array as da
+
+    nd = da.from_array(np.array([30.0]))
+    with pytest.raises(TypeError, match="temperature_C.*not text"):
+        mdask.evaluate({"Nd": nd, "Fe": nd * 0 + 69.0, "B": nd * 0 + 1.0}, temperature_C="150")

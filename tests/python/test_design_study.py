@@ -383,3 +383,55 @@ def test_a_prnd_base_gives_pr_tonnage_beside_nd():
     for bad in (-0.1, 1.5, math.nan):
         with pytest.raises(mm.DomainError, match="pr_share"):
             mm.design_study(req, ["bulk_dy"], pr_share=bad)
+
+
+# Issue [12] item 8: bad overrides made strategies "infeasible" (or were ignored) instead of
+# naming the argument.
+@pytest.mark.parametrize(
+    "strategy, override",
+    [
+        pytest.param("gbd_dy", {"gbd_efficiency": 0.5}, id="gbd_efficiency-0.5"),
+        pytest.param("gbd_dy", {"gbd_efficiency": 0.0}, id="gbd_efficiency-0"),
+        pytest.param("gbd_dy", {"gbd_efficiency": math.nan}, id="gbd_efficiency-nan"),
+        pytest.param("gbd_tb", {"tb_dy_effectiveness": -1.0}, id="tb_dy_effectiveness-negative"),
+        pytest.param("ce_la_substituted", {"lanthanum_share": 2.0}, id="lanthanum_share-2"),
+        pytest.param("gbd_dy", {"magnet_thickness": -0.003}, id="magnet_thickness-negative"),
+        pytest.param("gbd_dy", {"magnet_thickness": math.nan}, id="magnet_thickness-nan"),
+    ],
+)
+def test_bad_overrides_raise_domain_error_naming_the_argument(strategy, override):
+    req = mm.Requirement(temperature_C=150, min_intrinsic_coercivity=1.6e6)
+    name = next(iter(override))
+    with pytest.raises(mm.DomainError, match=name):
+        mm.design_study(req, [strategy], **override)
+    with pytest.raises(mm.DomainError, match=name):  # whichever strategies are asked for
+        mm.design_study(req, ["smco5"], **override)
+
+
+def test_gbd_efficiency_of_one_is_the_whole_grain_and_accepted():
+    # 1/gbd_efficiency is the shell's share of a grain: 1 (all of it) is the meaningful edge.
+    req = mm.Requirement(temperature_C=20, min_intrinsic_coercivity=1.0e6)
+    assert mm.design_study(req, ["gbd_dy"], gbd_efficiency=1.0)["gbd_dy"].feasible
+
+
+# Issue [12] item 9: a finite mass and count whose product overflows gave inf t/year.
+def test_an_overflowing_yearly_demand_raises_domain_error():
+    req = mm.Requirement(temperature_C=150, permeance=2.0)
+    with pytest.raises(mm.DomainError, match="units_per_year"):
+        mm.design_study(req, ["bulk_dy"], magnet_mass_kg=1e300, units_per_year=1e300)
+    row = mm.design_study(req, ["bulk_dy"], magnet_mass_kg=1e150, units_per_year=1e150)["bulk_dy"]
+    assert all(math.isfinite(t) for t in row.tonnes_per_year.values())
+
+
+def test_a_price_shock_that_overflows_raises_domain_error():
+    with pytest.raises(mm.DomainError, match="overflows"):
+        mm.default_price_table().with_shock(1e308)
+
+
+def test_a_tb_dy_effectiveness_beyond_the_search_is_named_not_infeasible():
+    # bulk_tb searches to 10 wt% Tb; at 3.1x Dy that is 31.7 wt% Dy-equivalent, more than the
+    # base's 31 wt% rare earth: before, the top level failed and the strategy read "infeasible".
+    req = mm.Requirement(temperature_C=150, min_intrinsic_coercivity=8e5)
+    with pytest.raises(mm.DomainError, match="tb_dy_effectiveness"):
+        mm.design_study(req, ["bulk_tb"], tb_dy_effectiveness=3.1)
+    assert mm.design_study(req, ["bulk_tb"], tb_dy_effectiveness=3.0)["bulk_tb"].feasible

@@ -422,3 +422,9 @@ def test_export_is_a_submodule_of_the_package():
     assert mm.export is export
     assert "export" in mm.__all__
     assert set(export.__all__) <= set(dir(export))
+
+
+def test_femm_conductivity_refuses_text(catalog):
+    # Issue [12] item 12: float('6.7e5') accepted text where the core refuses it.
+    with pytest.raises(TypeError, match="conductivity.*not text"):
+        export.femm_block(catalog["N42SH"], conductivity="6.7e5")

@@ -373,3 +373,13 @@ def test_strategy_comparison_refuses_bad_arguments():
     study = mm.design_study(mm.Requirement(temperature_C=100, permeance=2.0), ["bulk_dy"])
     with pytest.raises(ValueError, match="dpi"):
         plot.strategy_comparison(study, dpi=0)
+
+
+# Issue [12] item 12: float('150') turned text into a temperature; refused as everywhere.
+@pytest.mark.parametrize("kwargs", [{"temperatures_C": "150"}, {"temperatures_C": ["20", "150"]},
+                                    {"temperatures_C": 150.0, "pc": "2"},
+                                    {"temperatures_C": 150.0, "external_field": "1e5"}],
+                         ids=["temperature", "temperature-list", "pc", "external_field"])
+def test_demagnetization_curves_refuse_text(catalog, kwargs):
+    with pytest.raises(TypeError, match="not text"):
+        plot.demagnetization_curves(catalog["N42SH"], **kwargs)

@@ -363,8 +363,11 @@ def test_sweep_errors_name_the_element_and_keep_their_kind():
         g.max_operating_temperature(pc=[2.0, 2.0], external_field=[0.0, 5e6])
     with pytest.raises(TypeError, match="real numbers"):
         g.irreversible_loss(pc=np.array([1.0 + 1j]), temperature_C=100.0)
-    with pytest.raises(mm.DomainError, match="temperature_C must be a number"):
+    # text is a TypeError like convert('12') (issue [12], item 12), not a DomainError
+    with pytest.raises(TypeError, match="temperature_C must be a number or an array of numbers, not text"):
         g.irreversible_loss(pc=1.0, temperature_C=["hot"])
+    with pytest.raises(TypeError, match="pc must be a number or an array of numbers, not text"):
+        g.irreversible_loss(pc=["2"], temperature_C=100.0)
 
 
 def test_local_state_agrees_with_the_loss_over_the_volume():

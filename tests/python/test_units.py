@@ -212,3 +212,39 @@ def test_convert_refuses_arrays_that_hold_no_real_numbers(values):
     # Regression (test_robustness.py): these were cast silently or raised RuntimeError.
     with pytest.raises(TypeError, match="convert"):
         mm.convert(values, "kOe", "kA/m")
+
+
+# Issue [12] items 9 and 12: a NaN temperature, an overflow or text converted silently.
+@pytest.mark.parametrize("value", [math.nan, math.inf, np.array([20.0, math.nan])], ids=["nan", "inf", "nan-in-array"])
+def test_temperature_converters_refuse_nan_and_infinity(value):
+    with pytest.raises(mm.DomainError, match="finite"):
+        units.celsius_to_kelvin(value)
+    with pytest.raises(mm.DomainError, match="finite"):
+        units.kelvin_to_celsius(value)
+
+
+def test_field_converters_pass_missing_values_but_refuse_overflow():
+    assert math.isnan(units.kG_to_T(math.nan))  # a missing value stays missing
+    with pytest.raises(mm.DomainError, match="overflows"):
+        units.T_to_kG(1e308)
+    with pytest.raises(mm.DomainError, match="overflows"):
+        units.kOe_to_A_per_m(np.array([1.0, 1e305]))
+
+
+@pytest.mark.parametrize("value", ["12", b"12", ["30"], np.array(["30"]), np.array([1.0, "2"], dtype=object)],
+                         ids=["str", "bytes", "list-of-str", "str-array", "object-array"])
+def test_text_is_refused_alike_everywhere(value):
+    # One rule: convert('12') refused text, convert(['30']) and units.kG_to_T('12') did not.
+    with pytest.raises(TypeError, match="not text"):
+        mm.convert(value, "kOe", "kA/m")
+    for f in (units.kG_to_T, units.T_to_kG, units.kOe_to_A_per_m, units.A_per_m_to_kOe,
+              units.MGOe_to_J_per_m3, units.J_per_m3_to_MGOe, units.celsius_to_kelvin, units.kelvin_to_celsius):
+        with pytest.raises(TypeError, match="not text"):
+            f(value)
+
+
+def test_numbers_bools_and_numeric_arrays_are_still_accepted():
+    assert units.kG_to_T(True) == pytest.approx(0.1)
+    assert mm.convert(np.array([1, 2], dtype=np.int32), "kG", "T") == pytest.approx([0.1, 0.2])
+    assert mm.convert(np.array([1.0, 2.0], dtype=object), "kG", "T") == pytest.approx([0.1, 0.2])
+    assert mm.convert([], "kG", "T").shape == (0,)

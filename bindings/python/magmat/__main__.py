@@ -12,11 +12,13 @@ import csv
 import io
 import json
 import math
+import os
 import re
 import sys
 from typing import Any, Callable, Sequence
 
 import magmat as mm
+from magmat._files import check_target
 
 #: The reference phases whose rare-earth content ``magmat content`` prints by default.
 REFERENCE_FORMULAS = ("Nd2Fe14B", "(Nd0.8Dy0.2)2Fe14B", "SmCo5", "Sm2Co17", "SrFe12O19")
@@ -398,18 +400,43 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _fail(message: str) -> int:
+    """Prints the one-line error (stderr escapes what it cannot encode) and gives exit code 2."""
+    print(f"magmat: error: {message}", file=sys.stderr)
+    return 2
+
+
+def _undecodable(argv: Sequence[str]) -> str | None:
+    """The first argument that was not valid UTF-8 (Python keeps its bytes as lone surrogates,
+    which no name, number or path of magmat can match and stdout cannot print)."""
+    for position, arg in enumerate(argv, start=1):
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            return f"argument {position} is not valid UTF-8 text: {os.fsencode(arg)!r}"
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    bad = _undecodable(arguments)
+    if bad:
+        return _fail(bad)
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(arguments)
     try:
+        if getattr(args, "plot", None):
+            check_target(args.plot)  # before any output: a table and then the error would mislead
         return args.run(args)
     except BrokenPipeError:  # output piped into `head` and closed: stop quietly
         sys.stderr.close()
         return 0
-    except (mm.MagmatError, ValueError, KeyError, ImportError) as exc:
+    except OSError as exc:  # --plot into a missing folder or onto a directory
+        where = f": {exc.filename}" if exc.filename else ""
+        return _fail(f"{exc.strerror or exc}{where}")
+    except (mm.MagmatError, ValueError, KeyError, ImportError) as exc:  # UnicodeError is a ValueError
         message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        print(f"magmat: error: {message}", file=sys.stderr)
-        return 2
+        return _fail(message)
 
 
 if __name__ == "__main__":

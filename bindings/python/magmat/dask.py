@@ -12,6 +12,7 @@ from typing import Any, Mapping, Sequence
 import numpy as np
 
 import magmat as mm
+from magmat._core import _require_numbers
 
 #: The result columns of :func:`magmat.evaluate`, with their dtypes.
 RESULT_COLUMNS = {
@@ -65,6 +66,7 @@ def evaluate(candidates: Any, temperature_C: float = 20.0, process: str = "sinte
     meta = pd.DataFrame({name: pd.Series(dtype=dtype) for name, dtype in RESULT_COLUMNS.items()})
     if errors == "mask":
         meta["valid"] = pd.Series(dtype="bool")
+    _require_numbers(temperature_C, "temperature_C")  # float('30') would accept text
     return candidates.map_partitions(_evaluate_partition, float(temperature_C), process, errors, meta=meta)
 
 

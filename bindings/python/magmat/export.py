@@ -19,7 +19,7 @@ from typing import Any, Sequence, Union
 
 import numpy as np
 
-from ._core import VACUUM_PERMEABILITY, Magnet
+from ._core import VACUUM_PERMEABILITY, Magnet, _require_numbers
 from ._files import write_text_atomically
 
 __all__ = [
@@ -80,6 +80,7 @@ def _femm_name(magnet: Magnet, name: str | None, temperature_C: float) -> str:
 def _femm_conductivity_MS_per_m(conductivity: float | None) -> float:
     if conductivity is None:
         return 0.0
+    _require_numbers(conductivity, "conductivity")  # float('5e5') would accept text
     sigma = float(conductivity)
     if not math.isfinite(sigma) or sigma < 0:
         raise ValueError(f"conductivity must be a finite number >= 0 in S/m, got {conductivity!r}")

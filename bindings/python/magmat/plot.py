@@ -21,7 +21,7 @@ import numpy as np
 
 from . import units as _units
 from ._files import write_atomically
-from ._core import VACUUM_PERMEABILITY, Magnet
+from ._core import VACUUM_PERMEABILITY, Magnet, _require_numbers
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from matplotlib.axes import Axes
@@ -66,6 +66,7 @@ def _scales(units: str) -> Tuple[Any, str, Any, str]:
 
 
 def _temperatures(temperatures_C: Union[float, Iterable[float]]) -> list:
+    _require_numbers(temperatures_C, "temperatures_C")  # '150' is text, not a temperature
     values = np.atleast_1d(np.asarray(temperatures_C, dtype=float))
     if values.ndim != 1 or values.size == 0:
         raise ValueError(f"temperatures_C must be one temperature or a non-empty sequence of them (degC), got {temperatures_C!r}")
@@ -136,9 +137,11 @@ def demagnetization_curves(
     h_scale, h_unit, b_scale, b_unit = _scales(units)
     temps = _temperatures(temperatures_C)
     if pc is not None:
+        _require_numbers(pc, "pc")
         pc = float(pc)
         if not (math.isfinite(pc) and pc > 0):
             raise ValueError(f"pc (permeance coefficient) must be a finite number > 0, got {pc!r}")
+    _require_numbers(external_field, "external_field")
     external_field = float(external_field)
     if not math.isfinite(external_field):
         raise ValueError(f"external_field must be finite (A/m), got {external_field!r}")

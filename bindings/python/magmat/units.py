@@ -9,8 +9,12 @@ Every factor comes from the C++ core (magmat._core), which holds the one definit
 - ``AMPERE_PER_METRE_PER_EMU_PER_CUBIC_CENTIMETRE``: A/m per emu/cm^3 (1000).
 - ``ZERO_CELSIUS_IN_KELVIN``: 273.15 K.
 
-These converters are plain arithmetic: NaN passes through as in NumPy. Use
-``magmat.convert`` for checked conversion between any two unit strings.
+These converters are plain arithmetic on numbers: a NaN or infinite field, polarization or
+energy density passes through as in NumPy (a missing value stays missing), but a finite value
+whose converted value overflows raises DomainError, and a temperature must be a finite one at or
+above absolute zero. Text ('12', ['30']) is refused with TypeError, as everywhere in magmat
+(docs/reliability.md, "Numbers, not text"). Use ``magmat.convert`` for checked conversion
+between any two unit strings (it refuses NaN and infinity too).
 """
 from __future__ import annotations
 
@@ -24,6 +28,7 @@ from ._core import (
     VACUUM_PERMEABILITY,
     ZERO_CELSIUS_IN_KELVIN,
     DomainError,
+    _require_numbers,
 )
 
 __all__ = [
@@ -50,44 +55,64 @@ _TESLA_PER_KILOGAUSS = 1e3 * TESLA_PER_GAUSS
 _AMPERE_PER_METRE_PER_KILOOERSTED = 1e3 * AMPERE_PER_METRE_PER_OERSTED
 
 
-def _as_float_or_array(x):
-    """A float for a scalar input, a float64 array otherwise."""
+def _as_float_or_array(x, name):
+    """A float for a scalar input, a float64 array otherwise; text is a TypeError naming `name`."""
+    _require_numbers(x, name)
     a = np.asarray(x, dtype=np.float64)
     return float(a) if a.ndim == 0 else a
 
 
+def _finite_where_given(result, given, name):
+    """`result`, unless a finite input gave a non-finite result (an overflow: 1e308 T in kG)."""
+    with np.errstate(invalid="ignore"):
+        overflow = np.isfinite(np.asarray(given, dtype=np.float64)) & ~np.isfinite(np.asarray(result))
+    if np.any(overflow):
+        raise DomainError(f"{name}: converting {given!r} overflows the largest float")
+    return result
+
+
+def _scaled(x, name, convert):
+    given = _as_float_or_array(x, name)
+    with np.errstate(over="ignore"):
+        return _finite_where_given(convert(given), given, name)
+
+
 def kG_to_T(b_kG):
     """Flux density or polarization in kilogauss (kG) -> tesla (T); 1 kG = 0.1 T."""
-    return _as_float_or_array(b_kG) * _TESLA_PER_KILOGAUSS
+    return _scaled(b_kG, "b_kG", lambda v: v * _TESLA_PER_KILOGAUSS)
 
 
 def T_to_kG(b_T):
     """Flux density or polarization in tesla (T) -> kilogauss (kG); 1 T = 10 kG."""
-    return _as_float_or_array(b_T) / _TESLA_PER_KILOGAUSS
+    return _scaled(b_T, "b_T", lambda v: v / _TESLA_PER_KILOGAUSS)
 
 
 def kOe_to_A_per_m(h_kOe):
     """Field strength in kilooersted (kOe) -> ampere per metre (A/m); 1 kOe = 79577.47 A/m."""
-    return _as_float_or_array(h_kOe) * _AMPERE_PER_METRE_PER_KILOOERSTED
+    return _scaled(h_kOe, "h_kOe", lambda v: v * _AMPERE_PER_METRE_PER_KILOOERSTED)
 
 
 def A_per_m_to_kOe(h_A_per_m):
     """Field strength in ampere per metre (A/m) -> kilooersted (kOe)."""
-    return _as_float_or_array(h_A_per_m) / _AMPERE_PER_METRE_PER_KILOOERSTED
+    return _scaled(h_A_per_m, "h_A_per_m", lambda v: v / _AMPERE_PER_METRE_PER_KILOOERSTED)
 
 
 def MGOe_to_J_per_m3(bh_MGOe):
     """Energy density in mega-gauss-oersted (MGOe) -> J/m^3; 1 MGOe = 7957.747 J/m^3."""
-    return _as_float_or_array(bh_MGOe) * JOULE_PER_CUBIC_METRE_PER_MGOE
+    return _scaled(bh_MGOe, "bh_MGOe", lambda v: v * JOULE_PER_CUBIC_METRE_PER_MGOE)
 
 
 def J_per_m3_to_MGOe(bh_J_per_m3):
     """Energy density in J/m^3 -> mega-gauss-oersted (MGOe)."""
-    return _as_float_or_array(bh_J_per_m3) / JOULE_PER_CUBIC_METRE_PER_MGOE
+    return _scaled(bh_J_per_m3, "bh_J_per_m3", lambda v: v / JOULE_PER_CUBIC_METRE_PER_MGOE)
 
 
-def _check_absolute(kelvin, given, unit):
-    if np.any(np.asarray(kelvin) < 0.0):
+def _check_absolute(kelvin, given, unit, name):
+    k = np.asarray(kelvin)
+    # NaN and infinity are no temperature: a NaN kelvin value would only carry the error on.
+    if not np.all(np.isfinite(k)):
+        raise DomainError(f"{name} must be a finite temperature, got {given!r} {unit}")
+    if np.any(k < 0.0):
         raise DomainError(f"temperature {given!r} {unit} is below absolute zero (0 K)")
     return kelvin
 
@@ -95,14 +120,16 @@ def _check_absolute(kelvin, given, unit):
 def celsius_to_kelvin(temperature_C):
     """Absolute temperature in degrees Celsius (degC) -> kelvin (K); 20 degC = 293.15 K.
 
-    Raises DomainError (a ValueError) for a temperature below absolute zero."""
-    kelvin = _as_float_or_array(temperature_C) + ZERO_CELSIUS_IN_KELVIN
-    return _check_absolute(kelvin, temperature_C, "degC")
+    Raises DomainError (a ValueError) for a NaN or infinite temperature or one below absolute
+    zero."""
+    kelvin = _as_float_or_array(temperature_C, "temperature_C") + ZERO_CELSIUS_IN_KELVIN
+    return _check_absolute(kelvin, temperature_C, "degC", "temperature_C")
 
 
 def kelvin_to_celsius(temperature_K):
     """Absolute temperature in kelvin (K) -> degrees Celsius (degC); 293.15 K = 20 degC.
 
-    Raises DomainError (a ValueError) for a negative kelvin temperature."""
-    kelvin = _check_absolute(_as_float_or_array(temperature_K), temperature_K, "K")
+    Raises DomainError (a ValueError) for a NaN, infinite or negative kelvin temperature."""
+    given = _as_float_or_array(temperature_K, "temperature_K")
+    kelvin = _check_absolute(given, temperature_K, "K", "temperature_K")
     return kelvin - ZERO_CELSIUS_IN_KELVIN

@@ -1,6 +1,10 @@
-// Guard for array arguments converted with forcecast: NumPy would turn complex numbers into
-// their real part (dropping the imaginary one) and dates or timedeltas into counts of days or
-// seconds, silently giving wrong numbers, so such arrays are refused before the conversion.
+// Guard for number and array arguments converted with forcecast: NumPy would turn complex
+// numbers into their real part (dropping the imaginary one), dates or timedeltas into counts of
+// days or seconds, and text such as '30' or ['30'] into numbers, silently giving wrong numbers
+// or accepting what is not a number, so such values are refused before the conversion. The one
+// rule of every Python entry point taking numbers (docs/reliability.md, "Numbers, not text"):
+// Python and NumPy numbers (bools too, as NumPy counts them) and numeric arrays are accepted;
+// str, bytes and arrays or sequences holding them are a TypeError.
 #pragma once
 
 #include "pybind.hpp"
@@ -9,9 +13,16 @@
 
 namespace magmat::python {
 
-/// Throws TypeError naming `what` if `value` is (or NumPy reads it as) an array of complex
-/// numbers, datetimes, timedeltas or records. Other dtypes are left to the conversion.
+/// Throws TypeError naming `what` if `value` is text (str, bytes) or is (or NumPy reads it as)
+/// an array of text, complex numbers, datetimes, timedeltas or records. Other dtypes are left to
+/// the conversion.
 inline void require_real_array(py::handle value, const std::string& what) {
+  const auto refuse_text = [&what, value](py::handle text) {
+    std::string shown = py::repr(value).cast<std::string>().substr(0, 80);
+    if (text.ptr() != value.ptr()) shown += ", holding " + py::repr(text).cast<std::string>().substr(0, 40);
+    throw py::type_error(what + " must be a number or an array of numbers, not text (got " + shown + ")");
+  };
+  if (py::isinstance<py::str>(value) || py::isinstance<py::bytes>(value)) refuse_text(value);
   py::object array = py::reinterpret_borrow<py::object>(value);
   if (!py::isinstance<py::array>(value)) {
     // A sequence: the dtype NumPy would give it (a list of complex numbers is complex).
@@ -21,10 +32,20 @@ inline void require_real_array(py::handle value, const std::string& what) {
       return;  // not array-like at all: the conversion that follows reports it
     }
   }
-  const char kind = py::cast<py::array>(array).dtype().kind();
+  const py::array a = py::cast<py::array>(array);
+  const char kind = a.dtype().kind();
+  if (kind == 'U' || kind == 'S') {
+    if (a.size() == 0) return;  // an empty array holds no text to convert
+    refuse_text(value);
+  }
+  if (kind == 'O') {
+    // Mixed content ([Decimal(1), '2'], a pandas column of strings): look at each element.
+    for (py::handle element : a.attr("flat"))
+      if (py::isinstance<py::str>(element) || py::isinstance<py::bytes>(element)) refuse_text(element);
+  }
   if (kind == 'c' || kind == 'M' || kind == 'm' || kind == 'V')
     throw py::type_error(what + " must hold real numbers, got an array of dtype " +
-                         py::str(py::cast<py::array>(array).dtype()).cast<std::string>());
+                         py::str(a.dtype()).cast<std::string>());
 }
 
 } // namespace magmat::python

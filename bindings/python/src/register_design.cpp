@@ -433,9 +433,10 @@ void register_design(py::module_& m) {
         py::arg("prices") = py::none(), py::arg("equal") = "mass", py::arg("pr_share") = py::none(),
         "Solve every strategy (or the named ones) for the requirement and account its rare earths: magnet_mass_kg "
         "per unit and units_per_year (or magnet_tonnes_per_year directly); savings against `baseline`. Overrides: "
-        "gbd_efficiency (>= 1), tb_dy_effectiveness (Tb's coercivity per atom relative to Dy's), lanthanum_share "
-        "(La in the Ce/La substitute), pr_share (Pr/(Pr + Nd) by mass of the NdFeB bases' light rare earth; unset: 0, "
-        "Nd alone), magnet_thickness (m, for the diffusion depth limit). prices: a PriceTable "
+        "gbd_efficiency (finite, >= 1), tb_dy_effectiveness (Tb's coercivity per atom relative to Dy's, finite, > 0), "
+        "lanthanum_share (La/(Ce + La) of the substitute, in [0, 1]), pr_share (Pr/(Pr + Nd) by mass of the NdFeB "
+        "bases' light rare earth, in [0, 1]; unset: 0, Nd alone), magnet_thickness (m, finite, > 0, for the diffusion "
+        "depth limit); one outside its range raises DomainError naming it. prices: a PriceTable "
         "(default: default_price_table()); for a price shock pass default_price_table().with_shock(7). equal: "
         "'mass' (every strategy uses magnet_mass_kg), 'flux' (each magnet's mass scaled to give the baseline's "
         "Br(T) x pole area at the requirement's temperature, same thickness so same Pc) or 'energy' (the "

@@ -22,9 +22,9 @@ py::object convert_any(const py::object& value, std::string_view from_unit,
                        std::string_view to_unit) {
   // Parse first, so unknown or incompatible units raise even for an empty array.
   const unit_converter converter(from_unit, to_unit);
-  const bool is_text = py::isinstance<py::str>(value) || py::isinstance<py::bytes>(value);
-  if (py::isinstance<py::array>(value) || (!is_text && PySequence_Check(value.ptr()))) {
-    require_real_array(value, "convert(): value");
+  // Text, alone or in a sequence ('12', ['30']), is refused alike (TypeError).
+  if (!py::isinstance<py::float_>(value) && !py::isinstance<py::int_>(value)) require_real_array(value, "convert(): value");
+  if (py::isinstance<py::array>(value) || PySequence_Check(value.ptr())) {
     const float_array in = float_array::ensure(value);
     // ensure() clears NumPy's error (strings, None, structured dtypes), so raise our own; an
     // empty error indicator here used to surface as RuntimeError "Internal error".
@@ -37,7 +37,6 @@ py::object convert_any(const py::object& value, std::string_view from_unit,
     for (py::ssize_t i = 0, n = in.size(); i < n; ++i) dst[i] = converter(src[i]);
     return std::move(out);
   }
-  if (is_text) throw py::type_error("convert(): value must be a number or an array, not text");
   // __float__ of floats, ints and NumPy scalars; a TypeError for anything else.
   const double number = PyFloat_AsDouble(value.ptr());
   if (number == -1.0 && PyErr_Occurred()) throw py::error_already_set();
@@ -64,6 +63,12 @@ of different dimensions, a NaN or infinite value, or a temperature below 0 K.)do
   m.def("si_unit", [](std::string_view unit) { return si_unit_of(unit); }, py::arg("unit"),
         R"doc(The SI unit of the same dimension: si_unit("kOe") == "A/m",
 si_unit("MGOe") == "J/m3", si_unit("degC") == "K". Raises ParseError for an unknown unit.)doc");
+
+  // The numbers-not-text rule of require_real_array, for the pure-Python entry points
+  // (magmat.units, magmat.plot, magmat.export), so that they refuse what the core refuses.
+  m.def("_require_numbers", [](py::handle value, const std::string& what) { require_real_array(value, what); },
+        py::arg("value"), py::arg("what"),
+        "Raises TypeError if value is text (str, bytes) or an array of text, complex numbers, dates or records.");
 
   m.attr("VACUUM_PERMEABILITY") = vacuum_permeability_h_per_m;
   m.attr("TESLA_PER_GAUSS") = cgs::tesla_per_gauss;

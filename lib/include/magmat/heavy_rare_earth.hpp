@@ -106,6 +106,12 @@ struct strategy_overrides {
   std::optional<length> magnet_thickness;
 };
 
+/// Throws domain_error naming the parameter if an override lies outside what it means:
+/// gbd_efficiency finite and >= 1 (the shell takes 1/gbd_efficiency of a grain, at most all of
+/// it), tb_dy_effectiveness finite and > 0, lanthanum_share and pr_share in [0, 1] (shares of a
+/// whole), magnet_thickness finite and > 0 m.
+void validate(const strategy_overrides& o);
+
 /// The shipped strategies, in a fixed order: bulk_dy, bulk_tb, gbd_dy, gbd_tb,
 /// hre_free_fine_grain, hre_free_hot_deformed, ce_la_substituted, smco5, sm2co17, ferrite.
 std::vector<std::string> strategy_names();
