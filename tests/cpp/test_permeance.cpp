@@ -122,7 +122,7 @@ TEST_CASE("Block factors match a 240-digit Aharoni reference at aspect ratios 1e
   CHECK(worst <= 1e-13); // 4.5e-16 measured
 }
 
-TEST_CASE("The issue's extreme blocks: N in (0, 1], or refused with the sides named", "[permeance]") {
+TEST_CASE("The issue's extreme blocks: 0 < N <= 1, or refused with the sides named", "[permeance]") {
   // issue [12] item 10: 164x too large, then negative, +-inf and NaN before
   const double needle = block_n(1, 1e-6, 1e-6);
   CHECK(needle == Approx(4.7320084525439544e-7).epsilon(1e-13)); // 240-digit Aharoni, block_reference.csv
