@@ -157,10 +157,15 @@ Grade Catalog::grade(std::string_view name) const { return grade_magnet(record(n
 
 std::vector<std::string> Catalog::find(const grade_filter& filter) const {
   // A misspelt filter value would silently match nothing; name it instead.
+  // Family names are matched case-insensitively; "ndfeb" names every NdFeB family.
   const auto& families = detail::grade_families;
-  if (filter.family && std::find(std::begin(families), std::end(families), *filter.family) == std::end(families))
-    throw unknown_name_error(fmt::format("Catalog.find: unknown family '{}' (ndfeb_sintered, ndfeb_bonded, "
-                                         "ndfeb_hot_deformed, smco5, sm2co17, ferrite)", *filter.family));
+  std::optional<std::string> family = filter.family;
+  if (family) std::transform(family->begin(), family->end(), family->begin(),
+                             [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const bool every_ndfeb = family && *family == "ndfeb";
+  if (family && !every_ndfeb && std::find(std::begin(families), std::end(families), *family) == std::end(families))
+    throw unknown_name_error(fmt::format("Catalog.find: unknown family '{}' (ndfeb = every NdFeB family, ndfeb_sintered, "
+                                         "ndfeb_bonded, ndfeb_hot_deformed, smco5, sm2co17, ferrite)", *filter.family));
   if (filter.kind && *filter.kind != "commercial" && *filter.kind != "literature")
     throw unknown_name_error(fmt::format("Catalog.find: unknown kind '{}' (commercial, literature)", *filter.kind));
   // A NaN limit compares false and lets every grade pass, a NaN or sub-zero temperature made
@@ -182,7 +187,7 @@ std::vector<std::string> Catalog::find(const grade_filter& filter) const {
                                    *filter.max_heavy_rare_earth));
   std::vector<std::string> out;
   for (const auto& g : *records_) {
-    if (filter.family && g.family != *filter.family) continue;
+    if (family && (every_ndfeb ? !g.family.starts_with("ndfeb_") : g.family != *family)) continue;
     if (filter.kind && g.kind != *filter.kind) continue;
     const bool needs_magnet = filter.min_intrinsic_coercivity || filter.min_max_energy_product || filter.max_heavy_rare_earth;
     if (!needs_magnet) {

@@ -345,3 +345,25 @@ TEST_CASE("Catalog::find refuses NaN, infinite and impossible filter values, nam
   zero.min_intrinsic_coercivity = magmat::magnetic_field_strength::from_value(0.0);
   CHECK(c.find(zero).size() == c.size());
 }
+
+// Issue [13], item 1: "NdFeB" and "ndfeb" found nothing; families are case-insensitive and
+// "ndfeb" is every NdFeB family.
+TEST_CASE("Catalog::find reads family names case-insensitively, ndfeb as every NdFeB family", "[catalog]") {
+  const Catalog& c = Catalog::builtin();
+  magmat::grade_filter sintered, upper, all_ndfeb;
+  sintered.family = "ndfeb_sintered";
+  upper.family = "NdFeB_Sintered";
+  all_ndfeb.family = "NdFeB";
+  CHECK(c.find(upper) == c.find(sintered));
+  std::size_t expected = 0;
+  for (const char* f : {"ndfeb_sintered", "ndfeb_bonded", "ndfeb_hot_deformed"}) {
+    magmat::grade_filter one;
+    one.family = f;
+    expected += c.find(one).size();
+  }
+  CHECK(c.find(all_ndfeb).size() == expected);
+  CHECK(expected > c.find(sintered).size());
+  magmat::grade_filter unknown;
+  unknown.family = "neodymium";
+  CHECK_THROWS_AS(c.find(unknown), magmat::unknown_name_error);
+}

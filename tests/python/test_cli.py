@@ -88,10 +88,10 @@ def test_compare_reads_the_fleet_from_a_demand_scenario(capsys):
     expected = mm.supply_scenario("ev_traction_ndfeb_world").at(2030)
     assert main(["compare", "--mass-kg", "1.2", "--demand", "ev_traction_ndfeb_world", "--year", "2030",
                  "--json"]) == 0
-    rows = {r["strategy"]: r for r in json.loads(capsys.readouterr().out)}
+    rows = {r["strategy"]: r for r in json.loads(capsys.readouterr().out)["strategies"]}
     study = mm.design_study(mm.Requirement(temperature_C=150, permeance=2.0), magnet_mass_kg=1.2,
                             magnet_tonnes_per_year=expected)
-    assert rows["bulk_dy"]["Dy t/year"] == pytest.approx(study["bulk_dy"].tonnes_per_year["Dy"])
+    assert rows["bulk_dy"]["dy_t_per_year"] == pytest.approx(study["bulk_dy"].tonnes_per_year["Dy"])
     assert main(["compare", "--demand", "ev_traction_ndfeb_world", "--year", "2030"]) == 0
     assert f"{expected:.6g} t of magnet/year (ev_traction_ndfeb_world at 2030" in capsys.readouterr().out
 
@@ -130,14 +130,18 @@ def test_compare_json_is_machine_readable(capsys):
 
     assert main(["compare", "--json"]) == 0
     # strict JSON: NaN and Infinity are not JSON (issue [11]); a missing number is null
-    rows = json.loads(capsys.readouterr().out, parse_constant=refuse)
+    document = json.loads(capsys.readouterr().out, parse_constant=refuse)
+    rows = document["strategies"]
     assert {row["strategy"] for row in rows} >= {"bulk_dy", "gbd_dy", "ferrite"}
     by_name = {row["strategy"]: row for row in rows}
     # NdFeB is priced whole (the total adds Fe and B to the rare earths), SmCo5 too (Sm and Co); Sm2Co17's
     # Cu and Zr have no price: its total is null, never NaN
-    assert by_name["bulk_dy"]["total USD/kg"] > by_name["bulk_dy"]["RE USD/kg"] > 0
-    assert by_name["smco5"]["total USD/kg"] > 0
-    assert by_name["sm2co17"]["total USD/kg"] is None
+    assert by_name["bulk_dy"]["cost_per_kg"] > by_name["bulk_dy"]["rare_earth_cost_per_kg"] > 0
+    assert by_name["smco5"]["cost_per_kg"] > 0
+    assert by_name["sm2co17"]["cost_per_kg"] is None
+    # the text output's second table is in the JSON too (issue [13], item 1), in SI
+    assert document["grades_that_meet_it"] and all(g["family"] == "ndfeb_sintered" for g in document["grades_that_meet_it"])
+    assert document["currency"] == "USD" and document["requirement"]["temperature_C"] == 150.0
 
 
 def test_grades_filter_and_units(capsys):
@@ -150,7 +154,7 @@ def test_show_a_grade_with_load_line(capsys, tmp_path):
     png = tmp_path / "n42sh.png"
     assert main(["show", "N42SH", "--at", "150C", "--pc", "2", "--plot", str(png), "--csv"]) == 0
     out = capsys.readouterr().out
-    assert out.splitlines()[0].startswith("name,") and "max operating T (degC)" in out
+    assert out.splitlines()[0].startswith("name,") and "max_operating_temperature_C" in out.splitlines()[0]
     assert png.stat().st_size > 0
 
 
@@ -211,3 +215,106 @@ def test_a_non_utf8_argument_is_a_one_line_error(argv):
     assert done.returncode == 2, err
     assert err.startswith("magmat: error:") and err.count("\n") == 1 and "Traceback" not in err
     assert "UTF-8" in err
+
+
+# --- issue [13], item 1: one consistent command line ----------------------------------------
+
+def _strict(text):
+    import json
+
+    def refuse(constant):
+        raise AssertionError(f"not strict JSON: {constant}")
+    return json.loads(text, parse_constant=refuse)
+
+
+# snake_case, ending in an SI unit as the Python API writes them (temperature_C, remanence_T)
+_SNAKE = __import__("re").compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*(_(T|A_per_m|J_per_m3|C|K))?$")
+
+
+def _keys(value):
+    """Every key of every object in a JSON document."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield key
+            yield from _keys(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _keys(item)
+
+
+@pytest.mark.parametrize("argv, top", [
+    (["content"], list),
+    (["convert", "12", "kOe", "kA/m"], dict),
+    (["grades", "--family", "smco5"], dict),
+    (["show", "N42SH", "--pc", "2"], dict),
+    (["validate", "--no-grades"], dict),
+    (["compare"], dict),
+])
+def test_every_subcommand_prints_strict_json_with_snake_case_keys(capsys, argv, top):
+    assert main([*argv, "--json"]) == 0
+    document = _strict(capsys.readouterr().out)
+    assert isinstance(document, top)
+    bad = sorted({k for k in _keys(document) if not _SNAKE.match(k)})
+    assert not bad, bad
+
+
+def test_json_is_in_si_whatever_the_display_units(capsys):
+    assert main(["show", "N42SH", "--json", "--units", "cgs"]) == 0
+    shown = _strict(capsys.readouterr().out)
+    assert shown["remanence_T"] == 1.315 and shown["intrinsic_coercivity_A_per_m"] > 1.5e6
+
+
+def test_negative_and_unit_bearing_values_on_every_option(capsys):
+    assert main(["grades", "--family", "ferrite", "--at", "-40C", "--json"]) == 0
+    cold = _strict(capsys.readouterr().out)
+    assert cold["temperature_C"] == -40.0 and cold["grades"]
+    for spelled in ("233.15K", "-40F"):
+        assert main(["grades", "--family", "ferrite", "--at", spelled, "--json"]) == 0
+        assert _strict(capsys.readouterr().out)["temperature_C"] == pytest.approx(-40.0)
+    assert main(["compare", "--external-field", "300kA/m", "--at", "100C", "--json"]) == 0
+    assert _strict(capsys.readouterr().out)["requirement"]["external_field_A_per_m"] == pytest.approx(3e5)
+    assert main(["show", "N42SH", "--pc", "2", "--external-field", "3.77kOe", "--json"]) == 0
+    assert _strict(capsys.readouterr().out)["external_field_A_per_m"] == pytest.approx(3.77e3 * 1e3 / (4 * 3.141592653589793) * 1, rel=1e-3)
+
+
+def test_grades_beyond_some_data_list_what_is_valid(capsys):
+    assert main(["grades", "--at", "300C", "--json"]) == 0
+    hot = _strict(capsys.readouterr().out)
+    skipped = {r["name"] for r in hot["skipped"]}
+    assert "Y30" in skipped and all(r["family"] == "ferrite" for r in hot["skipped"])
+    assert hot["grades"] and not skipped & {g["name"] for g in hot["grades"]}
+    assert main(["grades", "--at", "300C"]) == 0
+    assert "skipped 15 grade(s) whose data do not reach 300 degC" in capsys.readouterr().out
+
+
+def test_family_names_are_case_insensitive_and_ndfeb_means_every_ndfeb_family(capsys):
+    import magmat as mm
+
+    assert main(["grades", "--family", "NdFeB", "--json"]) == 0
+    families = {g["family"] for g in _strict(capsys.readouterr().out)["grades"]}
+    assert families == {"ndfeb_sintered", "ndfeb_bonded", "ndfeb_hot_deformed"}
+    assert [g.name for g in mm.Catalog.default().find(family="NDFEB_SINTERED")] == \
+        [g.name for g in mm.Catalog.default().find(family="ndfeb_sintered")]
+    with pytest.raises(mm.UnknownNameError, match="ndfeb"):
+        mm.Catalog.default().find(family="neodymium")
+    assert main(["grades", "--family", "neodymium"]) == 2
+    assert "unknown family 'neodymium'" in capsys.readouterr().err
+
+
+def test_version_and_help_texts(capsys):
+    import magmat as mm
+
+    with pytest.raises(SystemExit) as done:
+        main(["--version"])
+    assert done.value.code == 0 and capsys.readouterr().out.strip() == f"magmat {mm.__version__}"
+    with pytest.raises(SystemExit):
+        main(["content", "--help"])
+    text = capsys.readouterr().out
+    assert "(wt%)" in text and "%%" not in text
+
+
+def test_content_and_csv_share_the_json_keys(capsys):
+    assert main(["content", "Nd2Fe14B", "--csv"]) == 0
+    header, row = capsys.readouterr().out.splitlines()
+    assert header.split(",")[:2] == ["formula", "nd_mass_fraction"]
+    assert float(row.split(",")[1]) == pytest.approx(0.26684, rel=1e-4)

@@ -129,8 +129,9 @@ def test_magmat_validate_json_parses_strictly(capsys):
     assert main(["validate", "--json", "--no-grades"]) == 0
     def refuse(name):
         raise ValueError(name)
-    rows = json.loads(capsys.readouterr().out, parse_constant=refuse)
-    assert {r["id"] for r in rows} >= {"N-class-beta", "N48SH-ratio"}
+    document = json.loads(capsys.readouterr().out, parse_constant=refuse)
+    assert {r["id"] for r in document["figures"]} >= {"N-class-beta", "N48SH-ratio"}
+    assert document["grade_coefficients"] == [] and document["grade_ratings"] == []  # --no-grades
 
 
 def test_diffusion_grades_hold_diffusion_levels_of_terbium():

@@ -30,39 +30,50 @@ class UsageError(ValueError):
     """A command-line argument that cannot be read."""
 
 
+#: Temperature unit spellings of the command line, in mm.convert's names.
+_TEMPERATURE_UNITS = {"C": "degC", "°C": "degC", "F": "degF", "°F": "degF"}
+
+
 def quantity(text: str, si_unit: str, default_unit: str) -> float:
-    """'1600kA/m' -> 1.6e6 in `si_unit`; a bare number takes `default_unit`; 'C' means degC."""
+    """'1600kA/m' -> 1.6e6 in `si_unit` (converted by mm.convert, the one source of factors); a bare
+    number takes `default_unit`; 'C' and 'F' mean degC and degF."""
     match = _QUANTITY.match(text)
     if not match:
         raise UsageError(f"cannot read {text!r} as a number with a unit (e.g. 1600kA/m, 150C)")
     value, unit = float(match.group(1)), match.group(2) or default_unit
-    if unit in ("C", "°C"):
-        unit = "degC"
-    return mm.convert(value, unit, si_unit)
+    return mm.convert(value, _TEMPERATURE_UNITS.get(unit, unit), si_unit)
 
 
 def temperature(text: str) -> float:
-    """Degrees Celsius from '150C', '150', '423K'."""
+    """Degrees Celsius from '150C', '150', '423K', '302F', '-40C'."""
     return mm.convert(quantity(text, "K", "degC"), "K", "degC")
+
+
+def field(text: str) -> float:
+    """A magnetic field strength in A/m from '300kA/m', '3.77kOe' or a bare number of A/m."""
+    return quantity(text, "A/m", "A/m")
 
 
 # --- output -------------------------------------------------------------------------------
 
-UNITS = {  # column kind -> (SI label, SI factor, cgs label, cgs factor)
-    "T": ("T", 1.0, "kG", 10.0),
-    "A/m": ("kA/m", 1e-3, "kOe", 1e-3 * 4e-3 * math.pi),
-    "J/m3": ("kJ/m3", 1e-3, "MGOe", 4e-5 * math.pi),
+UNITS = {  # column kind (its SI unit) -> (unit shown with --units SI, unit shown with --units cgs)
+    "T": ("T", "kG"),
+    "A/m": ("kA/m", "kOe"),
+    "J/m3": ("kJ/m3", "MGOe"),
 }
 
 
 def convert_column(value: float, kind: str, units: str) -> float:
-    label_si, f_si, label_cgs, f_cgs = UNITS[kind]
-    return value * (f_cgs if units == "cgs" else f_si)
+    """An SI value of a column shown in the unit of --units, converted by mm.convert (the one source
+    of conversion factors)."""
+    if not math.isfinite(value):  # a missing number stays missing
+        return value
+    return mm.convert(value, kind, unit_label(kind, units))
 
 
 def unit_label(kind: str, units: str) -> str:
-    label_si, _, label_cgs, _ = UNITS[kind]
-    return label_cgs if units == "cgs" else label_si
+    shown_si, shown_cgs = UNITS[kind]
+    return shown_cgs if units == "cgs" else shown_si
 
 
 def _strict_json(value: Any) -> Any:
@@ -77,23 +88,70 @@ def _strict_json(value: Any) -> Any:
     return number if math.isfinite(number) else None
 
 
-def emit(rows: list[dict[str, Any]], args: argparse.Namespace, title: str = "") -> None:
-    """Prints rows as a table, JSON or CSV."""
+def print_json(document: Any) -> None:
+    """Strict JSON (RFC 8259 has no NaN or Infinity): a value that is missing is null."""
+    print(json.dumps(_strict_json(document), indent=2, allow_nan=False))
+
+
+#: How a table column is shown as text: (label with {unit}, kind). Values are stored in SI under
+#: their snake_case key, which is what --json and --csv print; the kind converts for text.
+_KINDS: dict[str, Callable[[float, str], float]] = {
+    "T": lambda v, units: convert_column(v, "T", units),
+    "A/m": lambda v, units: convert_column(v, "A/m", units),
+    "J/m3": lambda v, units: convert_column(v, "J/m3", units),
+    "percent": lambda v, units: 100.0 * v,   # a fraction shown in percent
+    "gram": lambda v, units: 1e3 * v,        # kg shown in g
+}
+
+
+def render(rows: list[dict[str, Any]], columns: dict[str, tuple[str, str | None]], args: argparse.Namespace,
+           title: str = "") -> list[dict[str, Any]]:
+    """rows (snake_case keys, SI values) as the text table of `columns` {key: (label, kind)}: a label's
+    {T}, {A/m} or {J/m3} takes the unit of --units. Returns the text rows."""
+    out = []
+    for row in rows:
+        shown = {}
+        for key, (label, kind) in columns.items():
+            value = row.get(key)
+            if kind in ("T", "A/m", "J/m3"):
+                label = label.replace("{" + kind + "}", unit_label(kind, args.units))
+            if kind is not None and isinstance(value, (int, float)) and not isinstance(value, bool):
+                value = _KINDS[kind](float(value), args.units)
+            shown[label] = value
+        out.append(shown)
+    _print_text(out, title)
+    return out
+
+
+def emit(rows: list[dict[str, Any]], args: argparse.Namespace, title: str = "",
+         columns: dict[str, tuple[str, str | None]] | None = None) -> None:
+    """Prints rows (snake_case keys, SI values) as JSON, CSV, or the text table of `columns`."""
     if args.json:
-        # Strict JSON (RFC 8259 has no NaN or Infinity): a value that is missing is null.
-        print(json.dumps(_strict_json(rows), indent=2, allow_nan=False))
+        print_json(rows)
         return
+    if args.csv:
+        if not rows:
+            return
+        out = io.StringIO()
+        keys = list(dict.fromkeys(key for row in rows for key in row))  # every key, in first-seen order
+        writer = csv.DictWriter(out, fieldnames=keys, restval="", lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(_strict_json(rows))
+        print(out.getvalue(), end="")
+        return
+    if columns is None:
+        _print_text(rows, title)
+    else:
+        render(rows, columns, args, title)
+
+
+def _print_text(rows: list[dict[str, Any]], title: str = "") -> None:
     if not rows:
+        if title:
+            print(title)
         print("(nothing matches)")
         return
     columns = list(rows[0])
-    if args.csv:
-        out = io.StringIO()
-        writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-        print(out.getvalue(), end="")
-        return
 
     def text(v: Any) -> str:
         if v is None:
@@ -111,15 +169,26 @@ def emit(rows: list[dict[str, Any]], args: argparse.Namespace, title: str = "") 
         print("  ".join(text(r[c]).ljust(widths[c]) for c in columns))
 
 
-def properties_row(magnet: mm.Magnet, temperature_C: float, units: str) -> dict[str, Any]:
+PROPERTY_COLUMNS: dict[str, tuple[str, str | None]] = {
+    "name": ("name", None),
+    "family": ("family", None),
+    "remanence_T": ("Br ({T})", "T"),
+    "intrinsic_coercivity_A_per_m": ("HcJ ({A/m})", "A/m"),
+    "normal_coercivity_A_per_m": ("HcB ({A/m})", "A/m"),
+    "max_energy_product_J_per_m3": ("(BH)max ({J/m3})", "J/m3"),
+}
+
+
+def properties_row(magnet: mm.Magnet, temperature_C: float) -> dict[str, Any]:
+    """The magnet's properties at temperature_C, SI values under snake_case keys."""
     p = magnet.properties(temperature_C)
     return {
         "name": magnet.name,
         "family": magnet.family,
-        f"Br ({unit_label('T', units)})": convert_column(p.remanence, "T", units),
-        f"HcJ ({unit_label('A/m', units)})": convert_column(p.intrinsic_coercivity, "A/m", units),
-        f"HcB ({unit_label('A/m', units)})": convert_column(p.normal_coercivity, "A/m", units),
-        f"(BH)max ({unit_label('J/m3', units)})": convert_column(p.max_energy_product, "J/m3", units),
+        "remanence_T": p.remanence,
+        "intrinsic_coercivity_A_per_m": p.intrinsic_coercivity,
+        "normal_coercivity_A_per_m": p.normal_coercivity,
+        "max_energy_product_J_per_m3": p.max_energy_product,
     }
 
 
@@ -127,32 +196,62 @@ def properties_row(magnet: mm.Magnet, temperature_C: float, units: str) -> dict[
 
 def _content(args: argparse.Namespace) -> int:
     formulas = args.formulas or list(REFERENCE_FORMULAS)
-    rows = [(f, mm.Composition.from_formula(f)) for f in formulas]
+    compositions = [(f, mm.Composition.from_formula(f)) for f in formulas]
     for f in formulas:  # a wt% alloy written as a formula reads as atoms: say so (issue [13], item 3)
         reading = mm.formula_reading(f)
         if reading["probably_mass_percent"]:
             print(f"magmat: warning: {reading['advice']}", file=sys.stderr)
-    print(mm.rare_earth_content_table(rows, args.elements), end="")
+    if args.json or args.csv:
+        rows = []
+        for f, c in compositions:
+            row: dict[str, Any] = {"formula": f}
+            for element in args.elements:
+                row[f"{mm.element(element).symbol.lower()}_mass_fraction"] = c.mass_fraction(element)
+            row["rare_earth_mass_fraction"] = c.rare_earth_mass_fraction()
+            row["light_rare_earth_mass_fraction"] = c.light_rare_earth_mass_fraction()
+            row["heavy_rare_earth_mass_fraction"] = c.heavy_rare_earth_mass_fraction()
+            rows.append(row)
+        emit(rows, args)
+        return 0
+    print(mm.rare_earth_content_table(compositions, args.elements), end="")
     return 0
 
 
 def _convert(args: argparse.Namespace) -> int:
     value = mm.convert(args.value, args.from_unit, args.to_unit)
+    if args.json:
+        print_json({"value": args.value, "from_unit": args.from_unit, "to_unit": args.to_unit, "result": value})
+        return 0
     print(f"{args.value:g} {args.from_unit} = {value:.10g} {args.to_unit}")
     return 0
 
 
 def _grades(args: argparse.Namespace) -> int:
     catalog = mm.Catalog.default()
-    family = {"ndfeb": "ndfeb_sintered"}.get(args.family, args.family)
     t = temperature(args.at)
-    grades = catalog.find(
-        family=family,
-        min_intrinsic_coercivity=quantity(args.min_hcj, "A/m", "kA/m") if args.min_hcj else None,
-        min_max_energy_product=quantity(args.min_bhmax, "J/m3", "kJ/m3") if args.min_bhmax else None,
-        temperature_C=t)
-    rows = [properties_row(g, t, args.units) for g in grades]
-    emit(rows, args, f"Catalog grades at {t:g} degC")
+    min_hcj = quantity(args.min_hcj, "A/m", "kA/m") if args.min_hcj else None
+    min_bhmax = quantity(args.min_bhmax, "J/m3", "kJ/m3") if args.min_bhmax else None
+    rows, skipped = [], []
+    # family names are case-insensitive and "ndfeb" is every NdFeB family (Catalog.find)
+    for g in catalog.find(family=args.family):
+        # a grade whose model range ends below t is listed as skipped, not a failure of the list
+        try:
+            row = properties_row(g, t)
+        except mm.DomainError as exc:
+            skipped.append({"name": g.name, "family": g.family, "reason": str(exc).splitlines()[0]})
+            continue
+        if min_hcj is not None and not row["intrinsic_coercivity_A_per_m"] >= min_hcj:
+            continue
+        if min_bhmax is not None and not row["max_energy_product_J_per_m3"] >= min_bhmax:
+            continue
+        rows.append(row)
+    if args.json:
+        print_json({"temperature_C": t, "grades": rows, "skipped": skipped})
+        return 0
+    emit(rows, args, f"Catalog grades at {t:g} degC", PROPERTY_COLUMNS)
+    if skipped and not args.csv:
+        names = ", ".join(r["name"] for r in skipped)
+        print(f"\nskipped {len(skipped)} grade(s) whose data do not reach {t:g} degC: {names}")
     return 0
 
 
@@ -163,26 +262,51 @@ def _show(args: argparse.Namespace) -> int:
         raise UsageError(f"no grade named {args.grade!r}; did you mean {hint}?")
     g = catalog[args.grade]
     t = temperature(args.at)
-    row = properties_row(g, t, args.units)
-    row["temperature (degC)"] = t
+    external = field(args.external_field)
+    row = properties_row(g, t)
+    row["temperature_C"] = t
+    columns = dict(PROPERTY_COLUMNS)
+    columns["temperature_C"] = ("temperature (degC)", None)
     if args.pc is not None:
-        op = g.operating_point(pc=args.pc, temperature_C=t)
-        row[f"H op ({unit_label('A/m', args.units)})"] = convert_column(op.H, "A/m", args.units)
-        row[f"B op ({unit_label('T', args.units)})"] = convert_column(op.B, "T", args.units)
-        row["beyond knee"] = op.beyond_knee
-        row["irreversible loss (%)"] = 100.0 * g.irreversible_loss(pc=args.pc, temperature_C=t)
-        row["max operating T (degC)"] = g.max_operating_temperature(pc=args.pc)
+        op = g.operating_point(pc=args.pc, temperature_C=t, external_field=external)
+        row.update({
+            "permeance_coefficient": args.pc,
+            "external_field_A_per_m": external,
+            "operating_field_A_per_m": op.H,
+            "operating_flux_density_T": op.B,
+            "beyond_knee": op.beyond_knee,
+            "irreversible_loss": g.irreversible_loss(pc=args.pc, temperature_C=t, external_field=external),
+            "max_operating_temperature_C": g.max_operating_temperature(pc=args.pc, external_field=external),
+        })
+        columns.update({
+            "external_field_A_per_m": ("external field ({A/m})", "A/m"),
+            "operating_field_A_per_m": ("H op ({A/m})", "A/m"),
+            "operating_flux_density_T": ("B op ({T})", "T"),
+            "beyond_knee": ("beyond knee", None),
+            "irreversible_loss": ("irreversible loss (%)", "percent"),
+            "max_operating_temperature_C": ("max operating T (degC)", None),
+        })
+    elif external != 0.0:
+        raise UsageError("--external-field needs --pc (the load line it shifts)")
     rated = g.rated_temperature()
     # the makers' rating computed (L/D = 0.7, onset), beside the datasheet's where it prints one
-    row["rated T (degC)"] = rated["temperature_C"]
-    row["rated T limited by"] = "knee" if rated["limited_by"] == "knee" else "model range end"
-    row["datasheet max T (degC)"] = rated["datasheet_C"]  # None (JSON null, "-" in a table) where none is printed
-    emit([row], args, f"{g.name} ({g.family})")
+    row["rated_temperature_C"] = rated["temperature_C"]
+    row["rated_temperature_limited_by"] = rated["limited_by"]
+    row["datasheet_max_operating_temperature_C"] = rated["datasheet_C"]  # None (JSON null) where none is printed
+    columns.update({
+        "rated_temperature_C": ("rated T (degC)", None),
+        "rated_temperature_limited_by": ("rated T limited by", None),
+        "datasheet_max_operating_temperature_C": ("datasheet max T (degC)", None),
+    })
+    if args.json:
+        print_json(row)
+    else:
+        emit([row], args, f"{g.name} ({g.family})", columns)
     if args.plot:
         from . import plot
 
-        plot.demagnetization_curves(g, sorted({20.0, t}), pc=args.pc, units="cgs" if args.units == "cgs" else "SI",
-                                    path=args.plot)
+        plot.demagnetization_curves(g, sorted({20.0, t}), pc=args.pc, external_field=external,
+                                    units="cgs" if args.units == "cgs" else "SI", path=args.plot)
         print(f"plot written to {args.plot}", file=sys.stderr)
     return 0
 
@@ -205,7 +329,7 @@ def _coercivity_class_line(magnet: mm.Magnet) -> str:
 
 def _compare(args: argparse.Namespace) -> int:
     t = temperature(args.at)
-    requirement = mm.Requirement(temperature_C=t, permeance=args.pc, external_field=args.external_field,
+    requirement = mm.Requirement(temperature_C=t, permeance=args.pc, external_field=field(args.external_field),
                                  max_irreversible_loss=args.max_loss)
     if args.demand is not None:
         if args.units_per_year is not None:
@@ -224,54 +348,75 @@ def _compare(args: argparse.Namespace) -> int:
         fleet_text = f"{units:g} units/year"
     study = mm.design_study(requirement, magnet_mass_kg=args.mass_kg, **fleet,
                             pr_share=args.pr_share)
+    currency = study.currency
     rows = []
     for r in study:
-        rare_earth_cost = r.rare_earth_cost_per_kg
+        per_unit, per_year, saved = r.kg_per_unit, r.tonnes_per_year, r.saving_vs_baseline
         rows.append({
             "strategy": r.strategy,
             "feasible": r.feasible,
-            "Dy wt%": 100 * r.dy_mass_fraction,
-            "Tb wt%": 100 * r.tb_mass_fraction,
-            "Nd wt%": 100 * r.nd_mass_fraction,
-            "Nd kg/unit": r.kg_per_unit.get("Nd", math.nan),
-            "Dy+Tb g/unit": 1e3 * (r.kg_per_unit.get("Dy", math.nan) + r.kg_per_unit.get("Tb", math.nan)),
-            "Nd t/year": r.tonnes_per_year.get("Nd", math.nan),
-            "Pr t/year": r.tonnes_per_year.get("Pr", math.nan),
-            "Dy t/year": r.tonnes_per_year.get("Dy", math.nan),
-            "Tb t/year": r.tonnes_per_year.get("Tb", math.nan),
-            "Dy+Tb saved t/year": r.saving_vs_baseline.get("Dy", math.nan) + r.saving_vs_baseline.get("Tb", math.nan),
-            f"RE {study.currency}/kg": rare_earth_cost if rare_earth_cost is not None else math.nan,
-            # nan where an element has no price in the table (e.g. Sm): never counted as free
-            f"total {study.currency}/kg": r.cost_per_kg if r.cost_per_kg is not None else math.nan,
+            "dy_mass_fraction": r.dy_mass_fraction,
+            "tb_mass_fraction": r.tb_mass_fraction,
+            "nd_mass_fraction": r.nd_mass_fraction,
+            "magnet_mass_kg": r.magnet_mass_kg,
+            "nd_kg_per_unit": per_unit.get("Nd", math.nan),
+            "dy_tb_kg_per_unit": per_unit.get("Dy", math.nan) + per_unit.get("Tb", math.nan),
+            **{f"{e.lower()}_t_per_year": per_year.get(e, math.nan) for e in ("Nd", "Pr", "Dy", "Tb", "Sm", "Co")},
+            "dy_tb_saved_t_per_year": saved.get("Dy", math.nan) + saved.get("Tb", math.nan),
+            "rare_earth_cost_per_kg": r.rare_earth_cost_per_kg,
+            # None where an element has no price in the table (e.g. Cu): never counted as free
+            "cost_per_kg": r.cost_per_kg,
             "policy": mm.check_policy(r.magnet).passes if r.magnet is not None else False,
             # confidence: how many [U] parameters the row rests on, and the class's validation figures
-            "[U] params": sum(a["confidence"] == "U" for a in r.assumptions),
+            "unconfirmed_parameters": sum(a["confidence"] == "U" for a in r.assumptions),
             "validated": _validated(r),
             "reason": r.reason,
         })
-    rows.sort(key=lambda row: (not row["feasible"], -row["Dy+Tb saved t/year"]
-                               if not math.isnan(row["Dy+Tb saved t/year"]) else 0.0))
+    rows.sort(key=lambda row: (not row["feasible"], -row["dy_tb_saved_t_per_year"]
+                               if not math.isnan(row["dy_tb_saved_t_per_year"]) else 0.0))
+    columns: dict[str, tuple[str, str | None]] = {
+        "strategy": ("strategy", None), "feasible": ("feasible", None),
+        "dy_mass_fraction": ("Dy wt%", "percent"), "tb_mass_fraction": ("Tb wt%", "percent"),
+        "nd_mass_fraction": ("Nd wt%", "percent"), "magnet_mass_kg": ("magnet kg/unit", None),
+        "nd_kg_per_unit": ("Nd kg/unit", None), "dy_tb_kg_per_unit": ("Dy+Tb g/unit", "gram"),
+        "nd_t_per_year": ("Nd t/year", None), "pr_t_per_year": ("Pr t/year", None),
+        "dy_t_per_year": ("Dy t/year", None), "tb_t_per_year": ("Tb t/year", None),
+        "sm_t_per_year": ("Sm t/year", None), "co_t_per_year": ("Co t/year", None),
+        "dy_tb_saved_t_per_year": ("Dy+Tb saved t/year", None),
+        "rare_earth_cost_per_kg": (f"RE {currency}/kg", None), "cost_per_kg": (f"total {currency}/kg", None),
+        "policy": ("policy", None), "unconfirmed_parameters": ("[U] params", None),
+        "validated": ("validated", None), "reason": ("reason", None),
+    }
     title = (f"Strategies for {requirement} with {args.mass_kg:g} kg per unit, {fleet_text}; "
              f"savings against {study.baseline}; raw-material costs from {study.price_table}")
     if args.plot:
         _compare_plot(study, args.plot)
         print(f"plot written to {args.plot}", file=sys.stderr)
-    emit(rows, args, title)
-    if not args.json and not args.csv:
-        baseline = next((r for r in study if r.strategy == study.baseline), None)
-        if baseline is not None and baseline.feasible and baseline.magnet is not None:
-            print(f"\n{study.baseline}: {_coercivity_class_line(baseline.magnet)}")
-        elif baseline is not None:
-            print(f"\n{study.baseline}: infeasible: {baseline.reason}")
+    baseline = next((r for r in study if r.strategy == study.baseline), None)
+    if baseline is not None and baseline.feasible and baseline.magnet is not None:
+        baseline_text = _coercivity_class_line(baseline.magnet)
+    else:
+        baseline_text = f"infeasible: {baseline.reason}" if baseline is not None else ""
     # Catalog grades that meet the same requirement.
-    grades = []
-    for g in mm.Catalog.default().find(family="ndfeb_sintered"):
-        met, _ = requirement.check(g)
-        if met:
-            grades.append(properties_row(g, t, args.units))
-    if not args.json and not args.csv:
+    grades = [properties_row(g, t) for g in mm.Catalog.default().find(family="ndfeb_sintered")
+              if requirement.check(g)[0]]
+    if args.json:
+        print_json({
+            "requirement": {"temperature_C": t, "permeance_coefficient": args.pc,
+                            "external_field_A_per_m": requirement.external_field,
+                            "max_irreversible_loss": args.max_loss},
+            "fleet": fleet_text, "currency": currency, "baseline": study.baseline,
+            "baseline_coercivity": baseline_text,
+            "strategies": rows, "grades_that_meet_it": grades,
+        })
+        return 0
+    emit(rows, args, title, columns)
+    if not args.csv:
+        if baseline_text:
+            print(f"\n{study.baseline}: {baseline_text}")
         print()
-        emit(grades, args, f"Sintered NdFeB catalog grades that meet it ({len(grades)}), values at {t:g} degC")
+        emit(grades, args, f"Sintered NdFeB catalog grades that meet it ({len(grades)}), values at {t:g} degC",
+             PROPERTY_COLUMNS)
     return 0
 
 
@@ -288,9 +433,15 @@ def _validate(args: argparse.Namespace) -> int:
     report = mm.validation_report(args.file)
     grades = mm.grade_coefficient_report() if args.grades and args.file is None else None
     ratings = mm.grade_rating_report() if args.grades and args.file is None else None
-    if args.json or args.csv:
-        rows = [dict(r) for r in report] + ([dict(r) for r in grades] if grades is not None else []) + \
-            ([dict(r) for r in ratings] if ratings is not None else [])
+    if args.json:  # each table of the text output under its own key
+        print_json({"figures": [dict(r) for r in report],
+                    "grade_coefficients": [dict(r) for r in grades] if grades is not None else [],
+                    "grade_ratings": [dict(r) for r in ratings] if ratings is not None else []})
+        return 0
+    if args.csv:  # one table of rows with the same keys; "table" says which
+        rows = [{"table": "figures", **dict(r)} for r in report]
+        rows += [{"table": "grade_coefficients", **dict(r)} for r in grades or []]
+        rows += [{"table": "grade_ratings", **dict(r)} for r in ratings or []]
         emit(rows, args)
         return 0
     print("Model against published figures (role: calibration = fitted to it; validation = never fitted to)")
@@ -322,23 +473,29 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"magmat: error: {message}\n")
 
 
+def _machine_options(p: argparse.ArgumentParser) -> None:
+    g = p.add_mutually_exclusive_group()
+    g.add_argument("--json", action="store_true", help="print JSON (snake_case keys, SI values, null if missing)")
+    g.add_argument("--csv", action="store_true", help="print CSV (the same keys and values)")
+
+
 def _output_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--units", choices=["SI", "cgs"], default="SI", help="SI (default) or cgs (kG, kOe, MGOe)")
-    g = p.add_mutually_exclusive_group()
-    g.add_argument("--json", action="store_true", help="print JSON")
-    g.add_argument("--csv", action="store_true", help="print CSV")
+    _machine_options(p)
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="magmat", description="Properties and rare-earth footprint of permanent-magnet materials.")
+    parser.add_argument("--version", action="version", version=f"magmat {mm.__version__}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     content = sub.add_parser("content", help="rare-earth mass content of compositions",
-                             description="Print the mass fraction (wt%%) of chosen elements and of total, light "
+                             description="Print the mass fraction (wt%) of chosen elements and of total, light "
                              "and heavy rare earths for each formula. With no formula, the reference phases "
                              + ", ".join(REFERENCE_FORMULAS) + ".")
     content.add_argument("formulas", nargs="*", help="chemical formulas, e.g. '(Nd0.8Dy0.2)2Fe14B'")
     content.add_argument("--elements", nargs="+", default=["Nd", "Sm", "Dy"], help="element columns")
+    _machine_options(content)
     content.set_defaults(run=_content)
 
     conv = sub.add_parser("convert", help="convert a value between units",
@@ -346,14 +503,16 @@ def build_parser() -> argparse.ArgumentParser:
     conv.add_argument("value", type=float)
     conv.add_argument("from_unit")
     conv.add_argument("to_unit")
+    conv.add_argument("--json", action="store_true", help="print JSON")
     conv.set_defaults(run=_convert)
 
     grades = sub.add_parser("grades", help="catalog grades, filtered",
                             description="List catalog grades with their properties at a temperature.")
-    grades.add_argument("--family", help="ndfeb (= ndfeb_sintered), ndfeb_bonded, smco5, sm2co17, ferrite, ...")
+    grades.add_argument("--family", help="a family, case-insensitive: ndfeb (every NdFeB family), ndfeb_sintered, "
+                        "ndfeb_bonded, ndfeb_hot_deformed, smco5, sm2co17, ferrite")
     grades.add_argument("--min-hcj", help="minimum HcJ at --at, e.g. 1600kA/m or 20kOe")
     grades.add_argument("--min-bhmax", help="minimum (BH)max at --at, e.g. 300kJ/m3 or 40MGOe")
-    grades.add_argument("--at", default="20C", help="temperature, e.g. 150C (default 20C)")
+    grades.add_argument("--at", default="20C", help="temperature, e.g. 150C, -40C, 423K, 302F (default 20C)")
     _output_options(grades)
     grades.set_defaults(run=_grades)
 
@@ -363,6 +522,8 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("grade")
     show.add_argument("--at", default="20C", help="temperature, e.g. 150C")
     show.add_argument("--pc", type=float, help="permeance coefficient of the load line")
+    show.add_argument("--external-field", default="0", help="reverse field on the load line (with --pc), e.g. "
+                      "300kA/m or 3.8kOe; a bare number is A/m")
     show.add_argument("--plot", help="write a PNG of the demagnetization curves")
     _output_options(show)
     show.set_defaults(run=_show)
@@ -384,7 +545,8 @@ def build_parser() -> argparse.ArgumentParser:
                              "the catalog grades that meet it.")
     compare.add_argument("--at", default="150C", help="operating temperature (default 150C)")
     compare.add_argument("--pc", type=float, default=2.0, help="permeance coefficient (default 2)")
-    compare.add_argument("--external-field", type=float, default=0.0, help="extra reverse field, A/m")
+    compare.add_argument("--external-field", default="0", help="extra reverse field, e.g. 300kA/m or 3.8kOe; "
+                         "a bare number is A/m")
     compare.add_argument("--max-loss", type=float, default=0.0, help="allowed irreversible loss (0: knee)")
     compare.add_argument("--mass-kg", type=float, default=1.5, help="magnet per unit, kg (default 1.5)")
     compare.add_argument("--units-per-year", type=float, default=None, help="units per year (default 1e6)")
@@ -417,13 +579,33 @@ def _undecodable(argv: Sequence[str]) -> str | None:
     return None
 
 
+#: Options whose value may start with '-' ("--at -40C"), which argparse would take for an option.
+_SIGNED_VALUE_OPTIONS = ("--at", "--external-field", "--min-hcj", "--min-bhmax", "--pc", "--max-loss")
+_SIGNED_VALUE = re.compile(r"^-(\d|\.\d)")
+
+
+def _attach_negative_values(arguments: list[str]) -> list[str]:
+    """['--at', '-40C'] -> ['--at=-40C'], so a negative value with a unit reaches its option."""
+    out: list[str] = []
+    i = 0
+    while i < len(arguments):
+        arg = arguments[i]
+        if arg in _SIGNED_VALUE_OPTIONS and i + 1 < len(arguments) and _SIGNED_VALUE.match(arguments[i + 1]):
+            out.append(f"{arg}={arguments[i + 1]}")
+            i += 2
+            continue
+        out.append(arg)
+        i += 1
+    return out
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     bad = _undecodable(arguments)
     if bad:
         return _fail(bad)
     parser = build_parser()
-    args = parser.parse_args(arguments)
+    args = parser.parse_args(_attach_negative_values(arguments))
     try:
         if getattr(args, "plot", None):
             check_target(args.plot)  # before any output: a table and then the error would mislead

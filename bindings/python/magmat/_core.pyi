@@ -853,7 +853,7 @@ class Catalog:
         max_heavy_rare_earth: float | None = None,
         temperature_C: float = 20.0,
     ) -> list[Grade]:
-        """The grades passing every given filter: family, kind ('commercial' or 'literature'), min_intrinsic_coercivity (A/m) and min_max_energy_product (J/m^3) at temperature_C (degC), max_heavy_rare_earth (mass fraction 0..1)."""
+        """The grades passing every given filter: family (case-insensitive; 'ndfeb' = every NdFeB family), kind ('commercial' or 'literature'), min_intrinsic_coercivity (A/m) and min_max_energy_product (J/m^3) at temperature_C (degC), max_heavy_rare_earth (mass fraction 0..1)."""
     def to_dataframe(self) -> Any:
         """A pandas DataFrame, one row per grade: nominal, min and max in SI (T, A/m, J/m^3), coefficients in 1/K, temperatures in degC, density in kg/m^3; missing values NaN (needs pandas)."""
     def __repr__(self) -> str:

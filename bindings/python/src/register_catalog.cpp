@@ -228,7 +228,8 @@ void register_catalog(py::module_& m) {
           py::arg("min_intrinsic_coercivity") = py::none(),
           py::arg("min_max_energy_product") = py::none(), py::arg("max_heavy_rare_earth") = py::none(),
           py::arg("temperature_C") = 20.0,
-          "The grades (Grade objects) that pass every given filter: family ('ndfeb_sintered', ...), "
+          "The grades (Grade objects) that pass every given filter: family ('ndfeb_sintered', ..., "
+          "case-insensitive; 'ndfeb' for every NdFeB family; an unknown name raises UnknownNameError), "
           "kind ('commercial': a maker's datasheet; 'literature': a magnet from a peer-reviewed paper), "
           "min_intrinsic_coercivity (A/m) and min_max_energy_product (J/m^3) at temperature_C "
           "(degrees Celsius), max_heavy_rare_earth (Dy + ... mass fraction of the grade's typical or "

@@ -95,6 +95,8 @@ private:
 
 /// Filters of Catalog::find; unset fields do not filter.
 struct grade_filter {
+  /// A family, case-insensitive ("NdFeB_Sintered" is ndfeb_sintered), or "ndfeb" for every NdFeB
+  /// family; an unknown name is an unknown_name_error.
   std::optional<std::string> family;
   /// "commercial" or "literature" (grade_record::kind); anything else is a value_error.
   std::optional<std::string> kind;
