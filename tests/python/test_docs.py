@@ -1,6 +1,7 @@
 """Runs the Python snippets of the README and docs/ so that the documentation cannot drift from
-the API. The blocks of one document run in order in one namespace, as a reader would type them;
-a block preceded by the line `<!-- not run -->` is skipped (it needs files a reader has)."""
+the API. Every block runs on its own, in a fresh namespace, as a reader who copies only that block
+would run it (issue [13], item 7); a block preceded by the line `<!-- not run -->` is skipped (it
+needs files a reader has)."""
 
 import pathlib
 import re
@@ -19,8 +20,8 @@ def blocks(doc):
 @pytest.mark.parametrize("doc", [d for d in DOCS if blocks(d)], ids=lambda d: d.name)
 def test_snippets_run(doc, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    namespace = {"__name__": "__snippet__"}
     for number, code in enumerate(blocks(doc)):
+        namespace = {"__name__": "__snippet__"}  # each block on its own
         try:
             exec(compile(code, f"{doc.name} block {number}", "exec"), namespace)
         except Exception as exc:  # name the block that broke
