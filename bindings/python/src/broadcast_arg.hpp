@@ -3,6 +3,7 @@
 #pragma once
 
 #include "pybind.hpp"
+#include "quantity_arg.hpp"
 #include "real_array_arg.hpp"
 
 #include <magmat/errors.hpp>
@@ -17,12 +18,21 @@ namespace magmat::python {
 /// The broadcast of named arguments: `scalar` when every one is a Python or NumPy number (then
 /// results are floats), else the broadcast `shape` and each argument's values flattened to it.
 class broadcast_args {
+  // The unit a pint Quantity given for the argument is read in, by the argument's name.
+  static std::string unit_of(const std::string& name) {
+    if (name.find("temperature") != std::string::npos) return "degC";
+    if (name.find("field") != std::string::npos) return "A/m";
+    return "dimensionless";  // pc, loss fractions
+  }
+
 public:
   broadcast_args(std::initializer_list<std::pair<std::string, py::handle>> arguments) {
     py::module_ numpy = py::module_::import("numpy");
     py::list arrays;
-    for (const auto& [name, value] : arguments) {
+    for (const auto& [name, given] : arguments) {
       names_.push_back(name);
+      // a pint Quantity is read in the argument's SI unit (temperatures in degC)
+      const py::object value = quantity_in(given, unit_of(name), name);
       if (!py::isinstance<py::float_>(value) && !py::isinstance<py::int_>(value)) scalar_ = false;
       require_real_array(value, name);
       try {

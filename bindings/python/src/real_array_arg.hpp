@@ -8,6 +8,7 @@
 #pragma once
 
 #include "pybind.hpp"
+#include "quantity_arg.hpp"
 
 #include <string>
 
@@ -23,6 +24,12 @@ inline void require_real_array(py::handle value, const std::string& what) {
     throw py::type_error(what + " must be a number or an array of numbers, not text (got " + shown + ")");
   };
   if (py::isinstance<py::str>(value) || py::isinstance<py::bytes>(value)) refuse_text(value);
+  // NumPy would read a Quantity as its bare magnitude, whatever its unit: where the unit is known
+  // the caller reads it first (quantity_in); here it is refused.
+  if (is_pint_quantity(value))
+    throw py::type_error(what + ": a pint Quantity is read where the argument's unit is known (temperatures, fields, "
+                         "convert()); give a number in SI here");
+  if (has_units(value)) refuse_foreign_quantity(value, what);
   py::object array = py::reinterpret_borrow<py::object>(value);
   if (!py::isinstance<py::array>(value)) {
     // A sequence: the dtype NumPy would give it (a list of complex numbers is complex).

@@ -85,7 +85,8 @@ candidate_columns read_candidates(py::handle candidates, bool dataframe) {
   return out;
 }
 
-Eigen::ArrayXd read_temperature_kelvin(py::handle temperature_C, Eigen::Index rows) {
+Eigen::ArrayXd read_temperature_kelvin(py::handle temperature, Eigen::Index rows) {
+  const py::object temperature_C = quantity_in(temperature, "degC", "temperature_C");
   if (py::isinstance<py::float_>(temperature_C) || py::isinstance<py::int_>(temperature_C))
     return Eigen::ArrayXd::Constant(1, to_kelvin(from_celsius(temperature_C.cast<double>())));
   require_real_array(temperature_C, "temperature_C");

@@ -18,10 +18,13 @@ namespace {
 using float_array = py::array_t<double, py::array::c_style | py::array::forcecast>;
 
 // A float (or int, or NumPy scalar) gives a float; an array or sequence gives an array.
-py::object convert_any(const py::object& value, std::string_view from_unit,
+py::object convert_any(const py::object& given, std::string_view from_unit,
                        std::string_view to_unit) {
   // Parse first, so unknown or incompatible units raise even for an empty array.
   const unit_converter converter(from_unit, to_unit);
+  // A pint Quantity is read in from_unit by pint (a DomainError when pint cannot: its oersted
+  // and gauss are Gaussian units, not convertible from A/m and T), not taken as a bare magnitude.
+  const py::object value = quantity_in(given, std::string(from_unit), "convert(): value");
   // Text, alone or in a sequence ('12', ['30']), is refused alike (TypeError).
   if (!py::isinstance<py::float_>(value) && !py::isinstance<py::int_>(value)) require_real_array(value, "convert(): value");
   if (py::isinstance<py::array>(value) || PySequence_Check(value.ptr())) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "pybind.hpp"
+#include "quantity_arg.hpp"
 #include "real_array_arg.hpp"
 
 #include <magmat/errors.hpp>
@@ -15,7 +16,8 @@ namespace magmat::python {
 /// number (returns a float) or anything array-like (returns a float64 array of the same shape).
 /// An error for one element of an array names its index.
 template <class F>
-py::object map_celsius(py::handle temperature_C, F&& f) {
+py::object map_celsius(py::handle temperature, F&& f) {
+  const py::object temperature_C = quantity_in(temperature, "degC", "temperature_C");  // a pint Quantity in K, degF...
   if (py::isinstance<py::float_>(temperature_C) || py::isinstance<py::int_>(temperature_C)) {
     return py::float_(f(from_celsius(temperature_C.cast<double>())));
   }
