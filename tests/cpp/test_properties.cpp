@@ -264,7 +264,7 @@ TEST_CASE("Operating temperature limits lie below the Curie point", "[properties
   }
 }
 
-TEST_CASE("Demagnetizing factors lie in (0, 1]", "[properties][invariants]") {
+TEST_CASE("Demagnetizing factors N satisfy 0 < N <= 1", "[properties][invariants]") {
   // Sides within a factor 20 of each other: the block's factor at more extreme aspect ratios is
   // being fixed separately (lib/src/permeance.cpp, issue [12]).
   const double l = GENERATE(take(10, random(1e-4, 1.0)));
