@@ -124,13 +124,14 @@ def test_operating_temperature_limits_lie_below_curie(magnet, pc, max_loss):
     assert math.isfinite(cold) and cold <= hot
 
 
-# Block sides within a factor 20 of each other: the block's factor at more extreme aspect
-# ratios is being fixed separately (lib/src/permeance.cpp, issue [12]).
+# Aspect ratios 1e-3 to 1e3: 0 < N <= 1 holds there (the block factor's accuracy at extreme
+# ratios is a separate item of issue [12], lib/src/permeance.cpp).
 side = st.floats(min_value=1e-4, max_value=1.0)
+ratio = st.floats(min_value=1e-3, max_value=1e3)
 
 
 @PROPERTY
-@given(side, st.floats(min_value=0.05, max_value=20.0))
+@given(side, ratio)
 def test_cylinder_demagnetizing_factor_lies_in_zero_to_one(length, ratio):
     n = mm.demagnetizing_factor_cylinder(length=length, diameter=length * ratio)
     assert math.isfinite(n) and 0.0 < n <= 1.0
@@ -139,7 +140,7 @@ def test_cylinder_demagnetizing_factor_lies_in_zero_to_one(length, ratio):
 
 
 @PROPERTY
-@given(side, st.floats(min_value=0.05, max_value=20.0), st.floats(min_value=0.05, max_value=20.0))
+@given(side, ratio, ratio)
 def test_block_demagnetizing_factor_lies_in_zero_to_one(length, width_ratio, height_ratio):
     n = mm.demagnetizing_factor_block(length=length, width=length * width_ratio, height=length * height_ratio)
     assert math.isfinite(n) and 0.0 < n <= 1.0
