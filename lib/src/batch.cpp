@@ -155,7 +155,7 @@ fast_plan make_fast_plan(const batch_columns& input) {
   // A diffused shell changes the nucleation phase per row: that process goes through the scalar
   // path. So do process data the demagnetization model would refuse.
   if (process.shell_volume_fraction > 0.0) return plan;
-  if (!(process.recoil_permeability >= 1.0 && process.recoil_permeability < 10.0)) return plan;
+  if (!(process.recoil_permeability >= 1.0 && process.recoil_permeability <= max_recoil_permeability)) return plan;
   if (!(process.squareness > 0.0 && process.squareness < 1.0)) return plan;
   plan.process = &process;
   plan.figure_table = detail::demag_figure_table::of_shape(process.recoil_permeability, process.squareness);

@@ -1,6 +1,7 @@
 // Reading and validating grade files (catalog.hpp): every problem of a file is collected with
 // its JSON pointer, and a file with any problem contributes nothing.
 #include <magmat/catalog.hpp>
+#include <magmat/demag.hpp>
 #include <magmat/errors.hpp>
 #include <magmat/phases.hpp>
 
@@ -238,7 +239,7 @@ grade_record parse_grade(const json_cursor& at, const std::string& family, std::
   attempt(problems, [&] { if (at.has("curie_temperature")) g.curie_temperature = temperature_of(at.at("curie_temperature")); });
   attempt(problems, [&] { if (at.has("density")) g.density = value_of(at.at("density"), "kg/m3", 1000.0, 20000.0); });
   attempt(problems, [&] {
-    if (at.has("recoil_permeability")) g.recoil_permeability = value_of(at.at("recoil_permeability"), "1", 1.0, 2.0);
+    if (at.has("recoil_permeability")) g.recoil_permeability = value_of(at.at("recoil_permeability"), "1", 1.0, max_recoil_permeability);
   });
   attempt(problems, [&] { if (at.has("squareness")) g.squareness = value_of(at.at("squareness"), "1", 0.01, 0.999); });
   attempt(problems, [&] {

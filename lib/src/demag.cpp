@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 
@@ -17,18 +18,33 @@ constexpr double mu0() { return vacuum_permeability_h_per_m; }
 
 demagnetization_model::demagnetization_model(magnetic_polarization remanence,
                                              magnetic_field_strength intrinsic_coercivity,
-                                             double recoil_permeability, double squareness)
+                                             double recoil_permeability, double squareness,
+                                             magnetic_polarization saturation_polarization)
     : remanence_(remanence), intrinsic_coercivity_(intrinsic_coercivity),
-      recoil_permeability_(recoil_permeability), squareness_(squareness) {
+      recoil_permeability_(recoil_permeability), squareness_(squareness),
+      saturation_polarization_(saturation_polarization) {
   if (!(remanence.value() > 0.0) || !std::isfinite(remanence.value()))
     throw domain_error(fmt::format("remanence must be a finite value > 0 T, got {} T", remanence.value()));
   if (!(intrinsic_coercivity.value() >= 0.0) || !std::isfinite(intrinsic_coercivity.value()))
     throw domain_error(fmt::format("intrinsic coercivity must be a finite value >= 0 A/m, got {} A/m",
                                    intrinsic_coercivity.value()));
-  if (!(recoil_permeability >= 1.0) || !(recoil_permeability < 10.0))
-    throw domain_error(fmt::format("recoil permeability must lie in [1, 10), got {}", recoil_permeability));
+  if (!(recoil_permeability >= 1.0) || !(recoil_permeability <= max_recoil_permeability))
+    throw domain_error(fmt::format("recoil permeability must lie in [1, {}], got {}", max_recoil_permeability,
+                                   recoil_permeability));
   if (!(squareness > 0.0 && squareness < 1.0))
     throw domain_error(fmt::format("squareness Hk/HcJ must lie in (0, 1), got {}", squareness));
+  if (!(saturation_polarization.value() >= remanence.value()))
+    throw domain_error(fmt::format("saturation polarization must be >= the remanence {} T, got {} T",
+                                   remanence.value(), saturation_polarization.value()));
+  // Were the recoil line 0 before -HcJ, J would change sign there, not at the reported HcJ.
+  const double recoil_drop = mu0() * (recoil_permeability - 1.0) * intrinsic_coercivity.value();
+  if (!(recoil_drop < remanence.value()))
+    throw domain_error(fmt::format(
+        "recoil permeability {} is too large for Br = {} T and HcJ = {} A/m: the recoil line would reach J = 0 at "
+        "H = {} A/m, before -HcJ; it must be below 1 + Br/(mu0 HcJ) = {}",
+        recoil_permeability, remanence.value(), intrinsic_coercivity.value(),
+        -remanence.value() / (mu0() * (recoil_permeability - 1.0)),
+        1.0 + remanence.value() / (mu0() * intrinsic_coercivity.value())));
   width_ = formulas::logistic_width(intrinsic_coercivity.value(), squareness);
 }
 
@@ -41,7 +57,19 @@ formulas::demag_parameters parameters_of(const demagnetization_model& m, double 
 } // namespace
 
 magnetic_polarization demagnetization_model::polarization(magnetic_field_strength field) const {
-  return magnetic_polarization::from_value(formulas::demag_polarization(parameters_of(*this, width_), field.value()));
+  const double h = field.value(), coercivity = intrinsic_coercivity_.value();
+  double j = 0.0;
+  if (h >= -coercivity) {
+    j = formulas::demag_polarization(parameters_of(*this, width_), h); // the batch kernel's formula
+  } else {
+    // Past -HcJ the recoil line mirrored about -HcJ: positive (the constructor's check), rising
+    // as H falls, so J = envelope * tanh keeps rising with H and reaches -Js once reversed.
+    const double slope = mu0() * (recoil_permeability_ - 1.0);
+    const double envelope = remanence_.value() - slope * coercivity - slope * (h + coercivity);
+    j = width_ > 0.0 ? envelope * formulas::switching_at((h + coercivity) / (2.0 * width_)).value : -envelope;
+  }
+  const double js = saturation_polarization_.value();
+  return magnetic_polarization::from_value(std::clamp(j, -js, js));
 }
 
 double demagnetization_model::reversed_fraction(magnetic_field_strength field) const {
@@ -50,7 +78,7 @@ double demagnetization_model::reversed_fraction(magnetic_field_strength field) c
 }
 
 magnetic_flux_density demagnetization_model::flux_density(magnetic_field_strength field) const {
-  return magnetic_flux_density::from_value(formulas::demag_flux_density(parameters_of(*this, width_), field.value()));
+  return magnetic_flux_density::from_value(mu0() * field.value() + polarization(field).value());
 }
 
 magnetic_field_strength demagnetization_model::knee_field() const {

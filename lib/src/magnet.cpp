@@ -41,7 +41,7 @@ process_parameters apply(process_parameters p, const microstructure& o) {
   };
   set(o.relative_density, p.relative_density, "relative_density", 0.1, 1.0);
   set(o.alignment, p.alignment, "alignment", 0.5, 1.0);
-  set(o.recoil_permeability, p.recoil_permeability, "recoil_permeability", 1.0, 2.0);
+  set(o.recoil_permeability, p.recoil_permeability, "recoil_permeability", 1.0, max_recoil_permeability);
   set(o.squareness, p.squareness, "squareness", 0.01, 0.999);
   set(o.alpha_k, p.alpha_k, "alpha_k", 0.0, 1.0);
   set(o.n_eff, p.n_eff, "n_eff", 0.0, 5.0);
@@ -267,8 +267,13 @@ magnetic_field_strength Magnet::model_intrinsic_coercivity(thermodynamic_tempera
 }
 
 demagnetization_model Magnet::demagnetization(thermodynamic_temperature temperature) const {
-  return demagnetization_model(remanence(temperature), intrinsic_coercivity(temperature),
-                               process_.recoil_permeability, process_.squareness);
+  // The magnet saturates when all of its main phase points along the field: Js f_v rho/rho_th,
+  // Br over the alignment (brief §4); a datasheet-anchored Br can only raise that bound.
+  const magnetic_polarization br = remanence(temperature);
+  const double saturated =
+      main_phase_.saturation_polarization(temperature).value() * main_phase_fraction_ * process_.relative_density;
+  return demagnetization_model(br, intrinsic_coercivity(temperature), process_.recoil_permeability,
+                               process_.squareness, magnetic_polarization::from_value(std::max(saturated, br.value())));
 }
 
 magnetic_field_strength Magnet::normal_coercivity(thermodynamic_temperature temperature) const {

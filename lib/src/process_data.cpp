@@ -165,7 +165,7 @@ process_parameters parse_process(std::string_view text, const std::string& file)
   record.description = root.at("description").string();
   record.relative_density = ratio(record, root, "relative_density", 0.1, 1.0);
   record.alignment = ratio(record, root, "alignment", 0.5, 1.0);
-  record.recoil_permeability = ratio(record, root, "recoil_permeability", 1.0, 2.0);
+  record.recoil_permeability = ratio(record, root, "recoil_permeability", 1.0, max_recoil_permeability);
   record.squareness = ratio(record, root, "squareness", 0.01, 0.999);
   if (root.has("n_eff")) record.n_eff = ratio(record, root, "n_eff", 0.0, 5.0);
   if (root.has("alpha_k")) record.alpha_k = ratio(record, root, "alpha_k", 0.0, 1.0);

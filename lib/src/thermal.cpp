@@ -35,29 +35,54 @@ void check_field(magnetic_field_strength field) {
     throw domain_error(fmt::format("external field must be finite, got {} A/m", field.value()));
 }
 
-// The operating point on a given curve: f(H) = B(H) + mu0 Pc (H + H_ext) rises monotonically in
-// H, so its root is bracketed by H = 0 (f >= 0 for H_ext >= 0) and a field far enough below.
+// The operating point on a given curve: f(H) = B(H) + mu0 Pc (H + H_ext) rises strictly in H
+// (J(H) is monotone, demag.hpp), so it has one root. With |J| <= Js the root lies in
+// [-(Js/mu0 + Pc H_ext), Js/mu0 - Pc H_ext] / (1 + Pc), where f changes sign; bisection in that
+// bracket. A curve without coercivity steps from -Br to +Br at H = 0: a load line through the
+// step meets the magnet at H = 0 with J = B = -mu0 Pc H_ext, the partly reversed state between.
 operating_point solve(const demagnetization_model& curve, double permeance, double external,
                       thermodynamic_temperature temperature) {
   auto f = [&](double h) {
     return curve.flux_density(magnetic_field_strength::from_value(h)).value() + mu0 * permeance * (h + external);
   };
-  double high = std::max(0.0, -external), low = -curve.intrinsic_coercivity().value() - std::abs(external) - 1.0;
-  while (f(high) < 0.0) high = 2.0 * high + 1.0; // an aiding field can push the point to H > 0
-  for (int i = 0; f(low) > 0.0; ++i) {
-    if (i > 200) throw domain_error("no operating point found: the load line does not meet the curve");
-    low = 2.0 * low - 1.0;
+  const double js = curve.saturation_polarization().value();
+  double low = 0.0, high = 0.0;
+  if (std::isfinite(js)) {
+    low = -(js / mu0 + permeance * external) / (1.0 + permeance);
+    high = (js / mu0 - permeance * external) / (1.0 + permeance);
+  } else { // a curve without a saturation bound: widen until f changes sign
+    high = std::max(0.0, -external);
+    low = -curve.intrinsic_coercivity().value() - std::abs(external) - 1.0;
+    for (int i = 0; f(high) < 0.0; ++i) {
+      if (i > 2000) throw domain_error("no operating point found: the load line does not meet the curve");
+      high = 2.0 * high + 1.0;
+    }
+    for (int i = 0; f(low) > 0.0; ++i) {
+      if (i > 2000) throw domain_error("no operating point found: the load line does not meet the curve");
+      low = 2.0 * low - 1.0;
+    }
   }
-  for (int i = 0; i < 200 && high - low > 1e-9 * (1.0 + std::abs(low)); ++i) {
+  if (!std::isfinite(low) || !std::isfinite(high))
+    throw domain_error(fmt::format("no finite operating point for Pc = {} and external field {} A/m", permeance,
+                                   external));
+  for (int i = 0; i < 2100 && high - low > 1e-9 * (1.0 + std::abs(low)); ++i) {
     const double mid = 0.5 * (low + high);
+    if (mid <= low || mid >= high) break; // adjacent doubles
     (f(mid) > 0.0 ? high : low) = mid;
   }
-  const double h = 0.5 * (low + high);
+  double h = 0.5 * (low + high);
   operating_point point;
   point.temperature = temperature;
-  point.field = magnetic_field_strength::from_value(h);
-  point.flux_density = curve.flux_density(point.field);
-  point.polarization = curve.polarization(point.field);
+  if (curve.intrinsic_coercivity().value() == 0.0 && f(-0x1p-1074) <= 0.0 && f(0.0) >= 0.0) {
+    h = 0.0;
+    point.field = magnetic_field_strength::from_value(0.0);
+    point.flux_density = magnetic_flux_density::from_value(-mu0 * permeance * external);
+    point.polarization = magnetic_polarization::from_value(-mu0 * permeance * external);
+  } else {
+    point.field = magnetic_field_strength::from_value(h);
+    point.flux_density = curve.flux_density(point.field);
+    point.polarization = curve.polarization(point.field);
+  }
   // H is the internal field with the external field included, so the brief's |H_op| + |H_ext| < Hk
   // (§6.3) reads |H| < Hk here.
   point.beyond_knee = std::abs(h) > curve.knee_field().value();
@@ -285,10 +310,11 @@ struct knee_lines {
         c0(curve.flux_density(magnetic_field_strength::from_value(at_knee_field)).value()),
         c1(mu0 * (external - curve.knee_field().value())),
         // Every root lies in [floor, at_knee_field]: f(at_knee_field) > 0 for an element beyond, and at
-        // floor = -HcJ - |e| - |shift| - 1 both B (J < 0 past -HcJ while Jlin > 0) and h + e are
-        // negative, so f(floor) < 0 whatever Pc; the rare Jlin <= 0 there (fields of ~1e7 A/m) is checked.
+        // floor = -HcJ - |e| - |shift| - 1 both B (J < 0 past -HcJ, where the curve's envelope, the
+        // mirrored recoil line, is positive) and h + e are negative, so f(floor) < 0 whatever Pc.
+        // The envelope is positive when Br > mu0 (mu_rec - 1) HcJ, which the curve's constructor checks.
         floor_field(-c.intrinsic_coercivity - std::abs(e) - std::abs(shift) - 1.0),
-        floor_holds(c.remanence + mu0 * (c.recoil_permeability - 1.0) * floor_field > 0.0) {}
+        floor_holds(c.remanence - mu0 * (c.recoil_permeability - 1.0) * c.intrinsic_coercivity > 0.0) {}
 
   bool beyond(double pc) const { return c0 + pc * c1 > 0.0; }
 
@@ -370,10 +396,9 @@ share_node solve_node(const knee_lines& k, double pc, double start) {
   // B' and B'' as formulas::curve_point has them, from the tanh that (applied field) also gives sigma
   const double u = (h + k.c.intrinsic_coercivity) * k.per_double_width;
   const auto t = formulas::switching_at(u);
-  const double slope_lin = mu0 * (k.c.recoil_permeability - 1.0), linear = k.c.remanence + slope_lin * h;
-  const double dt = t.derivative * k.per_double_width;
-  const double f_h = mu0 + slope_lin * t.value + linear * dt + mu0 * pc;
-  const double b_hh = 2.0 * slope_lin * dt - 2.0 * linear * t.value * dt * k.per_double_width;
+  const auto at = formulas::curve_point(k.c, h, k.per_double_width); // also past -HcJ
+  const double f_h = at.slope + mu0 * pc;
+  const double b_hh = at.curvature;
   const auto s = k.shift == 0.0 ? t : formulas::switching_at(u - k.shift * k.per_double_width);
   const double dh = -mu0 * (h + k.e) / f_h;
   const double d2h = -(b_hh * dh * dh + 2.0 * mu0 * dh) / f_h;

@@ -6,6 +6,9 @@
 #include <catch2/catch.hpp>
 
 #include <magmat/batch.hpp>
+#include <magmat/catalog.hpp>
+#include <magmat/errors.hpp>
+#include <magmat/permeance.hpp>
 #include <magmat/composition.hpp>
 #include <magmat/heavy_rare_earth.hpp>
 #include <magmat/magnet.hpp>
@@ -180,4 +183,100 @@ TEST_CASE("batch evaluation equals the scalar API on random rows", "[properties]
     CHECK(result.max_energy_product(i) == Approx(p.max_energy_product.value()).epsilon(1e-12)); // SIMD exp/log: a few ulp
     CHECK(result.policy_pass(i) == magmat::check_policy(magnet).passes);
   }
+}
+
+// ---- physical invariants over the public API (issue [12], "Also") --------------------------
+// Random valid magnets (catalog grades, NdFeB compositions of every process, SmCo, ferrite),
+// temperatures inside each magnet's range, load lines and external fields: HcB <= HcJ,
+// Br <= Js, |J| <= Js on the curve and at operating points (on the load line), (BH)max <=
+// Br^2/(4 mu0), 0 <= loss <= 1, operating limits below the Curie point, 0 < N <= 1, all finite.
+namespace {
+magmat::Magnet random_magnet(double pick, double a, double b) {
+  const auto& catalog = magmat::Catalog::builtin();
+  const auto names = catalog.names();
+  if (pick < 0.4) return catalog.grade(names[std::min(names.size() - 1, static_cast<std::size_t>(a * names.size()))]);
+  if (pick < 0.5) return magmat::Magnet::from_composition(Composition::from_formula("SmCo5"), "sintered");
+  if (pick < 0.6) return magmat::Magnet::from_composition(Composition::from_formula("SrFe12O19"), "sintered_ferrite");
+  const char* processes[] = {"sintered", "bonded", "hot_deformed", "grain_boundary_diffused"};
+  const double dy = 0.1 + 9.9 * b;
+  return ndfeb(22.0 + (31.9 - dy - 22.0) * a, dy, processes[std::min(3, static_cast<int>((pick - 0.6) / 0.1))]);
+}
+
+using magmat::to_kelvin;
+
+magmat::thermodynamic_temperature inside_range(const magmat::Magnet& m, double fraction) {
+  const double low = to_kelvin(m.min_temperature()) + 0.01;
+  const double high = std::min(to_kelvin(m.max_temperature()), to_kelvin(m.curie_temperature())) - 1.0;
+  return magmat::from_kelvin(low + (high - low) * fraction);
+}
+} // namespace
+
+TEST_CASE("Figures and curves keep the physical invariants on random valid magnets", "[properties][invariants]") {
+  const double pick = GENERATE(take(30, random(0.0, 1.0)));
+  const double a = GENERATE(take(2, random(0.0, 1.0)));
+  const double b = GENERATE(take(1, random(0.0, 1.0)));
+  const double fraction = GENERATE(take(2, random(0.0, 1.0)));
+  const magmat::Magnet m = random_magnet(pick, a, b);
+  const auto t = inside_range(m, fraction);
+  INFO(m.name() << " at " << to_kelvin(t) << " K");
+  const auto p = m.properties(t);
+  const double js = m.main_phase().saturation_polarization(t).value();
+  const double mu0 = magmat::vacuum_permeability_h_per_m;
+  REQUIRE(std::isfinite(p.remanence.value()));
+  REQUIRE(std::isfinite(p.intrinsic_coercivity.value()));
+  REQUIRE(std::isfinite(p.max_energy_product.value()));
+  CHECK(p.remanence.value() > 0.0);
+  CHECK(p.remanence.value() <= js);
+  CHECK(p.normal_coercivity.value() <= p.intrinsic_coercivity.value());
+  CHECK(p.max_energy_product.value() <= p.remanence.value() * p.remanence.value() / (4.0 * mu0) * (1.0 + 1e-12));
+  CHECK(p.recoil_permeability <= magmat::max_recoil_permeability);
+  const auto curve = m.demagnetization(t);
+  const double hcj = p.intrinsic_coercivity.value();
+  for (double h : {-1e300, -1e9, -3.0 * hcj, -hcj, -0.5 * hcj, 0.0, 1e7, 1e300}) {
+    const double j = curve.polarization(magmat::magnetic_field_strength::from_value(h)).value();
+    CHECK(std::isfinite(j));
+    CHECK(std::abs(j) <= js);
+  }
+  const double pc = GENERATE(take(2, random(0.01, 100.0)));
+  const double external = GENERATE(take(2, random(-1e8, 1e8)));
+  const auto point = magmat::find_operating_point(m, pc, t, magmat::magnetic_field_strength::from_value(external));
+  CHECK(std::abs(point.polarization.value()) <= js);
+  CHECK(point.flux_density.value() ==
+        Approx(-mu0 * pc * (point.field.value() + external)).epsilon(1e-6).margin(1e-9 * (1.0 + std::abs(mu0 * pc * external))));
+  const double loss = magmat::irreversible_loss(m, std::min(pc, 20.0), t,
+                                                magmat::magnetic_field_strength::from_value(external * 1e-3));
+  CHECK(std::isfinite(loss));
+  CHECK(loss >= 0.0);
+  CHECK(loss <= 1.0);
+}
+
+TEST_CASE("Operating temperature limits lie below the Curie point", "[properties][invariants]") {
+  const double pick = GENERATE(take(12, random(0.0, 1.0)));
+  const double pc = GENERATE(take(2, random(0.3, 20.0)));
+  const magmat::Magnet m = random_magnet(pick, 0.5, 0.5);
+  INFO(m.name() << " at Pc " << pc);
+  try {
+    const auto hot = magmat::max_operating_temperature(m, pc, 0.0, magmat::magnetic_field_strength::from_value(0.0));
+    CHECK(std::isfinite(to_kelvin(hot)));
+    CHECK(to_kelvin(hot) < to_kelvin(m.curie_temperature()));
+  } catch (const magmat::infeasible_error&) {
+    SUCCEED("beyond its limit already at 20 degC: refused by name");
+  }
+}
+
+TEST_CASE("Demagnetizing factors N satisfy 0 < N <= 1", "[properties][invariants]") {
+  // Aspect ratios 1e-3 to 1e3, log-uniform (the block factor's accuracy at extreme ratios is a
+  // separate item of issue [12], lib/src/permeance.cpp).
+  const double l = GENERATE(take(10, random(1e-4, 1.0)));
+  const double r1 = std::pow(10.0, GENERATE(take(4, random(-3.0, 3.0))));
+  const double r2 = std::pow(10.0, GENERATE(take(4, random(-3.0, 3.0))));
+  const auto m = [](double v) { return magmat::length::from_value(v); };
+  const double cylinder = magmat::cylinder_demagnetizing_factor(m(l), m(l * r1));
+  const double block = magmat::block_demagnetizing_factor(m(l), m(l * r1), m(l * r2));
+  CHECK(std::isfinite(cylinder));
+  CHECK(cylinder > 0.0);
+  CHECK(cylinder <= 1.0);
+  CHECK(std::isfinite(block));
+  CHECK(block > 0.0);
+  CHECK(block <= 1.0);
 }

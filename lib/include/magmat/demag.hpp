@@ -7,8 +7,13 @@
 #include <Eigen/Core>
 
 #include <cstddef>
+#include <limits>
 
 namespace magmat {
+
+/// Largest relative recoil permeability accepted from data or a user: every family's published range lies below it, the highest being bonded NdFeB at 1.15-1.22
+/// (SOURCEMAG, brief §5.1; sintered NdFeB ~1.05, SmCo 1.03-1.10 MIOTTI, ferrite 1.05-1.1 COEY10).
+inline constexpr double max_recoil_permeability = 1.3;
 
 /// Samples of a demagnetization curve, in SI: internal field H (A/m, from 0 down to -HcJ),
 /// flux density B and polarization J (T) at each H.
@@ -24,17 +29,30 @@ struct demagnetization_curve {
 /// so that J(-HcJ) = 0 exactly, J follows the linear recoil line above the knee, and
 /// J(-Hk) = 0.9 Jlin(-Hk) at the knee field Hk = q HcJ (q = squareness Hk/HcJ).
 /// Fields are negative in the second quadrant (H opposes the magnetization).
+///
+/// Outside [-HcJ, 0] (a strong reverse or aiding field) the same construction continues so that
+/// J is monotone in H and |J| <= Js everywhere: past -HcJ the envelope is the recoil line
+/// mirrored about -HcJ (the reversed grains' recoil line, J = -(Br - 2 mu0 (mu_rec - 1) HcJ) +
+/// mu0 (mu_rec - 1) H once fully reversed), and J is clipped to [-Js, Js], Js the saturation
+/// polarization of the magnet (all of its moments along the field). The recoil line must stay
+/// positive down to -HcJ, Br > mu0 (mu_rec - 1) HcJ, so that J is 0 exactly and only at -HcJ.
 class demagnetization_model {
 public:
-  /// remanence > 0 T; intrinsic_coercivity >= 0 A/m; recoil_permeability >= 1 (relative);
-  /// squareness q in (0, 1). Throws domain_error naming the first value out of range.
+  /// remanence > 0 T; intrinsic_coercivity >= 0 A/m; recoil_permeability in
+  /// [1, max_recoil_permeability] (relative) with Br > mu0 (mu_rec - 1) HcJ; squareness q in
+  /// (0, 1); saturation_polarization >= remanence (T; infinite: J is not clipped). Throws
+  /// domain_error naming the first value out of range.
   demagnetization_model(magnetic_polarization remanence, magnetic_field_strength intrinsic_coercivity,
-                        double recoil_permeability, double squareness);
+                        double recoil_permeability, double squareness,
+                        magnetic_polarization saturation_polarization =
+                            magnetic_polarization::from_value(std::numeric_limits<double>::infinity()));
 
   magnetic_polarization remanence() const { return remanence_; }
   magnetic_field_strength intrinsic_coercivity() const { return intrinsic_coercivity_; }
   double recoil_permeability() const { return recoil_permeability_; }
   double squareness() const { return squareness_; }
+  /// The bound Js (T) of |J| at any field (infinite when none was given).
+  magnetic_polarization saturation_polarization() const { return saturation_polarization_; }
 
   /// Polarization J (T) on the major branch at applied internal field H (A/m).
   magnetic_polarization polarization(magnetic_field_strength field) const;
@@ -63,6 +81,7 @@ private:
   magnetic_field_strength intrinsic_coercivity_;
   double recoil_permeability_;
   double squareness_;
+  magnetic_polarization saturation_polarization_;
   double width_; // logistic width w, A/m
 };
 

@@ -231,8 +231,15 @@ basic_curve_point<Value> curve_point(const basic_demag_parameters<Value>& c, con
   const basic_switching<Value> s = switching_at(Value((field + c.intrinsic_coercivity) * per_double_width));
   const Value dt = s.derivative * per_double_width;         // dt/dH, t = tanh u
   const Value d2t = -2.0 * s.value * dt * per_double_width; // d2t/dH2
-  const Value linear = c.remanence + slope * field;         // Jlin(H)
-  return {mu0 * field + linear * s.value, mu0 + slope * s.value + linear * dt, 2.0 * slope * dt + linear * d2t};
+  // Past -HcJ the envelope is the recoil line mirrored about -HcJ (demag.hpp), falling with H.
+  const Value reversal = -c.intrinsic_coercivity;
+  const lanes::mask_of<Value> reversed_side = field < reversal;
+  const Value linear = lanes::where(reversed_side, Value(c.remanence - slope * c.intrinsic_coercivity -
+                                                         slope * (field + c.intrinsic_coercivity)),
+                                    Value(c.remanence + slope * field)); // Jlin(H) above -HcJ
+  const Value envelope_slope = lanes::where(reversed_side, lanes::filled<Value>(-slope), lanes::filled<Value>(slope));
+  return {mu0 * field + linear * s.value, mu0 + envelope_slope * s.value + linear * dt,
+          2.0 * envelope_slope * dt + linear * d2t};
 }
 
 /// HcB (A/m, positive): the root of B(H) in [-HcJ, 0].
