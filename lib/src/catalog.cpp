@@ -1,5 +1,6 @@
 // The grade catalog (catalog.hpp): look-up, suggestions, filters and grades as magnets.
 #include <magmat/catalog.hpp>
+#include <magmat/data_files.hpp>
 #include <magmat/errors.hpp>
 
 #include "catalog_internal.hpp"
@@ -10,8 +11,6 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
-#include <fstream>
-#include <sstream>
 
 namespace magmat {
 namespace {
@@ -86,12 +85,7 @@ Catalog Catalog::from_json(std::string_view text, const std::string& file_label)
 }
 
 Catalog Catalog::load(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw data_error(fmt::format("{}: cannot open the file for reading", file.string()));
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) throw data_error(fmt::format("{}: read error", file.string()));
-  return from_json(text.str(), file.string());
+  return from_json(read_data_file(file, "grade file"), file.string());
 }
 
 Catalog Catalog::extend(const std::filesystem::path& file) const { return extend(load(file)); }

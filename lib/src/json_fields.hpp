@@ -2,6 +2,7 @@
 // JSON pointer and the reason (private to the compiled library).
 #pragma once
 
+#include <magmat/data_files.hpp>
 #include <magmat/errors.hpp>
 #include <magmat/unit_conversion.hpp>
 
@@ -84,8 +85,10 @@ private:
 inline constexpr int max_json_depth = 64;
 
 /// Parses JSON text, turning a syntax error into a data_error naming the file and byte offset.
-/// Refuses, as data_error naming where, nesting deeper than max_json_depth and a key repeated in
-/// one object (which JSON leaves undefined and the parser would resolve silently, last one wins).
+/// Refuses, as data_error naming where: text that is not UTF-8 (check_data_text; a Python caller
+/// of from_json can pass bytes, and the parser's message would quote the bad bytes), nesting
+/// deeper than max_json_depth and a key repeated in one object (which JSON leaves undefined and
+/// the parser would resolve silently, last one wins).
 inline json parse_json(std::string_view text, const std::string& file) {
   std::vector<std::vector<std::string>> keys; // the keys seen in each open object
   std::vector<bool> is_object;                // per open container
@@ -121,6 +124,7 @@ inline json parse_json(std::string_view text, const std::string& file) {
     }
     return true;
   };
+  check_data_text(text, file);
   try {
     return json::parse(text.begin(), text.end(), check);
   } catch (const json::parse_error& e) {

@@ -4,14 +4,13 @@
 #include "embedded_files.hpp"
 #include "json_fields.hpp"
 
+#include <magmat/data_files.hpp>
 #include <magmat/errors.hpp>
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
-#include <sstream>
 
 namespace magmat {
 namespace {
@@ -115,11 +114,7 @@ price_table price_table_from_json(std::string_view text, const std::string& labe
 }
 
 price_table load_price_table(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw data_error(path.string() + ": /: cannot open the file");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return price_table_from_json(text.str(), path.string());
+  return price_table_from_json(read_data_file(path, "price table"), path.string());
 }
 
 const price_table& default_price_table() {

@@ -6,11 +6,15 @@ kg/m^3, kg/mol); temperatures are degrees Celsius in arguments named ``temperatu
 ``from_C`` and ``to_C``.
 """
 
+import os
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Any, ClassVar, TypedDict
+from typing import Any, ClassVar, TypedDict, Union
 
 import numpy
 import numpy.typing
+
+# A file path: what os.fsencode takes (a non-UTF-8 file name as bytes or surrogateescape str).
+_PathArg = Union[str, bytes, "os.PathLike[str]", "os.PathLike[bytes]"]
 
 # --- errors -------------------------------------------------------------------------------
 
@@ -820,13 +824,13 @@ class Catalog:
     def default() -> Catalog:
         """The grades shipped with magmat."""
     @staticmethod
-    def load(path: str) -> Catalog:
-        """A catalog of the grades in a file (the format of materials/grades/*.json)."""
+    def load(path: _PathArg) -> Catalog:
+        """A catalog of the grades in a file (the format of materials/grades/*.json); path is a str, bytes or os.PathLike naming a regular UTF-8 file of at most 64 MiB."""
     @staticmethod
     def from_json(text: str, label: str = "<string>") -> Catalog:
         """A catalog from JSON text; `label` names it in error messages."""
-    def extend(self, path: str) -> Catalog:
-        """A new catalog with this one's grades plus the file's; this catalog is unchanged."""
+    def extend(self, path: _PathArg) -> Catalog:
+        """A new catalog with this one's grades plus the file's (path as for load); this catalog is unchanged."""
     def merge(self, other: Catalog) -> Catalog:
         """A new catalog with the grades of both; clashing names are an error."""
     def __len__(self) -> int:
@@ -866,6 +870,8 @@ def coercivity_classes() -> list[dict[str, Any]]:
     """The coercivity classes of sintered NdFeB: letter, minimum HcJ (A/m), published beta(HcJ) (1/K or None), its interval (degC) and sources."""
 def _embedded_data_files(folder: str) -> list[tuple[str, str]]:
     """(path, text) of the material files compiled in under a folder of materials/ (private)."""
+def _read_data_file(path: _PathArg) -> str:
+    """The text of a user's data file through the library's one reader (private)."""
 def coercivity_letter_minimum(letter: str) -> float | None:
     """The industry's minimum HcJ in A/m of a sintered NdFeB coercivity letter, or None."""
 
@@ -1103,8 +1109,8 @@ class PriceTable:
 def default_price_table() -> PriceTable:
     """The shipped price table (materials/prices/usgs_mcs_2019.json)."""
 
-def load_price_table(path: str) -> PriceTable:
-    """A price table from a file in the format of materials/prices/*.json."""
+def load_price_table(path: _PathArg) -> PriceTable:
+    """A price table from a file in the format of materials/prices/*.json (path: str, bytes or os.PathLike naming a regular UTF-8 file of at most 64 MiB)."""
 
 def raw_material_cost(composition: Composition | str | dict[str, float], prices: PriceTable | None = None) -> float:
     """Raw-material cost per kg of magnet in the table's currency; an element without a price raises UnknownNameError."""

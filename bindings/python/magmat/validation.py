@@ -24,7 +24,7 @@ from typing import Any, Iterator, Mapping, Sequence, Union
 
 from . import _core
 
-PathLike = Union[str, "os.PathLike[str]"]
+PathLike = Union[str, bytes, "os.PathLike[str]", "os.PathLike[bytes]"]
 
 #: The quantities a figure may name, with the unit its model and published values are given in.
 QUANTITY_UNITS = {"beta": "%/K", "alpha": "%/K", "ratio": "1", "remanence": "T", "intrinsic_coercivity": "kA/m",
@@ -195,6 +195,8 @@ def _figures_of(text: str, where: str) -> list[dict[str, Any]]:
         document = json.loads(text)
     except json.JSONDecodeError as exc:
         raise _core.DataError(f"{where}: not valid JSON: {exc}") from None
+    except RecursionError:  # Python's parser recurses per level, like the library's 64-level cap
+        raise _core.DataError(f"{where}: nested too deeply to be a validation file") from None
     if not isinstance(document, dict) or document.get("schema") != "magmat-validation/1":
         raise _core.DataError(f"{where}: /schema: expected \"magmat-validation/1\"")
     figures = document.get("figures")
@@ -209,8 +211,8 @@ def validation_report(path: PathLike | None = None) -> ValidationReport:
     if path is None:
         sources = [(f"materials/{name}", text) for name, text in _core._embedded_data_files("validation/")]
     else:
-        with open(os.fspath(path), encoding="utf-8") as f:
-            sources = [(os.fspath(path), f.read())]
+        # the library's one reader: regular file, size cap, UTF-8 checked, DataError naming the path
+        sources = [(os.fsdecode(path), _core._read_data_file(path))]
     rows = []
     for where, text in sources:
         for i, figure in enumerate(_figures_of(text, where)):

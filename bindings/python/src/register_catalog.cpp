@@ -1,4 +1,5 @@
 // Python bindings of catalog.hpp: the grade catalog and grades (Magnets with a datasheet).
+#include "path_arg.hpp"
 #include "pybind.hpp"
 #include "state_arg.hpp"
 
@@ -185,12 +186,14 @@ void register_catalog(py::module_& m) {
       "reads a user's file and catalog.extend(path) returns a new catalog with it added. A file with "
       "any problem is rejected whole: DataError lists file, JSON pointer and reason of every problem.")
       .def_static("default", &Catalog::builtin, py::return_value_policy::copy, "The grades shipped with magmat.")
-      .def_static("load", [](const std::string& path) { return Catalog::load(path); }, py::arg("path"),
-          "A catalog of the grades in a file (the format of materials/grades/*.json).")
+      .def_static("load", [](const py::object& path) { return Catalog::load(path_arg(path)); }, py::arg("path"),
+          "A catalog of the grades in a file (the format of materials/grades/*.json); path is a str, "
+          "bytes or os.PathLike naming a regular UTF-8 file of at most 64 MiB.")
       .def_static("from_json", &Catalog::from_json, py::arg("text"), py::arg("label") = "<string>",
           "A catalog from JSON text; `label` names it in error messages.")
-      .def("extend", [](const Catalog& c, const std::string& path) { return c.extend(std::filesystem::path(path)); },
-          py::arg("path"), "A new catalog with this one's grades plus the file's; this catalog is unchanged.")
+      .def("extend", [](const Catalog& c, const py::object& path) { return c.extend(path_arg(path)); },
+          py::arg("path"), "A new catalog with this one's grades plus the file's (path as for load); this "
+          "catalog is unchanged.")
       .def("merge", [](const Catalog& c, const Catalog& other) { return c.extend(other); }, py::arg("other"),
           "A new catalog with the grades of both; clashing names are an error.")
       .def("__len__", &Catalog::size)
@@ -280,6 +283,10 @@ void register_catalog(py::module_& m) {
       "(A/m), the class's published beta(HcJ) (1/K, None where none was found) with its interval (degC) and sources.");
   m.def("_embedded_data_files", &embedded_data_files, py::arg("folder"),
         "(path, text) of the material files compiled in under a folder of materials/ (private).");
+  m.def("_read_data_file", [](const py::object& path) { return read_data_file(path_arg(path), "data file"); },
+        py::arg("path"),
+        "The text of a user's data file through the library's one reader: regular UTF-8 file of at most "
+        "64 MiB, BOM removed (private; validation_report uses it).");
 }
 
 } // namespace magmat::python

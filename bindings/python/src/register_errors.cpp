@@ -4,6 +4,8 @@
 
 #include <magmat/errors.hpp>
 
+#include <cstring>
+
 namespace magmat::python {
 namespace {
 
@@ -15,6 +17,20 @@ py::object new_exception(py::module_& m, const char* name, py::tuple bases, cons
   py::object cls = py::reinterpret_steal<py::object>(type);
   m.attr(name) = cls;
   return cls;
+}
+
+// Sets a Python exception whose message is `what`, decoded as UTF-8 with bytes that are not
+// UTF-8 shown as \xNN: a message naming a non-UTF-8 file name would otherwise make
+// PyErr_SetString raise UnicodeDecodeError instead of the magmat error.
+void raise_magmat_error(py::handle type, const char* what) {
+  PyObject* text = PyUnicode_DecodeUTF8(what, static_cast<Py_ssize_t>(std::strlen(what)), "backslashreplace");
+  if (text == nullptr) { // only on memory exhaustion; the error type still tells what happened
+    PyErr_Clear();
+    PyErr_SetNone(type.ptr());
+    return;
+  }
+  PyErr_SetObject(type.ptr(), text);
+  Py_DECREF(text);
 }
 
 } // namespace
@@ -54,17 +70,17 @@ void register_errors(py::module_& m) {
     try {
       if (p) std::rethrow_exception(p);
     } catch (const magmat::parse_error& e) {
-      PyErr_SetString(parse_error.ptr(), e.what());
+      raise_magmat_error(parse_error, e.what());
     } catch (const magmat::domain_error& e) {
-      PyErr_SetString(domain_error.ptr(), e.what());
+      raise_magmat_error(domain_error, e.what());
     } catch (const magmat::data_error& e) {
-      PyErr_SetString(data_error.ptr(), e.what());
+      raise_magmat_error(data_error, e.what());
     } catch (const magmat::infeasible_error& e) {
-      PyErr_SetString(infeasible_error.ptr(), e.what());
+      raise_magmat_error(infeasible_error, e.what());
     } catch (const magmat::unknown_name_error& e) {
-      PyErr_SetString(unknown_name_error.ptr(), e.what());
+      raise_magmat_error(unknown_name_error, e.what());
     } catch (const magmat::error& e) {
-      PyErr_SetString(magmat_error.ptr(), e.what());
+      raise_magmat_error(magmat_error, e.what());
     }
   });
   // A value that pybind11 cannot convert inside a function body (e.g. a str with a lone

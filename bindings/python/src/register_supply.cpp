@@ -1,6 +1,7 @@
 // Python bindings of prices.hpp and scenarios.hpp: price tables, raw-material cost, supply scenarios.
 #include "element_arg.hpp"
 #include "composition_arg.hpp"
+#include "path_arg.hpp"
 #include "pybind.hpp"
 #include "real_array_arg.hpp"
 
@@ -84,8 +85,9 @@ void register_supply(py::module_& m) {
 
   m.def("default_price_table", &default_price_table, py::return_value_policy::copy,
         "The shipped price table (materials/prices/usgs_mcs_2019.json).");
-  m.def("load_price_table", [](const std::string& path) { return load_price_table(path); }, py::arg("path"),
-        "A price table from a file in the format of materials/prices/*.json; DataError names file, pointer, reason.");
+  m.def("load_price_table", [](const py::object& path) { return load_price_table(path_arg(path)); }, py::arg("path"),
+        "A price table from a file in the format of materials/prices/*.json (path: str, bytes or os.PathLike "
+        "naming a regular UTF-8 file of at most 64 MiB); DataError names file, pointer, reason.");
   m.def("raw_material_cost",
         [](py::handle composition, const std::optional<price_table>& prices) {
           return raw_material_cost(to_composition(composition), prices ? *prices : default_price_table());
