@@ -165,7 +165,7 @@ void demag_figures(benchmark::State& state) {
 BENCHMARK(demag_figures)->Arg(2000)->Arg(800)->ArgName("HcJ_kA_per_m");
 
 // The same curves through the same templates on blocks of lanes (the batch engine's form).
-// Flattened, as the batch's evaluate_block is (lib/src/batch.cpp).
+// Flattened, as the batch's evaluate_block is (lib/src/batch/engine.cpp).
 template <int Lanes>
 [[gnu::flatten]] void demag_figures_blocks(benchmark::State& state) {
   using block = magmat::lanes::block<Lanes>;

@@ -1,8 +1,8 @@
-// Tests of the batch engine's block kernels and their runtime dispatch (lib/src/batch_dispatch.hpp):
+// Tests of the batch engine's block kernels and their runtime dispatch (lib/src/batch/dispatch.hpp):
 // each kernel equals the scalar API to 1e-12 relative and gives the same bits for any thread
 // count; evaluate() runs the kernel batch_kernel_name() names; MAGMAT_SIMD is obeyed.
 #include "batch_checks.hpp"
-#include "batch_dispatch.hpp"
+#include "batch/dispatch.hpp"
 
 #include <catch2/catch.hpp>
 

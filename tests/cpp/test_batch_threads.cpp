@@ -1,6 +1,6 @@
-// Tests of batch_threads.hpp: the blocks of a batch run whether or not the system gives threads
+// Tests of batch/threads.hpp: the blocks of a batch run whether or not the system gives threads
 // (issue [12], item 2: a thread that could not be created aborted the process).
-#include "batch_threads.hpp"
+#include "batch/threads.hpp"
 
 #include <catch2/catch.hpp>
 

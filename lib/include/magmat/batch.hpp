@@ -1,5 +1,5 @@
 // Batch evaluation: many candidate compositions at once, threaded, through the same formulas as
-// the scalar API (model_formulas.hpp); R2Fe14B rows take an allocation-free path (batch.cpp).
+// the scalar API (model_formulas.hpp); R2Fe14B rows take an allocation-free path (batch/engine.cpp).
 #pragma once
 
 #include <magmat/elements.hpp>

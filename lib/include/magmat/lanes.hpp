@@ -270,7 +270,7 @@ namespace bits {
 /// x^(-1/3) on [1/8, 1] within 5.73e-4 relative: the coefficient of x^k (k = 0..7) of a minimax
 /// fit in relative error (magmat's: Lawson's iteration on weighted least squares at 800
 /// Chebyshev points; tests/cpp/test_lanes.cpp checks the bound). A function, not an array: the
-/// batch's AVX2 kernel must define no data of its own (batch_kernel.hpp), and a call inlines.
+/// batch's AVX2 kernel must define no data of its own (batch/kernel.hpp), and a call inlines.
 constexpr double cube_root_start(int k) {
   constexpr double coefficients[8] = {3.145348338927475,   -15.01488123878705,  64.58566330051306,
                                       -174.92588193294992, 291.2314859811467,   -288.77337471598526,
@@ -332,7 +332,7 @@ block_mask<Size> is_finite(const block<Size>& x) { return abs(x) < HUGE_VAL; }
 
 /// The first lane (or the value) of `x` where `bad` holds, for an error message.
 /// Always inlined: compilers keep calls on a throwing path out of line otherwise, and the batch
-/// engine's AVX2 kernel must define no inline function of its own (batch_kernel.hpp).
+/// engine's AVX2 kernel must define no inline function of its own (batch/kernel.hpp).
 inline double first_where(bool, double x) { return x; }
 template <int Size>
 [[gnu::always_inline]] inline double first_where(const block_mask<Size>& bad, const block<Size>& x) {

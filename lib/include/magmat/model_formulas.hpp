@@ -1,5 +1,5 @@
 // The formulas of the magnet model, once: the scalar API (Phase, Magnet, demagnetization_model)
-// and the batch engine (batch.cpp) both call these, so the two cannot drift apart. Each is a
+// and the batch engine (batch/engine.cpp) both call these, so the two cannot drift apart. Each is a
 // small inline template on plain SI values: a double for the scalar API, an Eigen array of lanes
 // (one candidate per lane, lanes.hpp) for the batch engine, or, where units matter to the caller,
 // a Boost.Units quantity (benchmarks/cpp checks that the quantities cost nothing).

@@ -13,7 +13,7 @@ namespace detail {
 
 // Throws domain_error for a reduced temperature below 0 or NaN. Out of line (temperature.cpp),
 // so the throw path instantiates no std::string or exception code where the laws are inlined:
-// the batch engine's AVX2 kernel must define no inline (weak) function of its own (batch_kernel.hpp).
+// the batch engine's AVX2 kernel must define no inline (weak) function of its own (batch/kernel.hpp).
 [[noreturn]] void throw_negative_reduced_temperature(double tau);
 
 // The laws below, written once on a double or on an Eigen array of lanes (lanes.hpp).

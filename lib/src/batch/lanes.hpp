@@ -1,13 +1,13 @@
-// The lanes both batch kernels (batch_prepare.hpp, batch_kernel.hpp) compute on, and their
+// The lanes both batch kernels (batch/prepare.hpp, batch/kernel.hpp) compute on, and their
 // loads and stores: 8 rows of a block_rows array or of a column. Included inside a kernel copy's
-// namespace, with internal linkage, like the rest of a kernel (see the top of batch_kernel.hpp).
+// namespace, with internal linkage, like the rest of a kernel (see the top of batch/kernel.hpp).
 #pragma once
 
 #ifndef MAGMAT_BATCH_KERNEL_NAMESPACE
-#error "define MAGMAT_BATCH_KERNEL_NAMESPACE (the kernel copy's namespace) before including batch_lanes.hpp"
+#error "define MAGMAT_BATCH_KERNEL_NAMESPACE (the kernel copy's namespace) before including batch/lanes.hpp"
 #endif
 
-#include "batch_block.hpp"
+#include "batch/block.hpp"
 
 #include <magmat/lanes.hpp>
 

@@ -1,6 +1,6 @@
 // Stage 2 of the batch engine, per block of rows on SIMD lanes: properties(T) and check_policy
 // through the shared formula templates (model_formulas.hpp). Compiled once per instruction set:
-// each batch_kernel_<set>.cpp defines MAGMAT_BATCH_KERNEL_NAMESPACE and includes this file.
+// each kernel_<set>.cpp defines MAGMAT_BATCH_KERNEL_NAMESPACE and includes this file.
 //
 // Why the copies do not mix (ODR): a translation unit built with -mavx2 emits its own copies of
 // the inline templates it uses (Eigen, std, the formulas) under the same mangled names as the
@@ -10,13 +10,13 @@
 // internal linkage, so a kernel object defines no weak symbol and nothing global but its entry
 // point; error paths call out-of-line functions of the baseline library instead of building
 // exceptions inline (temperature.hpp). The test batch_kernel_avx2.symbols checks this with nm.
-// The interface (batch_block.hpp) is plain data for the same reason.
+// The interface (batch/block.hpp) is plain data for the same reason.
 #ifndef MAGMAT_BATCH_KERNEL_NAMESPACE
-#error "define MAGMAT_BATCH_KERNEL_NAMESPACE (the kernel copy's namespace) before including batch_kernel.hpp"
+#error "define MAGMAT_BATCH_KERNEL_NAMESPACE (the kernel copy's namespace) before including batch/kernel.hpp"
 #endif
 
-#include "batch_block.hpp"
-#include "batch_lanes.hpp"
+#include "batch/block.hpp"
+#include "batch/lanes.hpp"
 #include "demag_figure_table.hpp"
 
 #include <magmat/lanes.hpp>
@@ -74,7 +74,7 @@ formulas::basic_demag_parameters<lane_values> curve_of(const process_parameters&
 
 } // namespace
 
-// Stage 2 for a block (block_kernel, batch_block.hpp): properties(T) and check_policy (20 degC:
+// Stage 2 for a block (block_kernel, batch/block.hpp): properties(T) and check_policy (20 degC:
 // HcJ, then (BH)max where HcJ passes) of every lane. Lanes past block.count repeat lane 0, so
 // every lane computes on valid data.
 // Flattened: for speed (see block_rows) and so that this object defines no inline function of

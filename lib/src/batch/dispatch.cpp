@@ -1,5 +1,5 @@
-// Runtime CPU dispatch of the batch engine's block kernels (batch_dispatch.hpp).
-#include "batch_dispatch.hpp"
+// Runtime CPU dispatch of the batch engine's block kernels (batch/dispatch.hpp).
+#include "batch/dispatch.hpp"
 
 #include <magmat/errors.hpp>
 

@@ -5,16 +5,16 @@
 // fractions exactly). A check that fails leaves its lane to the scalar API, which evaluates it or
 // refuses it with the exact exception.
 // Compiled once per instruction set like the stage-2 kernel (the ODR note at the top of
-// batch_kernel.hpp applies): each batch_prepare_<set>.cpp defines MAGMAT_BATCH_KERNEL_NAMESPACE
+// batch/kernel.hpp applies): each batch_prepare_<set>.cpp defines MAGMAT_BATCH_KERNEL_NAMESPACE
 // and includes this file. Those files are compiled with -ffp-contract=off, and the AVX2 one
 // without FMA: a fused multiply-add rounds once where the scalar API rounds twice, and would
 // change the mass fractions' last bits.
 #ifndef MAGMAT_BATCH_KERNEL_NAMESPACE
-#error "define MAGMAT_BATCH_KERNEL_NAMESPACE (the kernel copy's namespace) before including batch_prepare.hpp"
+#error "define MAGMAT_BATCH_KERNEL_NAMESPACE (the kernel copy's namespace) before including batch/prepare.hpp"
 #endif
 
-#include "batch_block.hpp"
-#include "batch_lanes.hpp"
+#include "batch/block.hpp"
+#include "batch/lanes.hpp"
 
 #include <magmat/lanes.hpp>
 

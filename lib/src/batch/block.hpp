@@ -1,5 +1,5 @@
-// The interface between the batch engine (batch.cpp) and its kernels, compiled once per
-// instruction set (stage 1: batch_prepare.hpp, stage 2: batch_kernel.hpp): plain arrays and
+// The interface between the batch engine (batch/engine.cpp) and its kernels, compiled once per
+// instruction set (stage 1: batch/prepare.hpp, stage 2: batch/kernel.hpp): plain arrays and
 // pointers only.
 // Its layout is then the same in every translation unit whatever its -m flags (Eigen aligns a
 // fixed-size array to 16 bytes under SSE2 but to 32 under AVX, so a struct holding one would
@@ -30,7 +30,7 @@ inline constexpr int block_rows = 8;
 // Most rare-earth end members a block can mix (one per input column at most).
 inline constexpr std::size_t max_block_members = 32;
 
-// --- stage 1 (batch_prepare.hpp) ---------------------------------------------------------------
+// --- stage 1 (batch/prepare.hpp) ---------------------------------------------------------------
 
 enum class column_role { iron, boron, rare_earth, addition, other };
 
@@ -68,7 +68,7 @@ struct prepare_input {
   Eigen::Index temperatures = 0;  // 1 or rows
 };
 
-// --- stage 2 (batch_kernel.hpp) ---------------------------------------------------------------
+// --- stage 2 (batch/kernel.hpp) ---------------------------------------------------------------
 
 // One rare-earth end member of the R2Fe14B site, resolved once per call.
 struct block_member {
@@ -123,7 +123,7 @@ using prepare_kernel = std::uint32_t (*)(const prepare_plan& plan, const prepare
                                          int count, row_block& block);
 
 // The kernels compiled for the x86-64 baseline (or the target's default), and for AVX2 (stage 2
-// with FMA) where the build has it (MAGMAT_HAVE_AVX2_KERNEL); batch_dispatch.hpp picks a set.
+// with FMA) where the build has it (MAGMAT_HAVE_AVX2_KERNEL); batch/dispatch.hpp picks a set.
 namespace kernel_baseline {
 std::uint32_t prepare_block(const prepare_plan& plan, const prepare_input& input, Eigen::Index first, int count,
                             row_block& block);

@@ -1,9 +1,9 @@
-// Runtime CPU dispatch of the batch engine's block kernels (batch_block.hpp): the AVX2 (+ FMA)
+// Runtime CPU dispatch of the batch engine's block kernels (batch/block.hpp): the AVX2 (+ FMA)
 // copies where the build has them and the CPU runs them, else the baseline ones; MAGMAT_SIMD can
 // force the baseline.
 #pragma once
 
-#include "batch_block.hpp"
+#include "batch/block.hpp"
 
 #include <magmat/batch.hpp>
 
@@ -34,7 +34,7 @@ struct kernel_entries {
 // The entry points of `kernel`; throws domain_error when it is not runnable here.
 kernel_entries entries_of(kernel_set kernel);
 
-// evaluate() on a given kernel (batch.cpp); the tests compare the kernels through it.
+// evaluate() on a given kernel (batch/engine.cpp); the tests compare the kernels through it.
 void evaluate_with(kernel_set kernel, const batch_columns& input, batch_result& out, int threads, bool mask_errors,
                    const batch_progress& progress);
 

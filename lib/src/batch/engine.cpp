@@ -1,16 +1,16 @@
 // Batch evaluation over rows of candidates, threaded. R2Fe14B rows of a process without a
-// diffused shell take the fast path below, through two kernels that batch_dispatch.cpp picks for
-// the CPU (compiled for the baseline and for AVX2): stage 1 (batch_prepare.hpp), per 8
+// diffused shell take the fast path below, through two kernels that batch/dispatch.cpp picks for
+// the CPU (compiled for the baseline and for AVX2): stage 1 (batch/prepare.hpp), per 8
 // consecutive rows on SIMD lanes, the scalar API's composition steps (Composition::from_mass_percent,
 // Magnet::from_composition, Phase) with the same arithmetic in the same order in every lane;
-// stage 2 (batch_kernel.hpp), per block of 8 rows that passed, properties(T) and check_policy
+// stage 2 (batch/kernel.hpp), per block of 8 rows that passed, properties(T) and check_policy
 // through the shared formula templates of model_formulas.hpp on SIMD lanes (lanes.hpp). Any row
 // the fast path does not take (other families, the grain-boundary-diffused process, and every row
 // the scalar API would refuse) goes through the scalar API itself, which also gives the exact
 // exception for an invalid row. The rows are read in place (batch_columns).
-#include "batch_block.hpp"
-#include "batch_dispatch.hpp"
-#include "batch_threads.hpp"
+#include "batch/block.hpp"
+#include "batch/dispatch.hpp"
+#include "batch/threads.hpp"
 
 #include <magmat/batch.hpp>
 #include <magmat/composition.hpp>
