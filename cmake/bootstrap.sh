@@ -41,7 +41,7 @@ magmat_make_venv() {
   fi
   # Build tools live in the venv too, so the C++ build does not depend on what the machine has.
   "$MAGMAT_VENV/bin/python" -m pip install -q --disable-pip-version-check \
-    "cmake>=3.20" ninja "scikit-build-core>=0.10" "pybind11>=2.12" numpy pytest jsonschema hypothesis pandas matplotlib "dask[dataframe]" distributed
+    "cmake>=3.20" ninja "scikit-build-core>=0.10" "pybind11>=2.12" numpy pytest jsonschema hypothesis pandas matplotlib "dask[dataframe]>=2024.1" "distributed>=2024.1"
 }
 
 # Builds and installs the Python package into the venv (incremental: build/ keeps the objects).

@@ -3,18 +3,21 @@
 # the C++ suite (Catch2 through ctest, including a find_package consumer build against the
 # installed tree), the same suite under ASan + UBSan, the threaded tests under ThreadSanitizer,
 # the unit tests built with -march=native, each libFuzzer target for a bounded time
-# (MAGMAT_FUZZ_SECONDS, default 30 s per target), and the Python suite (pytest against the
+# (MAGMAT_FUZZ_SECONDS, default 20 s per target), and the Python suite (pytest against the
 # package built from this tree).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../cmake/bootstrap.sh"
 cd "$MAGMAT_ROOT"
 
 jobs=$(nproc 2>/dev/null || echo 2)
+# Minutes and seconds since the start, printed after each stage: CI must stay under 25 minutes.
+stage_done() { echo "magmat: $1 done at $((SECONDS / 60)) min $((SECONDS % 60)) s"; }
 build_dir="$MAGMAT_ROOT/build/cpp"
 cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DMAGMAT_BUILD_TESTS=ON >/dev/null
 cmake --build "$build_dir" -j "$jobs"
 cpp_status=0
 (cd "$build_dir" && ctest --output-on-failure -j "$jobs") || cpp_status=$?
+stage_done "C++ build and ctest"
 
 # The C++ suite again under AddressSanitizer and UndefinedBehaviorSanitizer: any report fails it.
 sanitized_dir="$MAGMAT_ROOT/build/sanitized"
@@ -32,6 +35,7 @@ else
   echo "magmat: AddressSanitizer + UndefinedBehaviorSanitizer: FAILED (ctest exit $asan_status)" >&2
   cpp_status=$asan_status
 fi
+stage_done "AddressSanitizer + UndefinedBehaviorSanitizer"
 
 # The tests that start threads ("[threads]": the batch engine and the scalar API from 8 threads)
 # under ThreadSanitizer; any data race fails the run.
@@ -47,6 +51,7 @@ else
   echo "magmat: ThreadSanitizer: FAILED (exit $tsan_status)" >&2
   cpp_status=$tsan_status
 fi
+stage_done "ThreadSanitizer"
 
 # The C++ unit tests built for this CPU (-march=native: FMA where the CPU has it), as a user's
 # optimized build would be: the batch's stage 1 and the scalar API's composition steps must
@@ -63,12 +68,15 @@ else
   echo "magmat: C++ unit tests built with -march=native: FAILED (exit $native_status)" >&2
   cpp_status=$native_status
 fi
+stage_done "-march=native"
 
 # libFuzzer: each target for a bounded time; one line per target with its executions.
 fuzz_status=0
-bash "$MAGMAT_ROOT/tests/run_fuzzers.sh" "${MAGMAT_FUZZ_SECONDS:-30}" || fuzz_status=$?
+bash "$MAGMAT_ROOT/tests/run_fuzzers.sh" "${MAGMAT_FUZZ_SECONDS:-20}" || fuzz_status=$?
+stage_done "fuzzers"
 
 magmat_install_python_package
+stage_done "Python package build"
 py_status=0
 (cd "$MAGMAT_ROOT" && python -m pytest tests/python) || py_status=$?
 

@@ -350,6 +350,44 @@ def test_magpylib_accepts_the_vectors_when_installed(catalog):
     assert b[0] > 0 and abs(b[1]) < 1e-12 and abs(b[2]) < 1e-12
 
 
+def test_magpylib_susceptibility_is_the_recoil_line(catalog):
+    g = catalog["N42SH"]
+    assert export.magpylib_susceptibility(g, 80.0) == pytest.approx(g.properties(80.0).recoil_permeability - 1.0,
+                                                                      rel=1e-15)
+    assert 0.0 < export.magpylib_susceptibility(g) < 0.3
+
+
+def test_magpylib_demagnetize_gives_the_cube_its_demagnetizing_factor(catalog):
+    """A cube is one cell whose demagnetizing factor is 1/3: J = Br / (1 + chi/3), an independent
+    check of the susceptibility handed to magpylib-material-response."""
+    magpy = pytest.importorskip("magpylib")
+    pytest.importorskip("magpylib_material_response")
+    g = catalog["N42SH"]
+    j = export.magpylib_polarization(g, 80.0)
+    cube = magpy.magnet.Cuboid(dimension=(0.01, 0.01, 0.01), polarization=j)
+    out = export.magpylib_demagnetize(magpy.Collection(cube), g, 80.0)
+    chi = export.magpylib_susceptibility(g, 80.0)
+    got = out.sources_all[0].polarization
+    assert got[2] == pytest.approx(g.remanence(80.0) / (1.0 + chi / 3.0), rel=1e-9)
+    assert abs(got[0]) < 1e-12 and abs(got[1]) < 1e-12
+    assert np.array_equal(cube.polarization, j)  # a copy unless inplace=True
+
+
+def test_magpylib_demagnetize_names_the_missing_package(catalog, monkeypatch):
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_material_response(name, *args, **kwargs):
+        if name.startswith("magpylib_material_response"):
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_material_response)
+    with pytest.raises(ImportError, match="magpylib-material-response"):
+        export.magpylib_demagnetize(object(), catalog["N42SH"], 20.0)
+
+
 # --- CSV ----------------------------------------------------------------------------------
 
 

@@ -61,3 +61,41 @@ def test_an_object_with_units_that_is_not_pint_is_a_type_error(n42sh):
         n42sh.remanence(Quantityish())
     with pytest.raises(TypeError, match="not a pint Quantity"):
         mm.convert(Quantityish(), "K", "degC")
+
+
+def test_every_scalar_temperature_argument_reads_a_quantity(n42sh):
+    """The scalar (non-array) temperature arguments read a Quantity by its units too."""
+    hot = Q(373.15, "K")
+    assert n42sh.properties(hot).intrinsic_coercivity == pytest.approx(
+        n42sh.properties(100.0).intrinsic_coercivity, rel=1e-12)
+    assert np.allclose(n42sh.demag_curve(hot, points=50).J, n42sh.demag_curve(100.0, points=50).J, rtol=1e-12)
+    c = n42sh.reversible_coefficients(Q(68, "degF"), Q(100, "degC"))
+    assert c.from_C == pytest.approx(20.0) and c.to_C == pytest.approx(100.0)
+    assert mm.check_policy(n42sh, Q(373.15, "K")).temperature_C == pytest.approx(100.0)
+    assert mm.Requirement(temperature_C=Q(423.15, "K"), min_intrinsic_coercivity=8e5).temperature_C == pytest.approx(150.0)
+    catalog = mm.Catalog.default()
+    found = catalog.find(family="ndfeb_sintered", min_intrinsic_coercivity=1.0e6, temperature_C=Q(176, "degF"))
+    plain = catalog.find(family="ndfeb_sintered", min_intrinsic_coercivity=1.0e6, temperature_C=80.0)
+    assert [g.name for g in found] == [g.name for g in plain] and len(plain) > 0
+    with pytest.raises(mm.DomainError, match="a temperature"):
+        n42sh.properties(Q(1, "kA/m"))
+
+
+def test_lengths_and_fields_read_a_quantity(n42sh):
+    assert mm.Cylinder(length=Q(7, "mm"), diameter=Q(1, "cm")).length == pytest.approx(0.007)
+    assert mm.Block(length=Q(5, "mm"), width=0.02, height=0.01).length == pytest.approx(0.005)
+    assert mm.demagnetizing_factor_cylinder(length=Q(1, "cm"), diameter=Q(10, "mm")) == pytest.approx(
+        mm.demagnetizing_factor_cylinder(length=0.01, diameter=0.01), rel=1e-12)
+    assert mm.air_gap_flux_density(n42sh, magnet_thickness=Q(5, "mm"), air_gap=Q(1, "mm")) == pytest.approx(
+        mm.air_gap_flux_density(n42sh, magnet_thickness=0.005, air_gap=0.001), rel=1e-12)
+    assert n42sh.min_operating_temperature(pc=2.0, external_field=Q(0, "A/m")) == n42sh.min_operating_temperature(pc=2.0)
+    with pytest.raises(mm.DomainError, match="a length"):
+        mm.Cylinder(length=Q(7, "K"), diameter=0.01)
+    with pytest.raises(TypeError, match="not a pint Quantity"):
+        class Quantityish:
+            units = "m"
+            magnitude = 0.01
+
+            def __float__(self):
+                return 0.01
+        mm.Cylinder(length=Quantityish(), diameter=0.01)

@@ -33,6 +33,8 @@ __all__ = [
     "write_pyleecan_json",
     "magpylib_polarization",
     "magpylib_magnetization",
+    "magpylib_susceptibility",
+    "magpylib_demagnetize",
     "demag_curve_csv",
 ]
 
@@ -401,6 +403,32 @@ def magpylib_magnetization(magnet: Magnet, temperature_C: float = 20.0,
     from :func:`magpylib_polarization` and mu0 = magmat's ``VACUUM_PERMEABILITY`` (CODATA 2018;
     magpylib takes scipy's mu0, which may be a later CODATA value differing by ~1e-9 relative)."""
     return magpylib_polarization(magnet, temperature_C, direction) / VACUUM_PERMEABILITY
+
+
+def magpylib_susceptibility(magnet: Magnet, temperature_C: float = 20.0) -> float:
+    """The magnet's reversible susceptibility chi = mu_rec - 1 (dimensionless) at temperature_C,
+    what magpylib-material-response takes as ``susceptibility``: above the knee the magnet is
+    J = J0 + chi mu0 H along its easy axis (the recoil line of the demagnetization curve)."""
+    return float(magnet.properties(temperature_C).recoil_permeability) - 1.0
+
+
+def magpylib_demagnetize(collection: Any, magnet: Magnet, temperature_C: float = 20.0, **options: Any) -> Any:
+    """magpylib sources (a ``magpylib.Collection`` or one magnet) with the recoil permeability that
+    magpylib drops: the self-consistent polarizations of magpylib-material-response's
+    ``apply_demag`` (optional package, Python >= 3.11) with ``susceptibility`` =
+    :func:`magpylib_susceptibility` for every cell. Give the sources their remanent polarization
+    first (:func:`magpylib_polarization`) and mesh them (its ``meshing`` module) for non-uniform
+    fields; ``options`` go to ``apply_demag`` unchanged (it returns a demagnetized copy unless
+    ``inplace=True``). The response is linear, so it holds while no cell is driven past its knee
+    (check with :meth:`Magnet.irreversible_loss`), and isotropic, the recoil permeability standing
+    for the perpendicular one too. Without the package: ``ImportError`` naming it."""
+    try:
+        from magpylib_material_response.demag import apply_demag
+    except ImportError as e:
+        raise ImportError("magpylib_demagnetize needs the optional package magpylib-material-response "
+                          "(pip install magpylib-material-response; Python >= 3.11)") from e
+    chi = magpylib_susceptibility(magnet, temperature_C)
+    return apply_demag(collection, susceptibility=chi, **options)
 
 
 # --- CSV ----------------------------------------------------------------------------------

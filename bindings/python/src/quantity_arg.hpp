@@ -45,4 +45,50 @@ inline py::object quantity_in(py::handle value, const std::string& unit, const s
   }
 }
 
+/// A scalar argument with a known unit (Tag::unit, a pint unit name): a Python number, or a pint
+/// Quantity read in that unit. Binding signatures take `celsius_arg temperature_C` etc. instead of
+/// `double`; it converts to double (the value in Tag::unit) where the C++ call needs it.
+template <class Tag>
+struct scalar_quantity {
+  double value = 0.0;
+  operator double() const { return value; } // NOLINT: used where a double was
+};
+
+struct celsius_tag { static constexpr const char* unit = "degC"; static constexpr const char* what = "a temperature (degC)"; };
+struct field_tag { static constexpr const char* unit = "A/m"; static constexpr const char* what = "a field strength (A/m)"; };
+struct length_tag { static constexpr const char* unit = "m"; static constexpr const char* what = "a length (m)"; };
+
+using celsius_arg = scalar_quantity<celsius_tag>;     ///< degrees Celsius
+using field_arg = scalar_quantity<field_tag>;         ///< A/m
+using length_arg = scalar_quantity<length_tag>;       ///< metres
+
 } // namespace magmat::python
+
+namespace pybind11::detail {
+
+/// Loads a scalar_quantity as a double loads (same name in signatures and stubs), after reading a
+/// pint Quantity in the tag's unit; an object with `.units` that is not pint is a TypeError, a pint
+/// Quantity of another dimension a DomainError, both naming the quantity.
+template <class Tag>
+struct type_caster<magmat::python::scalar_quantity<Tag>> {
+  using value_conv = make_caster<double>;
+  PYBIND11_TYPE_CASTER(magmat::python::scalar_quantity<Tag>, value_conv::name);
+
+  bool load(handle src, bool convert) {
+    object plain = reinterpret_borrow<object>(src);
+    if (magmat::python::has_units(src)) {
+      plain = magmat::python::quantity_in(src, Tag::unit, Tag::what);
+      convert = true; // the magnitude may be a NumPy scalar
+    }
+    value_conv inner;
+    if (!inner.load(plain, convert)) return false;
+    value.value = static_cast<double>(inner);
+    return true;
+  }
+
+  static handle cast(const magmat::python::scalar_quantity<Tag>& q, return_value_policy, handle) {
+    return PyFloat_FromDouble(q.value);
+  }
+};
+
+} // namespace pybind11::detail

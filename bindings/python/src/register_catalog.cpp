@@ -1,6 +1,7 @@
 // Python bindings of catalog.hpp: the grade catalog and grades (Magnets with a datasheet).
 #include "path_arg.hpp"
 #include "pybind.hpp"
+#include "quantity_arg.hpp"
 #include "state_arg.hpp"
 
 #include <magmat/catalog.hpp>
@@ -215,7 +216,7 @@ void register_catalog(py::module_& m) {
       .def("find",
           [](const Catalog& c, std::optional<std::string> family, std::optional<std::string> kind,
              std::optional<double> min_intrinsic_coercivity, std::optional<double> min_max_energy_product,
-             std::optional<double> max_heavy_rare_earth, double temperature_C) {
+             std::optional<double> max_heavy_rare_earth, celsius_arg temperature_C) {
             grade_filter f;
             f.family = family;
             f.kind = kind;

@@ -1,6 +1,7 @@
 // Python bindings of heavy_rare_earth.hpp and design_study.hpp: requirements, strategies and
 // design studies (SI units; temperatures in degrees Celsius; tonnes per year).
 #include "pybind.hpp"
+#include "quantity_arg.hpp"
 #include "shape_arg.hpp"
 
 #include <magmat/design_study.hpp>
@@ -235,7 +236,7 @@ void register_design(py::module_& m) {
       "(J/m^3) at 20 degC, min_remanence_at_temperature (T, at temperature_C), knee_margin (the onset criterion "
       "with a margin: (Hk - |H|)/Hk >= knee_margin at the most exposed point) and duty, a list of further "
       "(temperature_C, external_field) points judged the same way, all of which must hold.")
-      .def(py::init([](double temperature_C, std::optional<double> min_intrinsic_coercivity, std::optional<double> permeance,
+      .def(py::init([](celsius_arg temperature_C, std::optional<double> min_intrinsic_coercivity, std::optional<double> permeance,
                        double max_irreversible_loss, double external_field, std::optional<double> min_remanence,
                        std::optional<double> min_max_energy_product, const py::object& shape, const std::string& kind,
                        std::optional<double> min_remanence_at_temperature, double knee_margin, const py::object& duty) {

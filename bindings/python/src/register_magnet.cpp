@@ -1,6 +1,7 @@
 // Python bindings of magnet.hpp: magnets from composition and process, and their properties.
 #include "composition_arg.hpp"
 #include "pybind.hpp"
+#include "quantity_arg.hpp"
 #include "state_arg.hpp"
 #include "temperature_arg.hpp"
 
@@ -301,7 +302,7 @@ void register_magnet(py::module_& m) {
           "Mass (and volume) fraction of the magnet that is main phase.")
       .def_property_readonly("curie_temperature_C", [](const Magnet& g) { return to_celsius(g.curie_temperature()); })
       .def("properties",
-          [](const Magnet& g, double temperature_C) { return g.properties(from_celsius(temperature_C)); },
+          [](const Magnet& g, celsius_arg temperature_C) { return g.properties(from_celsius(temperature_C)); },
           py::arg("temperature_C") = 20.0, "All extrinsic properties at one temperature (a MagnetProperties).")
       .def("remanence",
           [](const Magnet& g, py::handle t) {
@@ -324,14 +325,14 @@ void register_magnet(py::module_& m) {
           },
           py::arg("temperature_C"), "Maximum energy product (BH)max in J/m^3.")
       .def("demag_curve",
-          [](const Magnet& g, double temperature_C, std::size_t points) {
+          [](const Magnet& g, celsius_arg temperature_C, std::size_t points) {
             return g.sample_demagnetization(from_celsius(temperature_C), points);
           },
           py::arg("temperature_C") = 20.0, py::arg("points") = 400,
           "The major demagnetization curve at temperature_C (degrees Celsius), sampled at `points` "
           "fields from 0 to -HcJ: a DemagnetizationCurve with H (A/m), B and J (T) arrays.")
       .def("curve_figures",
-          [](const Magnet& g, double temperature_C) {
+          [](const Magnet& g, celsius_arg temperature_C) {
             const demagnetization_model curve = g.demagnetization(from_celsius(temperature_C));
             py::dict out;
             out["remanence"] = curve.remanence().value();
@@ -348,7 +349,7 @@ void register_magnet(py::module_& m) {
           "max_energy_product_field, the negative internal field). For a catalog grade these are the curve's "
           "values; properties() gives the datasheet's HcB and (BH)max at 20 degC.")
       .def("reversible_coefficients",
-          [](const Magnet& g, double from_C, double to_C) {
+          [](const Magnet& g, celsius_arg from_C, celsius_arg to_C) {
             return g.reversible_coefficients(from_celsius(from_C), from_celsius(to_C));
           },
           py::arg("from_C") = 20.0, py::arg("to_C") = 150.0,

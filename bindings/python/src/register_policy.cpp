@@ -2,6 +2,7 @@
 // first-order sizing estimates (SI floats, except rpm, N m/L and litres where the programme
 // states its numbers in them, and temperatures in degrees Celsius).
 #include "pybind.hpp"
+#include "quantity_arg.hpp"
 #include "state_arg.hpp"
 
 #include <magmat/errors.hpp>
@@ -165,7 +166,7 @@ void register_policy(py::module_& m) {
           }));
 
   m.def("check_policy",
-        [](const Magnet& magnet, double temperature_C) { return check_policy(magnet, from_celsius(temperature_C)); },
+        [](const Magnet& magnet, celsius_arg temperature_C) { return check_policy(magnet, from_celsius(temperature_C)); },
         py::arg("magnet"), py::arg("temperature_C") = 20.0,
         "The programme's magnet criteria for `magnet` at temperature_C (degrees Celsius; the criteria are stated "
         "at room temperature, 20 degC): (BH)max >= 150 kJ/m^3 and HcJ >= 800 kA/m. Returns a PolicyCheck; "
@@ -186,7 +187,7 @@ void register_policy(py::module_& m) {
         "(the document does not define the volume; state which one you pass). Returns a MotorCheck.");
 
   m.def("air_gap_flux_density",
-        [](const Magnet& magnet, double magnet_thickness, double air_gap, double temperature_C) {
+        [](const Magnet& magnet, length_arg magnet_thickness, length_arg air_gap, celsius_arg temperature_C) {
           return air_gap_flux_density(magnet, from_celsius(temperature_C), metres(magnet_thickness), metres(air_gap))
               .value();
         },
@@ -208,8 +209,8 @@ void register_policy(py::module_& m) {
         "flux density and electric_loading the rms linear current density A (A/m, winding factor included).");
 
   m.def("estimate_torque_density",
-        [](const Magnet& magnet, double magnet_thickness, double air_gap, double electric_loading,
-           double pole_arc_fraction, double rotor_volume_fraction, double temperature_C) {
+        [](const Magnet& magnet, length_arg magnet_thickness, length_arg air_gap, double electric_loading,
+           double pole_arc_fraction, double rotor_volume_fraction, celsius_arg temperature_C) {
           return estimate_torque_density(magnet, from_celsius(temperature_C), metres(magnet_thickness),
                                          metres(air_gap), magmat::electric_loading::from_value(electric_loading),
                                          pole_arc_fraction, rotor_volume_fraction);

@@ -1,6 +1,7 @@
 // Python bindings of shapes.hpp: Cylinder, Block and Ring (dimensions in metres), their local
 // demagnetizing field for NumPy arrays of points, volume quadrature and permeance coefficients.
 #include "pybind.hpp"
+#include "quantity_arg.hpp"
 #include "real_array_arg.hpp"
 #include "shape_arg.hpp"
 #include "state_arg.hpp"
@@ -80,7 +81,7 @@ void add_common(Class& cls) {
 void register_shapes(py::module_& m) {
   py::class_<cylinder_shape> cylinder(m, "Cylinder", "A cylinder magnetized along its axis; length and diameter in metres.");
   cylinder
-      .def(py::init([](double length, double diameter) {
+      .def(py::init([](length_arg length, length_arg diameter) {
              cylinder_shape s{metres(length), metres(diameter)};
              check_shape(s);
              return s;
@@ -103,7 +104,7 @@ void register_shapes(py::module_& m) {
   py::class_<block_shape> block(m, "Block",
                                 "A rectangular block magnetized along `length` (z); width along x, height along y; metres.");
   block
-      .def(py::init([](double length, double width, double height) {
+      .def(py::init([](length_arg length, length_arg width, length_arg height) {
              block_shape s{metres(length), metres(width), metres(height)};
              check_shape(s);
              return s;
@@ -128,7 +129,7 @@ void register_shapes(py::module_& m) {
   add_common<block_shape>(block);
 
   py::class_<ring_shape> ring(m, "Ring", "An axially magnetized ring; length, outer_diameter and inner_diameter in metres.");
-  ring.def(py::init([](double length, double outer_diameter, double inner_diameter) {
+  ring.def(py::init([](length_arg length, length_arg outer_diameter, length_arg inner_diameter) {
              ring_shape s{metres(length), metres(outer_diameter), metres(inner_diameter)};
              check_shape(s);
              return s;

@@ -1,6 +1,7 @@
 // Python bindings of permeance.hpp and thermal.hpp: load lines, operating points, thermal
 // stability and on-axis fields (all SI; temperatures in degrees Celsius).
 #include "pybind.hpp"
+#include "quantity_arg.hpp"
 #include "broadcast_arg.hpp"
 #include "shape_arg.hpp"
 #include "state_arg.hpp"
@@ -134,23 +135,23 @@ void register_thermal(py::module_& m) {
           }));
 
   m.def("permeance_coefficient_cylinder",
-        [](double length, double diameter) { return permeance_coefficient_cylinder(metres(length), metres(diameter)); },
+        [](length_arg length, length_arg diameter) { return permeance_coefficient_cylinder(metres(length), metres(diameter)); },
         py::kw_only(), py::arg("length"), py::arg("diameter"),
         "Permeance coefficient Pc = (1 - N)/N of a cylinder magnetized along its axis in free space, from its "
         "magnetometric demagnetizing factor N. length and diameter in metres.");
   m.def("permeance_coefficient_block",
-        [](double length, double width, double height) {
+        [](length_arg length, length_arg width, length_arg height) {
           return permeance_coefficient_block(metres(length), metres(width), metres(height));
         },
         py::kw_only(), py::arg("length"), py::arg("width"), py::arg("height"),
         "Pc of a block magnetized along `length` in free space, from Aharoni's magnetometric N. Metres.");
   m.def("demagnetizing_factor_cylinder",
-        [](double length, double diameter) { return cylinder_demagnetizing_factor(metres(length), metres(diameter)); },
+        [](length_arg length, length_arg diameter) { return cylinder_demagnetizing_factor(metres(length), metres(diameter)); },
         py::kw_only(), py::arg("length"), py::arg("diameter"),
         "Magnetometric demagnetizing factor of an axially magnetized cylinder (metres in), accurate to rounding "
         "for length/diameter in [1e-12, 1e12]; DomainError outside.");
   m.def("demagnetizing_factor_block",
-        [](double length, double width, double height) {
+        [](length_arg length, length_arg width, length_arg height) {
           return block_demagnetizing_factor(metres(length), metres(width), metres(height));
         },
         py::kw_only(), py::arg("length"), py::arg("width"), py::arg("height"),
@@ -258,8 +259,8 @@ void register_thermal(py::module_& m) {
            "pc, max_loss and external_field may be NumPy arrays, broadcast together; an element that fails "
            "(e.g. InfeasibleError) raises for the call, naming its index.")
       .def("local_demagnetization",
-           [](const Magnet& g, const py::object& shape, const py::object& points, double temperature_C,
-              double external_field, const std::string& kind) {
+           [](const Magnet& g, const py::object& shape, const py::object& points, celsius_arg temperature_C,
+              field_arg external_field, const std::string& kind) {
              const magnet_shape s = shape_arg(shape, "local_demagnetization");
              const external_field_kind field_kind = external_field_kind_arg(kind);
              bool single = false;
@@ -319,13 +320,13 @@ void register_thermal(py::module_& m) {
            "temperature_C is that end, not a limit), permeance, and datasheet_C (a catalog grade's printed maximum "
            "operating temperature, else None).")
       .def("min_operating_temperature",
-           [](const Magnet& g, double pc, double max_loss, double external_field) {
+           [](const Magnet& g, double pc, double max_loss, field_arg external_field) {
              return to_celsius(min_operating_temperature(g, pc, max_loss, ampere_per_metre(external_field)));
            },
            py::kw_only(), py::arg("pc"), py::arg("max_loss") = 0.0, py::arg("external_field") = 0.0,
            "Lowest temperature (degrees Celsius) with the same criterion: the cold limit of ferrite.")
       .def("field_on_axis_cylinder",
-           [](const Magnet& g, double length, double diameter, double distance, double temperature_C) {
+           [](const Magnet& g, length_arg length, length_arg diameter, length_arg distance, celsius_arg temperature_C) {
              return field_on_axis_cylinder(g, metres(length), metres(diameter), metres(distance),
                                            from_celsius(temperature_C)).value();
            },
@@ -333,7 +334,7 @@ void register_thermal(py::module_& m) {
            "Flux density (T) on the axis of an axially magnetized cylinder of this material at `distance` (m) "
            "from a pole face; length and diameter in metres.")
       .def("field_on_axis_block",
-           [](const Magnet& g, double length, double width, double height, double distance, double temperature_C) {
+           [](const Magnet& g, length_arg length, length_arg width, length_arg height, length_arg distance, celsius_arg temperature_C) {
              return field_on_axis_block(g, metres(length), metres(width), metres(height), metres(distance),
                                         from_celsius(temperature_C)).value();
            },
