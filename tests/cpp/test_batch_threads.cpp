@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <stdexcept>
+#include <string>
 #include <system_error>
 #include <vector>
 
@@ -56,4 +57,20 @@ TEST_CASE("an exception on the calling thread's share leaves after the started t
   // block 0's thread is refused, so block 0 runs here and throws; blocks 1-3 ran on their threads
   CHECK_THROWS_WITH(for_blocks(400, 4, body, failing_start{{0}}), "row 0");
   CHECK(finished == 3);
+}
+
+TEST_CASE("an exception on a worker thread reaches the caller instead of terminating the process",
+          "[batch][threads]") {
+  std::atomic<int> finished{0};
+  const auto body = [&](Eigen::Index begin, Eigen::Index) {
+    if (begin >= 200) throw std::runtime_error("row " + std::to_string(begin));
+    finished += 1;
+  };
+  // blocks of 100 rows: 2 and 3 throw on their own threads; the first in row order leaves
+  CHECK_THROWS_WITH(for_blocks(400, 4, body, failing_start{{}}), "row 200");
+  CHECK(finished == 2);
+  // the same when block 3 runs on the calling thread and block 2 on a worker
+  finished = 0;
+  CHECK_THROWS_WITH(for_blocks(400, 4, body, failing_start{{3}}), "row 200");
+  CHECK(finished == 2);
 }

@@ -23,8 +23,9 @@ struct start_std_thread {
 /// Runs body(begin, end) on `threads` contiguous blocks of [0, rows). A thread the system cannot
 /// create (std::system_error: a thread or memory limit) must not abort the process: its block
 /// runs on the calling thread instead. The blocks are fixed by their bounds, not by who runs
-/// them, so the result is the same bit for bit. Every started thread is joined before an
-/// exception from the calling thread's share leaves.
+/// them, so the result is the same bit for bit. An exception from any block (a worker's or the
+/// calling thread's, std::bad_alloc say) does not terminate the process: every started thread is
+/// joined, then the first block's exception in row order leaves.
 template <class Body, class StartThread = start_std_thread>
 void for_blocks(Eigen::Index rows, int threads, Body&& body, StartThread&& start = {}) {
   const Eigen::Index blocks = std::max<Eigen::Index>(1, std::min<Eigen::Index>(threads, rows));
@@ -34,27 +35,33 @@ void for_blocks(Eigen::Index rows, int threads, Body&& body, StartThread&& start
   }
   std::vector<std::thread> workers;
   workers.reserve(static_cast<std::size_t>(blocks));
-  std::vector<std::pair<Eigen::Index, Eigen::Index>> here; // blocks that found no thread
+  // One slot per block, each written by the one thread that runs the block.
+  std::vector<std::exception_ptr> failures(static_cast<std::size_t>(blocks));
+  const auto run = [&body, &failures](std::size_t block, Eigen::Index first, Eigen::Index last) {
+    try {
+      body(first, last);
+    } catch (...) {
+      failures[block] = std::current_exception();
+    }
+  };
+  std::vector<std::pair<std::size_t, std::pair<Eigen::Index, Eigen::Index>>> here; // blocks that found no thread
   const Eigen::Index size = rows / blocks;
   const Eigen::Index extra = rows % blocks;
   Eigen::Index begin = 0;
   for (Eigen::Index b = 0; b < blocks; ++b) {
     const Eigen::Index end = begin + size + (b < extra ? 1 : 0);
+    const auto block = static_cast<std::size_t>(b);
     try {
-      workers.push_back(start([&body, begin, end] { body(begin, end); }));
+      workers.push_back(start([&run, block, begin, end] { run(block, begin, end); }));
     } catch (const std::system_error&) {
-      here.emplace_back(begin, end);
+      here.push_back({block, {begin, end}});
     }
     begin = end;
   }
-  std::exception_ptr failure;
-  try {
-    for (const auto& [b, e] : here) body(b, e);
-  } catch (...) {
-    failure = std::current_exception();
-  }
+  for (const auto& [block, bounds] : here) run(block, bounds.first, bounds.second);
   for (auto& w : workers) w.join();
-  if (failure) std::rethrow_exception(failure);
+  for (const auto& failure : failures)
+    if (failure) std::rethrow_exception(failure);
 }
 
 } // namespace magmat::detail
