@@ -210,3 +210,33 @@ def test_rare_earth_content_table_keeps_its_public_signature() -> None:
     assert "Dy wt%" not in mm.rare_earth_content_table(rows, ["Nd"])
     with pytest.raises(mm.UnknownNameError, match="Qq"):
         mm.rare_earth_content_table(rows, ["Qq"])
+
+
+def test_select_keeps_the_columns_asked_for_in_that_order() -> None:
+    picked = grades().select(["remanence_T", "name"], title="picked")
+    assert [c.key for c in picked.columns] == ["remanence_T", "name"] and picked.title == "picked"
+    assert picked.to_records()[0] == {"remanence_T": N42SH_REMANENCE["nominal"], "name": "N42SH"}
+    with pytest.raises(mm.UnknownNameError, match="remanence"):
+        grades().select(["remanence"])
+
+
+def test_study_and_catalog_tables_are_the_rows_of_their_dataframes() -> None:
+    pytest.importorskip("pandas")
+    study = mm.design_study(mm.Requirement(temperature_C=150, permeance=2.0), units_per_year=1e6)
+    table = study.to_table()
+    assert [r["strategy"] for r in table.to_records()] == [r.strategy for r in study]
+    assert table.column("Dy_t_per_year").unit == "t" and table.column("Dy_mass_fraction").shown_unit() == "%"
+    assert list(study.to_dataframe().columns) == [c.key for c in table.columns]
+    bulk = next(r for r in table.to_records() if r["strategy"] == "bulk_dy")
+    assert bulk["Dy_t_per_year"] == pytest.approx(study["bulk_dy"].tonnes_per_year["Dy"])
+    assert len(study.to_records()) == len(table)
+
+    catalog = mm.Catalog.default()
+    grades_table = catalog.to_table()
+    assert len(grades_table) == len(catalog) and grades_table.column("remanence").unit == "T"
+    frame = catalog.to_dataframe()
+    assert list(frame.columns) == [c.key for c in grades_table.columns]
+    assert frame["remanence"].dtype == "float64" and frame.attrs["units"]["intrinsic_coercivity"] == "A/m"
+    n42sh = next(r for r in grades_table.to_records() if r["name"] == "N42SH")
+    assert n42sh["source"] == N42SH_REMANENCE["source"]
+    assert "kOe" in grades_table.select(["name", "intrinsic_coercivity"]).to_text(units="cgs")

@@ -18,6 +18,7 @@ from typing import Any, Sequence
 
 import magmat as mm
 from magmat._files import check_target
+import magmat.table
 from magmat.table import Column, Table, strict_json
 
 #: The reference phases whose rare-earth content ``magmat content`` prints by default.
@@ -84,14 +85,9 @@ def print_table(table: Table, args: argparse.Namespace) -> None:
         print(table.to_text(units=getattr(args, "units", "SI"), width=_text_width()), end="")
 
 
-PROPERTY_COLUMNS: tuple[Column, ...] = (
-    Column("name", "name"),
-    Column("family", "family"),
-    Column("remanence_T", "Br ({unit})", "T"),
-    Column("intrinsic_coercivity_A_per_m", "HcJ ({unit})", "A/m"),
-    Column("normal_coercivity_A_per_m", "HcB ({unit})", "A/m"),
-    Column("max_energy_product_J_per_m3", "(BH)max ({unit})", "J/m3"),
-)
+#: The columns of properties_row: name and family, then Br, HcJ, HcB and (BH)max.
+PROPERTY_COLUMNS: tuple[Column, ...] = (Column("name", "name"), Column("family", "family"),
+                                        *magmat.table.PROPERTY_COLUMNS[:4])
 
 
 def properties_row(magnet: mm.Magnet, temperature_C: float) -> dict[str, Any]:

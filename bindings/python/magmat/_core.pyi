@@ -896,6 +896,10 @@ class Catalog:
         """The grades passing every given filter: family (case-insensitive; 'ndfeb' = every NdFeB family), kind ('commercial' or 'literature'), min_intrinsic_coercivity (A/m) and min_max_energy_product (J/m^3) at temperature_C (degC), max_heavy_rare_earth (mass fraction 0..1)."""
     def to_dataframe(self) -> Any:
         """A pandas DataFrame, one row per grade: nominal, min and max in SI (T, A/m, J/m^3), coefficients in 1/K, temperatures in degC, density in kg/m^3; missing values NaN (needs pandas)."""
+    def to_records(self) -> list[dict[str, Any]]:
+        """One dict per grade: the columns of to_dataframe(), SI values, NaN where missing."""
+    def to_table(self) -> Table:
+        """The grades as a magmat.Table (units and sources per column): to_text(), to_csv(), to_json(), to_dataframe()."""
     def __repr__(self) -> str:
         """Catalog(<n> grades)."""
 

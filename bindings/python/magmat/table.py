@@ -24,7 +24,8 @@ from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 from . import _core
 
-__all__ = ["Column", "Table", "DISPLAY_UNITS", "rare_earth_content_table"]
+__all__ = ["Column", "Table", "DISPLAY_UNITS", "PROPERTY_COLUMNS", "CATALOG_COLUMNS", "catalog_table", "study_table",
+           "rare_earth_content_table"]
 
 #: The unit a value stored in an SI unit is shown in, for ``units="si"`` and ``units="cgs"``:
 #: kA/m and kJ/m3 as datasheets print them, kG, kOe and MGOe as the magnet industry does.
@@ -189,6 +190,12 @@ class Table:
             if c.key == key:
                 return c
         raise _core.UnknownNameError(f"no table column {key!r}; columns: {', '.join(c.key for c in self._columns)}")
+
+    def select(self, keys: Sequence[str], title: str | None = None) -> Table:
+        """A table of these columns only, in this order (an UnknownNameError names a key no column has)."""
+        columns = [self.column(key) for key in keys]
+        rows = [{key: row[key] for key in keys if key in row} for row in self._rows]
+        return Table(columns, rows, self.title if title is None else title)
 
     def __len__(self) -> int:
         return len(self._rows)
@@ -383,21 +390,58 @@ def rare_earth_content_table(rows: Sequence[tuple[str, _core.Composition]],
 
 
 def _study_column(key: str) -> Column:
-    """The unit of a Study.to_records() key, read from its name (the keys say their units)."""
-    if key.endswith("_mass_fraction"):
-        return Column(key, key.replace("_mass_fraction", " wt%"), "1", display="%")
-    if key.endswith("_kg_per_unit") or key == "magnet_mass_kg":
-        return Column(key, key.replace("_", " "), "kg")
-    if key.endswith("_t_per_year"):
-        return Column(key, key.replace("_", " "), "t")
-    if key == "remanence_20C":
-        return Column(key, "Br 20 degC ({unit})", "T")
-    if key == "intrinsic_coercivity_at_T":
-        return Column(key, "HcJ at T ({unit})", "A/m")
-    return Column(key, key.replace("_", " "))
+    """The unit and label of a Study.to_records() key, read from its name (the keys say their units)."""
+    for suffix, label, unit, display in (("_mass_fraction", " wt%", "1", "%"), ("_kg_per_unit", " kg/unit", "kg", ""),
+                                         ("_saving_t_per_year", " saved t/year", "t", ""),
+                                         ("_t_per_year", " t/year", "t", "")):
+        if key.endswith(suffix):
+            return Column(key, key[: -len(suffix)].replace("_", " ") + label, unit, display=display)
+    named = {"magnet_mass_kg": Column(key, "magnet kg", "kg"),
+             "remanence_20C": Column(key, "Br at 20 degC ({unit})", "T"),
+             "intrinsic_coercivity_at_T": Column(key, "HcJ at T ({unit})", "A/m")}
+    return named.get(key, Column(key, key.replace("_", " ")))
 
 
 def study_table(records: Sequence[Mapping[str, Any]]) -> Table:
     """The Table of a design study's records (``Study.to_records()``; ``Study.to_table()`` calls this)."""
     keys = list(dict.fromkeys(key for record in records for key in record))
     return Table([_study_column(key) for key in keys], records, "Design study")
+
+
+#: A magnet's properties at one temperature, SI values under the keys of the command line's JSON.
+PROPERTY_COLUMNS: tuple[Column, ...] = (
+    Column("remanence_T", "Br ({unit})", "T"),
+    Column("intrinsic_coercivity_A_per_m", "HcJ ({unit})", "A/m"),
+    Column("normal_coercivity_A_per_m", "HcB ({unit})", "A/m"),
+    Column("max_energy_product_J_per_m3", "(BH)max ({unit})", "J/m3"),
+    Column("recoil_permeability", "μrec", "1"),
+)
+
+
+#: The columns of Catalog.to_records(), in order: SI values (temperatures in degC), each
+#: grade's remanence source in ``source``.
+CATALOG_COLUMNS: tuple[Column, ...] = (
+    Column("name", "grade"), Column("family", "family"), Column("kind", "kind"), Column("aliases", "aliases"),
+    Column("remanence", "Br ({unit})", "T"), Column("remanence_min", "Br min ({unit})", "T"),
+    Column("remanence_max", "Br max ({unit})", "T"),
+    Column("intrinsic_coercivity", "HcJ ({unit})", "A/m"),
+    Column("intrinsic_coercivity_min", "HcJ min ({unit})", "A/m"),
+    Column("normal_coercivity", "HcB ({unit})", "A/m"),
+    Column("max_energy_product", "(BH)max ({unit})", "J/m3"),
+    Column("max_energy_product_min", "(BH)max min ({unit})", "J/m3"),
+    Column("max_energy_product_max", "(BH)max max ({unit})", "J/m3"),
+    Column("remanence_coefficient", "alpha(Br) ({unit})", "1/K", display="%/K"),
+    Column("intrinsic_coercivity_coefficient", "beta(HcJ) ({unit})", "1/K", display="%/K"),
+    Column("coefficients_from_C", "coefficients from ({unit})", "degC"),
+    Column("coefficients_to_C", "coefficients to ({unit})", "degC"),
+    Column("max_operating_temperature_C", "max operating T ({unit})", "degC"),
+    Column("curie_temperature_C", "Curie T ({unit})", "degC"),
+    Column("density", "density ({unit})", "kg/m3", display="g/cm3"),
+    Column("recoil_permeability", "μrec", "1"),
+    Column("source", "source"),
+)
+
+
+def catalog_table(records: Sequence[Mapping[str, Any]]) -> Table:
+    """The Table of a catalog's records (``Catalog.to_records()``; ``Catalog.to_table()`` calls this)."""
+    return Table(CATALOG_COLUMNS, records, f"Catalog of {len(records)} grades")
