@@ -240,3 +240,13 @@ def test_study_and_catalog_tables_are_the_rows_of_their_dataframes() -> None:
     n42sh = next(r for r in grades_table.to_records() if r["name"] == "N42SH")
     assert n42sh["source"] == N42SH_REMANENCE["source"]
     assert "kOe" in grades_table.select(["name", "intrinsic_coercivity"]).to_text(units="cgs")
+
+
+def test_numpy_scalars_are_numbers_and_flags() -> None:
+    np = pytest.importorskip("numpy")
+    table = Table([Column("b", unit="T"), Column("n"), Column("ok")],
+                  [{"b": np.float64(1.5), "n": np.int64(3), "ok": np.bool_(True)},
+                   {"b": np.float64("nan"), "n": np.int64(4), "ok": np.bool_(False)}])
+    assert _strict(table.to_json()) == [{"b": 1.5, "n": 3, "ok": True}, {"b": None, "n": 4, "ok": False}]
+    lines = table.to_text().splitlines()
+    assert lines[2].split() == ["1.5", "3", "yes"] and lines[3].split() == ["-", "4", "no"]

@@ -46,13 +46,23 @@ def _system(units: str) -> int:
     return index
 
 
-def _is_number(value: Any) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool) or _is_numpy_number(value)
-
-
-def _is_numpy_number(value: Any) -> bool:
+def _numpy_kind(value: Any) -> str | None:
+    """The dtype kind of a NumPy scalar ('f', 'i', 'u', 'b', ...), None for anything else."""
+    if getattr(value, "ndim", None) != 0:
+        return None
     kind = getattr(getattr(value, "dtype", None), "kind", None)
-    return kind in ("f", "i", "u") and getattr(value, "ndim", None) == 0
+    return kind if isinstance(kind, str) else None
+
+
+def _is_number(value: Any) -> bool:
+    """A number of a cell: int or float (a flag is not one), or a NumPy scalar of either."""
+    if isinstance(value, bool):
+        return False
+    return isinstance(value, (int, float)) or _numpy_kind(value) in ("f", "i", "u")
+
+
+def _is_flag(value: Any) -> bool:
+    return isinstance(value, bool) or _numpy_kind(value) == "b"
 
 
 def _missing(value: Any) -> bool:
@@ -68,6 +78,10 @@ def strict_json(value: Any) -> Any:
         return [strict_json(item) for item in value]
     if isinstance(value, (bool, int, str)) or value is None:
         return value
+    if _numpy_kind(value) == "b":
+        return bool(value)
+    if _numpy_kind(value) in ("i", "u"):
+        return int(value)
     number = float(value)
     return number if math.isfinite(number) else None
 
@@ -128,10 +142,10 @@ class Column:
         """A cell as text: '-' where missing, yes/no for a flag, numbers in the shown unit."""
         if _missing(value):
             return "-"
-        if isinstance(value, bool):
+        if _is_flag(value):
             return "yes" if value else "no"
         if _is_number(value):
-            whole = isinstance(value, int) or (_is_numpy_number(value) and value.dtype.kind in "iu")
+            whole = isinstance(value, int) or _numpy_kind(value) in ("i", "u")
             if whole and self.shown_unit(units) == self.unit:  # a count stays a count
                 return str(int(value))
             return _format(self.shown(float(value), units), self.decimals)
@@ -267,7 +281,7 @@ class Table:
         a rule, one line per row. Columns that do not fit `width` characters go to further
         blocks, each repeating the first column; text longer than `max_cell_width` is wrapped."""
         _system(units)
-        lines = [self.title] if self.title else []
+        lines = [self.title] if self.title else []  # a title is one line, to be found whole
         columns = self._shown_columns()
         if not self._rows or not columns:
             return "\n".join(lines + ["(nothing matches)"]) + "\n"
