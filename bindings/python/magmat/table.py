@@ -94,7 +94,8 @@ class Column:
     that text and HTML show in both unit systems (``"%"`` for a fraction; ``""``: the unit of
     :data:`DISPLAY_UNITS`, or ``unit``), the ``source`` of its values (a references.json key),
     ``decimals`` (fixed decimals in text; None: 4 significant digits) and ``hidden`` (carried in
-    CSV, JSON and DataFrames, not shown in text or HTML)."""
+    CSV, JSON and DataFrames, not shown in text or HTML). A unit nothing converts may be one
+    convert() does not know (``"t"`` per year in a key ``..._t_per_year``)."""
 
     key: str
     label: str = ""
