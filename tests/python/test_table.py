@@ -69,6 +69,10 @@ def test_unknown_unit_systems_and_unshowable_units_are_refused() -> None:
         Column("length", unit="m", display="furlong")
     with pytest.raises(mm.DomainError, match="twice"):
         Table([Column("a"), Column("a")])
+    with pytest.raises(TypeError, match="row 1"):
+        Table([Column("a")], [{"a": 1.0}, [("a", 2.0)]])
+    with pytest.raises(TypeError, match="Column"):
+        Table(["a"], [])
 
 
 def test_missing_values_are_dashes_in_text_null_in_json_and_empty_in_csv() -> None:

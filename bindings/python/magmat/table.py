@@ -166,8 +166,15 @@ class Table:
     that no column names gets a plain column of its own, after the given ones."""
 
     def __init__(self, columns: Sequence[Column], rows: Iterable[Mapping[str, Any]] = (), title: str = "") -> None:
-        self._rows = [dict(row) for row in rows]
+        self._rows = []
+        for index, row in enumerate(rows):
+            if not isinstance(row, Mapping):
+                raise TypeError(f"table row {index} must be a mapping of column keys to values, got {row!r}")
+            self._rows.append(dict(row))
         given = list(columns)
+        for column in given:
+            if not isinstance(column, Column):
+                raise TypeError(f"table columns must be magmat.Column, got {column!r}")
         keys = [c.key for c in given]
         repeated = sorted({k for k in keys if keys.count(k) > 1})
         if repeated:
