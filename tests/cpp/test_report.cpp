@@ -4,6 +4,7 @@
 #include <magmat/report.hpp>
 
 #include <string>
+#include <vector>
 
 using magmat::Composition;
 using magmat::Element;
@@ -31,4 +32,28 @@ TEST_CASE("The content table keeps the caller's row order and names", "[report]"
   REQUIRE(first != std::string::npos);
   REQUIRE(second != std::string::npos);
   CHECK(first < second);
+}
+
+TEST_CASE("The content rows hold mass fractions in SI under snake_case keys with their source", "[report]") {
+  const magmat::table t = magmat::rare_earth_content_rows(
+      {{"Nd2Fe14B", Composition::from_formula("Nd2Fe14B")}}, {Element::Nd, Element::Dy});
+  std::vector<std::string> keys;
+  for (const auto& c : t.columns()) keys.push_back(c.key);
+  CHECK(keys == std::vector<std::string>{"formula", "nd_mass_fraction", "dy_mass_fraction", "rare_earth_mass_fraction",
+                                         "light_rare_earth_mass_fraction", "heavy_rare_earth_mass_fraction"});
+  const auto& nd = t.columns()[t.column_index("nd_mass_fraction")];
+  CHECK(nd.unit == "1");
+  CHECK(nd.display_unit == "%");
+  CHECK(nd.source == "PERIODIC-TABLES");
+  REQUIRE(t.rows().size() == 1);
+  CHECK(std::get<std::string>(t.rows()[0][0]) == "Nd2Fe14B");
+  // 26.68 wt% Nd as a fraction, no Dy (brief §1.2)
+  CHECK(std::get<double>(t.rows()[0][1]) == Catch::Detail::Approx(0.2668).margin(5e-5));
+  CHECK(std::get<double>(t.rows()[0][2]) == 0.0);
+}
+
+TEST_CASE("The content text is the text rendering of the content rows", "[report]") {
+  const std::vector<std::pair<std::string, Composition>> rows{{"SmCo5", Composition::from_formula("SmCo5")}};
+  CHECK(magmat::rare_earth_content_table(rows, {Element::Sm}) ==
+        magmat::to_text(magmat::rare_earth_content_rows(rows, {Element::Sm})));
 }

@@ -318,3 +318,16 @@ def test_content_and_csv_share_the_json_keys(capsys):
     header, row = capsys.readouterr().out.splitlines()
     assert header.split(",")[:2] == ["formula", "nd_mass_fraction"]
     assert float(row.split(",")[1]) == pytest.approx(0.26684, rel=1e-4)
+
+
+def test_wide_text_tables_continue_in_blocks_that_fit_the_terminal(capsys, monkeypatch):
+    """Issue [13], item 5: the strategies table fits the terminal's width instead of padding lines to
+    hundreds of characters; every column heading is still printed."""
+    monkeypatch.setenv("COLUMNS", "100")
+    assert main(["compare"]) == 0
+    out = capsys.readouterr().out
+    titles = ("Strategies for ", "Sintered NdFeB catalog grades", "bulk_dy: ")  # prose lines, kept whole
+    assert max(len(line) for line in out.splitlines() if not line.startswith(titles)) <= 100
+    for heading in ("strategy", "Dy wt%", "Nd kg/unit", "Co t/year", "RE USD/kg", "validated", "reason"):
+        assert heading in out
+    assert sum(line.startswith("strategy ") for line in out.splitlines()) > 1  # blocks repeat the first column

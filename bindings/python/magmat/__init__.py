@@ -78,7 +78,6 @@ from ._core import (
     phase,
     phase_ids,
     process_names,
-    rare_earth_content_table,
     raw_material_cost,
     recycled_element_tonnes,
     si_unit,
@@ -88,7 +87,8 @@ from ._core import (
     supply_scenario_names,
     torque_per_rotor_volume,
 )
-from . import export, units, validation
+from . import export, table, units, validation
+from .table import Column, Table, rare_earth_content_table
 from .validation import ValidationReport, grade_coefficient_report, grade_rating_report, validation_for, validation_report
 from . import _html, _pickling
 
@@ -113,6 +113,7 @@ __all__ = [
     "ATOMIC_WEIGHTS_VERSION",
     "Block",
     "Catalog",
+    "Column",
     "Cylinder",
     "Composition",
     "DataError",
@@ -136,6 +137,7 @@ __all__ = [
     "SupplyScenario",
     "PolicyCheck",
     "Ring",
+    "Table",
     "TemperatureCoefficients",
     "TorqueDensityEstimate",
     "UnknownNameError",
@@ -180,6 +182,7 @@ __all__ = [
     "supply_scenario",
     "supply_scenario_names",
     "torque_per_rotor_volume",
+    "table",
     "units",
     "validation",
     "ValidationReport",

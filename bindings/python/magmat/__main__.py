@@ -8,17 +8,18 @@ gets a one-line error and exit code 2.
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import json
 import math
 import os
 import re
+import shutil
 import sys
-from typing import Any, Callable, Sequence
+from typing import Any, Sequence
 
 import magmat as mm
 from magmat._files import check_target
+import magmat.table
+from magmat.table import Column, Table, strict_json
 
 #: The reference phases whose rare-earth content ``magmat content`` prints by default.
 REFERENCE_FORMULAS = ("Nd2Fe14B", "(Nd0.8Dy0.2)2Fe14B", "SmCo5", "Sm2Co17", "SrFe12O19")
@@ -55,128 +56,38 @@ def field(text: str) -> float:
 
 
 # --- output -------------------------------------------------------------------------------
-
-UNITS = {  # column kind (its SI unit) -> (unit shown with --units SI, unit shown with --units cgs)
-    "T": ("T", "kG"),
-    "A/m": ("kA/m", "kOe"),
-    "J/m3": ("kJ/m3", "MGOe"),
-}
-
-
-def convert_column(value: float, kind: str, units: str) -> float:
-    """An SI value of a column shown in the unit of --units, converted by mm.convert (the one source
-    of conversion factors)."""
-    if not math.isfinite(value):  # a missing number stays missing
-        return value
-    return mm.convert(value, kind, unit_label(kind, units))
-
-
-def unit_label(kind: str, units: str) -> str:
-    shown_si, shown_cgs = UNITS[kind]
-    return shown_cgs if units == "cgs" else shown_si
-
-
-def _strict_json(value: Any) -> Any:
-    """value with every non-finite float (a missing number) replaced by None, NumPy scalars as floats."""
-    if isinstance(value, dict):
-        return {key: _strict_json(item) for key, item in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_strict_json(item) for item in value]
-    if isinstance(value, (bool, int, str)) or value is None:
-        return value
-    number = float(value)
-    return number if math.isfinite(number) else None
-
+# Rows are SI values under snake_case keys (what --json and --csv print); magmat.Table renders
+# them, showing numbers in the display units of --units (converted by mm.convert).
 
 def print_json(document: Any) -> None:
     """Strict JSON (RFC 8259 has no NaN or Infinity): a value that is missing is null."""
-    print(json.dumps(_strict_json(document), indent=2, allow_nan=False))
+    print(json.dumps(strict_json(document), indent=2, allow_nan=False))
 
 
-#: How a table column is shown as text: (label with {unit}, kind). Values are stored in SI under
-#: their snake_case key, which is what --json and --csv print; the kind converts for text.
-_KINDS: dict[str, Callable[[float, str], float]] = {
-    "T": lambda v, units: convert_column(v, "T", units),
-    "A/m": lambda v, units: convert_column(v, "A/m", units),
-    "J/m3": lambda v, units: convert_column(v, "J/m3", units),
-    "percent": lambda v, units: 100.0 * v,   # a fraction shown in percent
-    "gram": lambda v, units: 1e3 * v,        # kg shown in g
-}
-
-
-def render(rows: list[dict[str, Any]], columns: dict[str, tuple[str, str | None]], args: argparse.Namespace,
-           title: str = "") -> list[dict[str, Any]]:
-    """rows (snake_case keys, SI values) as the text table of `columns` {key: (label, kind)}: a label's
-    {T}, {A/m} or {J/m3} takes the unit of --units. Returns the text rows."""
-    out = []
-    for row in rows:
-        shown = {}
-        for key, (label, kind) in columns.items():
-            value = row.get(key)
-            if kind in ("T", "A/m", "J/m3"):
-                label = label.replace("{" + kind + "}", unit_label(kind, args.units))
-            if kind is not None and isinstance(value, (int, float)) and not isinstance(value, bool):
-                value = _KINDS[kind](float(value), args.units)
-            shown[label] = value
-        out.append(shown)
-    _print_text(out, title)
-    return out
+def _text_width() -> int:
+    """The terminal's width (COLUMNS where set), 120 characters when output goes to a pipe or file."""
+    return max(40, shutil.get_terminal_size((120, 24)).columns)
 
 
 def emit(rows: list[dict[str, Any]], args: argparse.Namespace, title: str = "",
-         columns: dict[str, tuple[str, str | None]] | None = None) -> None:
-    """Prints rows (snake_case keys, SI values) as JSON, CSV, or the text table of `columns`."""
+         columns: Sequence[Column] = ()) -> None:
+    """Prints rows as JSON, CSV, or the text table of `columns` (every key when none are given)."""
+    print_table(Table(columns, rows, title), args)
+
+
+def print_table(table: Table, args: argparse.Namespace) -> None:
+    """The table as JSON or CSV (keys and SI values) or as text in the units of --units."""
     if args.json:
-        print_json(rows)
-        return
-    if args.csv:
-        if not rows:
-            return
-        out = io.StringIO()
-        keys = list(dict.fromkeys(key for row in rows for key in row))  # every key, in first-seen order
-        writer = csv.DictWriter(out, fieldnames=keys, restval="", lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(_strict_json(rows))
-        print(out.getvalue(), end="")
-        return
-    if columns is None:
-        _print_text(rows, title)
+        print(table.to_json())
+    elif args.csv:
+        print(table.to_csv(), end="")
     else:
-        render(rows, columns, args, title)
+        print(table.to_text(units=getattr(args, "units", "SI"), width=_text_width()), end="")
 
 
-def _print_text(rows: list[dict[str, Any]], title: str = "") -> None:
-    if not rows:
-        if title:
-            print(title)
-        print("(nothing matches)")
-        return
-    columns = list(rows[0])
-
-    def text(v: Any) -> str:
-        if v is None:
-            return "-"
-        if isinstance(v, float):
-            return "nan" if math.isnan(v) else f"{v:.4g}" if abs(v) < 1e4 else f"{v:.0f}"
-        return str(v)
-
-    widths = {c: max(len(c), *(len(text(r[c])) for r in rows)) for c in columns}
-    if title:
-        print(title)
-    print("  ".join(c.ljust(widths[c]) for c in columns))
-    print("  ".join("-" * widths[c] for c in columns))
-    for r in rows:
-        print("  ".join(text(r[c]).ljust(widths[c]) for c in columns))
-
-
-PROPERTY_COLUMNS: dict[str, tuple[str, str | None]] = {
-    "name": ("name", None),
-    "family": ("family", None),
-    "remanence_T": ("Br ({T})", "T"),
-    "intrinsic_coercivity_A_per_m": ("HcJ ({A/m})", "A/m"),
-    "normal_coercivity_A_per_m": ("HcB ({A/m})", "A/m"),
-    "max_energy_product_J_per_m3": ("(BH)max ({J/m3})", "J/m3"),
-}
+#: The columns of properties_row: name and family, then Br, HcJ, HcB and (BH)max.
+PROPERTY_COLUMNS: tuple[Column, ...] = (Column("name", "name"), Column("family", "family"),
+                                        *magmat.table.PROPERTY_COLUMNS[:4])
 
 
 def properties_row(magnet: mm.Magnet, temperature_C: float) -> dict[str, Any]:
@@ -201,19 +112,8 @@ def _content(args: argparse.Namespace) -> int:
         reading = mm.formula_reading(f)
         if reading["probably_mass_percent"]:
             print(f"magmat: warning: {reading['advice']}", file=sys.stderr)
-    if args.json or args.csv:
-        rows = []
-        for f, c in compositions:
-            row: dict[str, Any] = {"formula": f}
-            for element in args.elements:
-                row[f"{mm.element(element).symbol.lower()}_mass_fraction"] = c.mass_fraction(element)
-            row["rare_earth_mass_fraction"] = c.rare_earth_mass_fraction()
-            row["light_rare_earth_mass_fraction"] = c.light_rare_earth_mass_fraction()
-            row["heavy_rare_earth_mass_fraction"] = c.heavy_rare_earth_mass_fraction()
-            rows.append(row)
-        emit(rows, args)
-        return 0
-    print(mm.rare_earth_content_table(compositions, args.elements), end="")
+    # the C++ core builds the rows (SI fractions under snake_case keys); text, JSON and CSV render them
+    print_table(Table.from_model(mm._core.rare_earth_content_rows(compositions, args.elements)), args)
     return 0
 
 
@@ -265,8 +165,7 @@ def _show(args: argparse.Namespace) -> int:
     external = field(args.external_field)
     row = properties_row(g, t)
     row["temperature_C"] = t
-    columns = dict(PROPERTY_COLUMNS)
-    columns["temperature_C"] = ("temperature (degC)", None)
+    columns = [*PROPERTY_COLUMNS, Column("temperature_C", "temperature ({unit})", "degC")]
     if args.pc is not None:
         op = g.operating_point(pc=args.pc, temperature_C=t, external_field=external)
         row.update({
@@ -278,14 +177,15 @@ def _show(args: argparse.Namespace) -> int:
             "irreversible_loss": g.irreversible_loss(pc=args.pc, temperature_C=t, external_field=external),
             "max_operating_temperature_C": g.max_operating_temperature(pc=args.pc, external_field=external),
         })
-        columns.update({
-            "external_field_A_per_m": ("external field ({A/m})", "A/m"),
-            "operating_field_A_per_m": ("H op ({A/m})", "A/m"),
-            "operating_flux_density_T": ("B op ({T})", "T"),
-            "beyond_knee": ("beyond knee", None),
-            "irreversible_loss": ("irreversible loss (%)", "percent"),
-            "max_operating_temperature_C": ("max operating T (degC)", None),
-        })
+        columns += [
+            Column("permeance_coefficient", unit="1", hidden=True),
+            Column("external_field_A_per_m", "external field ({unit})", "A/m"),
+            Column("operating_field_A_per_m", "H op ({unit})", "A/m"),
+            Column("operating_flux_density_T", "B op ({unit})", "T"),
+            Column("beyond_knee", "beyond knee"),
+            Column("irreversible_loss", "irreversible loss ({unit})", "1", display="%"),
+            Column("max_operating_temperature_C", "max operating T ({unit})", "degC"),
+        ]
     elif external != 0.0:
         raise UsageError("--external-field needs --pc (the load line it shifts)")
     rated = g.rated_temperature()
@@ -293,11 +193,11 @@ def _show(args: argparse.Namespace) -> int:
     row["rated_temperature_C"] = rated["temperature_C"]
     row["rated_temperature_limited_by"] = rated["limited_by"]
     row["datasheet_max_operating_temperature_C"] = rated["datasheet_C"]  # None (JSON null) where none is printed
-    columns.update({
-        "rated_temperature_C": ("rated T (degC)", None),
-        "rated_temperature_limited_by": ("rated T limited by", None),
-        "datasheet_max_operating_temperature_C": ("datasheet max T (degC)", None),
-    })
+    columns += [
+        Column("rated_temperature_C", "rated T ({unit})", "degC"),
+        Column("rated_temperature_limited_by", "rated T limited by"),
+        Column("datasheet_max_operating_temperature_C", "datasheet max T ({unit})", "degC"),
+    ]
     if args.json:
         print_json(row)
     else:
@@ -374,19 +274,18 @@ def _compare(args: argparse.Namespace) -> int:
         })
     rows.sort(key=lambda row: (not row["feasible"], -row["dy_tb_saved_t_per_year"]
                                if not math.isnan(row["dy_tb_saved_t_per_year"]) else 0.0))
-    columns: dict[str, tuple[str, str | None]] = {
-        "strategy": ("strategy", None), "feasible": ("feasible", None),
-        "dy_mass_fraction": ("Dy wt%", "percent"), "tb_mass_fraction": ("Tb wt%", "percent"),
-        "nd_mass_fraction": ("Nd wt%", "percent"), "magnet_mass_kg": ("magnet kg/unit", None),
-        "nd_kg_per_unit": ("Nd kg/unit", None), "dy_tb_kg_per_unit": ("Dy+Tb g/unit", "gram"),
-        "nd_t_per_year": ("Nd t/year", None), "pr_t_per_year": ("Pr t/year", None),
-        "dy_t_per_year": ("Dy t/year", None), "tb_t_per_year": ("Tb t/year", None),
-        "sm_t_per_year": ("Sm t/year", None), "co_t_per_year": ("Co t/year", None),
-        "dy_tb_saved_t_per_year": ("Dy+Tb saved t/year", None),
-        "rare_earth_cost_per_kg": (f"RE {currency}/kg", None), "cost_per_kg": (f"total {currency}/kg", None),
-        "policy": ("policy", None), "unconfirmed_parameters": ("[U] params", None),
-        "validated": ("validated", None), "reason": ("reason", None),
-    }
+    columns = [
+        Column("strategy", "strategy"), Column("feasible", "feasible"),
+        Column("dy_mass_fraction", "Dy wt%", "1", display="%"), Column("tb_mass_fraction", "Tb wt%", "1", display="%"),
+        Column("nd_mass_fraction", "Nd wt%", "1", display="%"), Column("magnet_mass_kg", "magnet kg/unit", "kg"),
+        Column("nd_kg_per_unit", "Nd kg/unit", "kg"), Column("dy_tb_kg_per_unit", "Dy+Tb g/unit", "kg", display="g"),
+        *(Column(f"{e.lower()}_t_per_year", f"{e} t/year", "t") for e in ("Nd", "Pr", "Dy", "Tb", "Sm", "Co")),
+        Column("dy_tb_saved_t_per_year", "Dy+Tb saved t/year", "t"),
+        Column("rare_earth_cost_per_kg", f"RE {currency}/kg"),
+        Column("cost_per_kg", f"total {currency}/kg"),
+        Column("policy", "policy"), Column("unconfirmed_parameters", "[U] params"),
+        Column("validated", "validated"), Column("reason", "reason"),
+    ]
     title = (f"Strategies for {requirement} with {args.mass_kg:g} kg per unit, {fleet_text}; "
              f"savings against {study.baseline}; raw-material costs from {study.price_table}")
     if args.plot:
@@ -445,15 +344,15 @@ def _validate(args: argparse.Namespace) -> int:
         emit(rows, args)
         return 0
     print("Model against published figures (role: calibration = fitted to it; validation = never fitted to)")
-    print(report.to_text(), end="")
+    print(report.to_text(width=_text_width()), end="")
     if grades is not None:
         print()
         print("beta(HcJ) over 20-150 degC of the catalog's sintered NdFeB grades against their own or their class's")
-        print(grades.to_text(), end="")
+        print(grades.to_text(width=_text_width()), end="")
     if ratings is not None:
         print()
         print("Maximum operating temperature as makers rate it (L/D = 0.7, onset), computed, against the datasheets'")
-        print(ratings.to_text(), end="")
+        print(ratings.to_text(width=_text_width()), end="")
     missed = [r["id"] for r in report if r["within"] is False]
     if missed:
         print(f"\noutside tolerance: {', '.join(missed)} (see docs/validation.md)")

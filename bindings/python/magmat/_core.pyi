@@ -13,6 +13,8 @@ from typing import Any, ClassVar, TypedDict, Union
 import numpy
 import numpy.typing
 
+from .table import Table
+
 # A file path: what os.fsencode takes (a non-UTF-8 file name as bytes or surrogateescape str).
 _PathArg = Union[str, bytes, "os.PathLike[str]", "os.PathLike[bytes]"]
 
@@ -325,10 +327,44 @@ class Composition:
     def __setstate__(self, state: tuple[tuple[Element | str, float], ...], /) -> None:
         """Restore from (element, atoms per formula unit) pairs."""
 
-def rare_earth_content_table(
+class TableColumn:
+    """One column of a TableModel: key, label, unit, display_unit, source, decimals."""
+    @property
+    def key(self) -> str:
+        """snake_case key of the JSON and CSV output."""
+    @property
+    def label(self) -> str:
+        """Heading for people; '{unit}' in it is the shown unit."""
+    @property
+    def unit(self) -> str:
+        """Unit of the stored values as convert() spells it ('T', '1'); '' for text."""
+    @property
+    def display_unit(self) -> str:
+        """Unit shown in text; '' means unit."""
+    @property
+    def source(self) -> str:
+        """references.json key of the values, '' when none."""
+    @property
+    def decimals(self) -> int:
+        """Fixed decimals in text; negative: 4 significant digits."""
+
+class TableModel:
+    """Rows of a report in SI with their columns, as the C++ core builds them; magmat.Table renders them."""
+    @property
+    def columns(self) -> list[TableColumn]:
+        """The columns, in order (list of TableColumn)."""
+    @property
+    def rows(self) -> list[list[float | str]]:
+        """The rows: lists of floats (NaN where missing) and str, one cell per column."""
+    def to_text(self) -> str:
+        """The C++ plain-text rendering."""
+    def __len__(self) -> int:
+        """The number of rows."""
+
+def rare_earth_content_rows(
     rows: Sequence[tuple[str, Composition]], elements: Sequence[str] = ["Nd", "Sm", "Dy"]
-) -> str:
-    """Plain-text table: wt% of each element column, then total, light and heavy rare earth (wt%), one row per (name, Composition)."""
+) -> TableModel:
+    """Rare-earth mass content as a TableModel: a "formula" column, the mass fraction (unit "1", shown in wt%) of each element, then total, light and heavy rare earth, one row per (name, Composition)."""
 
 def formula_reading(formula: str) -> dict[str, Any]:
     """How a formula reads against the shipped phases, as atoms and (when its subscripts total 100) as mass percent: atomic_phase, atomic_distance, mass_phase, mass_distance, probably_mass_percent, advice."""
@@ -860,6 +896,10 @@ class Catalog:
         """The grades passing every given filter: family (case-insensitive; 'ndfeb' = every NdFeB family), kind ('commercial' or 'literature'), min_intrinsic_coercivity (A/m) and min_max_energy_product (J/m^3) at temperature_C (degC), max_heavy_rare_earth (mass fraction 0..1)."""
     def to_dataframe(self) -> Any:
         """A pandas DataFrame, one row per grade: nominal, min and max in SI (T, A/m, J/m^3), coefficients in 1/K, temperatures in degC, density in kg/m^3; missing values NaN (needs pandas)."""
+    def to_records(self) -> list[dict[str, Any]]:
+        """One dict per grade: the columns of to_dataframe(), SI values, NaN where missing."""
+    def to_table(self) -> Table:
+        """The grades as a magmat.Table (units and sources per column): to_text(), to_csv(), to_json(), to_dataframe()."""
     def __repr__(self) -> str:
         """Catalog(<n> grades)."""
 
@@ -1041,7 +1081,11 @@ class Study:
     def currency(self) -> str:
         """Currency of the costs."""
     def to_dataframe(self) -> Any:
-        """A pandas DataFrame, one row per strategy."""
+        """A pandas DataFrame, one row per strategy (mass fractions, kg/unit, t/year, savings)."""
+    def to_records(self) -> list[dict[str, Any]]:
+        """One dict per strategy: the columns of to_dataframe(), SI values, NaN where missing."""
+    def to_table(self) -> Table:
+        """The rows as a magmat.Table (units per column): to_text(), to_csv(), to_json(), to_dataframe()."""
     def __repr__(self) -> str:
         """Study(N strategies, baseline '...')."""
 

@@ -21,6 +21,7 @@ import numpy as np
 
 from ._core import VACUUM_PERMEABILITY, Magnet, _require_numbers
 from ._files import write_text_atomically
+from .table import Column, Table
 
 __all__ = [
     "FEMM_MU0",
@@ -446,9 +447,9 @@ def demag_curve_csv(magnet: Magnet, temperature_C: float = 20.0, points: int = 2
     """
     curve = magnet.demag_curve(temperature_C=temperature_C, points=points)
     columns = (np.asarray(curve.H, dtype=float), np.asarray(curve.B, dtype=float), np.asarray(curve.J, dtype=float))
-    lines = [",".join(CSV_HEADER)]
-    lines.extend(",".join(repr(float(x)) for x in row) for row in zip(*columns))
-    text = "\n".join(lines) + "\n"
+    table = Table([Column(key, key, unit) for key, unit in zip(CSV_HEADER, ("A/m", "T", "T"))],
+                  [dict(zip(CSV_HEADER, (float(h), float(b), float(j)))) for h, b, j in zip(*columns)])
+    text = table.to_csv()  # the csv module writes each float as its repr
     if path is not None:
         _atomic_write_text(path, text)
     return text

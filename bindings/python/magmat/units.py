@@ -1,6 +1,7 @@
 """Explicit converters between industry (CGS) units and SI, for floats or NumPy arrays.
 
-Every factor comes from the C++ core (magmat._core), which holds the one definition:
+Every factor comes from the C++ core (magmat._core), which holds the one definition; the
+converters below read theirs from :func:`magmat.convert`'s table of units. The constants:
 
 - ``MU0``: vacuum permeability mu0 in H/m (CODATA 2018, 1.25663706212e-6 H/m).
 - ``TESLA_PER_GAUSS``: T per G (1 G = 1e-4 T).
@@ -29,6 +30,7 @@ from ._core import (
     ZERO_CELSIUS_IN_KELVIN,
     DomainError,
     _require_numbers,
+    convert,
 )
 
 __all__ = [
@@ -51,8 +53,11 @@ __all__ = [
 #: Vacuum permeability mu0, in H/m (CODATA 2018).
 MU0: float = VACUUM_PERMEABILITY
 
-_TESLA_PER_KILOGAUSS = 1e3 * TESLA_PER_GAUSS
-_AMPERE_PER_METRE_PER_KILOOERSTED = 1e3 * AMPERE_PER_METRE_PER_OERSTED
+# The converters' factors are magmat.convert's (one table of units in the C++ core), read once.
+_TESLA_PER_KILOGAUSS = float(convert(1.0, "kG", "T"))
+_AMPERE_PER_METRE_PER_KILOOERSTED = float(convert(1.0, "kOe", "A/m"))
+_JOULE_PER_CUBIC_METRE_PER_MGOE = float(convert(1.0, "MGOe", "J/m3"))
+_ZERO_CELSIUS_IN_KELVIN = float(convert(0.0, "degC", "K"))
 
 
 def _as_float_or_array(x, name):
@@ -99,12 +104,12 @@ def A_per_m_to_kOe(h_A_per_m):
 
 def MGOe_to_J_per_m3(bh_MGOe):
     """Energy density in mega-gauss-oersted (MGOe) -> J/m^3; 1 MGOe = 7957.747 J/m^3."""
-    return _scaled(bh_MGOe, "bh_MGOe", lambda v: v * JOULE_PER_CUBIC_METRE_PER_MGOE)
+    return _scaled(bh_MGOe, "bh_MGOe", lambda v: v * _JOULE_PER_CUBIC_METRE_PER_MGOE)
 
 
 def J_per_m3_to_MGOe(bh_J_per_m3):
     """Energy density in J/m^3 -> mega-gauss-oersted (MGOe)."""
-    return _scaled(bh_J_per_m3, "bh_J_per_m3", lambda v: v / JOULE_PER_CUBIC_METRE_PER_MGOE)
+    return _scaled(bh_J_per_m3, "bh_J_per_m3", lambda v: v / _JOULE_PER_CUBIC_METRE_PER_MGOE)
 
 
 def _check_absolute(kelvin, given, unit, name):
@@ -122,7 +127,7 @@ def celsius_to_kelvin(temperature_C):
 
     Raises DomainError (a ValueError) for a NaN or infinite temperature or one below absolute
     zero."""
-    kelvin = _as_float_or_array(temperature_C, "temperature_C") + ZERO_CELSIUS_IN_KELVIN
+    kelvin = _as_float_or_array(temperature_C, "temperature_C") + _ZERO_CELSIUS_IN_KELVIN
     return _check_absolute(kelvin, temperature_C, "degC", "temperature_C")
 
 
@@ -132,4 +137,4 @@ def kelvin_to_celsius(temperature_K):
     Raises DomainError (a ValueError) for a NaN, infinite or negative kelvin temperature."""
     given = _as_float_or_array(temperature_K, "temperature_K")
     kelvin = _check_absolute(given, temperature_K, "K", "temperature_K")
-    return kelvin - ZERO_CELSIUS_IN_KELVIN
+    return kelvin - _ZERO_CELSIUS_IN_KELVIN

@@ -23,6 +23,7 @@ import os
 from typing import Any, Iterator, Mapping, Sequence, Union
 
 from . import _core
+from .table import Column, Table
 
 PathLike = Union[str, bytes, "os.PathLike[str]", "os.PathLike[bytes]"]
 
@@ -57,30 +58,20 @@ class ValidationReport(Sequence[Mapping[str, Any]]):
                 return r
         raise KeyError(f"no validation figure {figure_id!r}; known: {', '.join(r['id'] for r in self._rows)}")
 
-    def to_dataframe(self):  # type: ignore[no-untyped-def]
+    #: The columns the text shows; the others are carried in records, CSV and DataFrames.
+    SHOWN = ("id", "role", "unit", "model", "published", "residual", "tolerance", "within", "source")
+
+    def to_table(self) -> Table:
+        """The rows as a magmat.Table (each row's values are in its own ``unit``)."""
+        return Table([Column(key, key, hidden=key not in self.SHOWN) for key in self.COLUMNS], self._rows)
+
+    def to_dataframe(self) -> Any:
         """A pandas DataFrame of the rows (needs pandas)."""
-        import pandas as pd
+        return self.to_table().to_dataframe()
 
-        return pd.DataFrame(self._rows, columns=list(self.COLUMNS))
-
-    def to_text(self) -> str:
+    def to_text(self, width: int = 200) -> str:
         """The table as aligned text (the output of ``magmat validate``)."""
-        shown = ("id", "role", "unit", "model", "published", "residual", "tolerance", "within", "source")
-
-        def cell(v: Any) -> str:
-            if v is None:
-                return "-"
-            if isinstance(v, bool):
-                return "yes" if v else "no"
-            if isinstance(v, float):
-                return f"{v:.4g}"
-            return str(v)
-
-        table = [list(shown)] + [[cell(r[c]) for c in shown] for r in self._rows]
-        widths = [max(len(line[i]) for line in table) for i in range(len(shown))]
-        lines = ["  ".join(v.ljust(w) for v, w in zip(line, widths)).rstrip() for line in table]
-        lines.insert(1, "  ".join("-" * w for w in widths))
-        return "\n".join(lines) + "\n"
+        return self.to_table().to_text(width=width, max_cell_width=60)
 
     def __str__(self) -> str:
         return self.to_text()

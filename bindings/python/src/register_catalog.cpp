@@ -90,26 +90,15 @@ py::dict datasheet_dict(const grade_record& g) {
   return out;
 }
 
-// One row per grade, SI units, nominal values plus min/max; needs pandas.
-py::object to_dataframe(const Catalog& c) {
-  py::module_ pandas;
-  try {
-    pandas = py::module_::import("pandas");
-  } catch (py::error_already_set&) {
-    throw py::import_error("Catalog.to_dataframe needs pandas: pip install pandas (or magmat[dataframe])");
-  }
-  py::dict columns;
-  const char* names[] = {"name", "family", "kind", "aliases", "remanence", "remanence_min", "remanence_max",
-                         "intrinsic_coercivity", "intrinsic_coercivity_min", "normal_coercivity",
-                         "max_energy_product", "max_energy_product_min", "max_energy_product_max",
-                         "remanence_coefficient", "intrinsic_coercivity_coefficient", "coefficients_from_C",
-                         "coefficients_to_C", "max_operating_temperature_C", "curie_temperature_C", "density",
-                         "recoil_permeability", "source"};
-  for (const char* n : names) columns[n] = py::list();
+// One dict per grade, SI units, nominal values plus min/max, NaN where missing.
+py::list catalog_records(const Catalog& c) {
   const double nan = std::numeric_limits<double>::quiet_NaN();
-  auto add = [&](const char* n, py::object value) { columns[n].cast<py::list>().append(value); };
+  py::list records;
+  py::dict row;
+  auto add = [&](const char* n, py::object value) { row[n] = value; };
   auto number = [&](const std::optional<double>& v) { return py::float_(v.value_or(nan)); };
   for (const auto& g : c.records()) {
+    row = py::dict();
     add("name", py::str(g.name));
     add("family", py::str(g.family));
     add("kind", py::str(g.kind));
@@ -136,8 +125,23 @@ py::object to_dataframe(const Catalog& c) {
     add("density", py::float_(g.density ? g.density->value : nan));
     add("recoil_permeability", py::float_(g.recoil_permeability ? g.recoil_permeability->value : nan));
     add("source", py::str(g.remanence.source));
+    records.append(row);
   }
-  return pandas.attr("DataFrame")(columns);
+  return records;
+}
+
+// The records as a magmat.Table (units per column): one path for DataFrames, CSV, JSON and text.
+py::object catalog_table(const Catalog& c) {
+  return py::module_::import("magmat.table").attr("catalog_table")(catalog_records(c));
+}
+
+py::object to_dataframe(const Catalog& c) {
+  try {
+    py::module_::import("pandas");
+  } catch (py::error_already_set&) {
+    throw py::import_error("Catalog.to_dataframe needs pandas: pip install pandas (or magmat[dataframe])");
+  }
+  return catalog_table(c).attr("to_dataframe")();
 }
 
 } // namespace
@@ -241,6 +245,10 @@ void register_catalog(py::module_& m) {
       .def("to_dataframe", &to_dataframe,
           "A pandas DataFrame, one row per grade: nominal, min and max values in SI units (T, A/m, J/m^3), "
           "coefficients in 1/K, temperatures in degrees Celsius, density in kg/m^3; missing values are NaN.")
+      .def("to_records", &catalog_records,
+           "One dict per grade: the columns of to_dataframe(), SI values, NaN where missing.")
+      .def("to_table", &catalog_table,
+           "The grades as a magmat.Table (units and sources per column): to_text(), to_csv(), to_json(), to_dataframe().")
       .def("__repr__", [](const Catalog& c) { return fmt::format("Catalog({} grades)", c.size()); })
       .def(py::pickle(
           [](const Catalog& c) {

@@ -82,13 +82,8 @@ std::string requirement_repr(const requirement& r) {
   return "Requirement(" + parts + ")";
 }
 
-py::object study_dataframe(const study& s) {
-  py::module_ pandas;
-  try {
-    pandas = py::module_::import("pandas");
-  } catch (py::error_already_set&) {
-    throw py::import_error("Study.to_dataframe needs pandas: pip install pandas (or magmat[dataframe])");
-  }
+// One dict per strategy, SI values (NaN where missing) under the keys of Study.to_dataframe().
+py::list study_records(const study& s) {
   const double nan = std::numeric_limits<double>::quiet_NaN();
   py::list records;
   for (const auto& row : s.rows) {
@@ -129,7 +124,22 @@ py::object study_dataframe(const study& s) {
     }
     records.append(rec);
   }
-  return pandas.attr("DataFrame").attr("from_records")(records);
+  return records;
+}
+
+// The records as a magmat.Table (units per column; magmat.table renders it): one path for
+// DataFrames, CSV, JSON and text.
+py::object study_table(const study& s) {
+  return py::module_::import("magmat.table").attr("study_table")(study_records(s));
+}
+
+py::object study_dataframe(const study& s) {
+  try {
+    py::module_::import("pandas");
+  } catch (py::error_already_set&) {
+    throw py::import_error("Study.to_dataframe needs pandas: pip install pandas (or magmat[dataframe])");
+  }
+  return study_table(s).attr("to_dataframe")();
 }
 
 // Pickling of study rows and studies: plain tuples; a row's magnet pickles itself.
@@ -383,6 +393,10 @@ void register_design(py::module_& m) {
       .def_property_readonly("price_table", [](const study& s) { return s.price_table_name; })
       .def_property_readonly("currency", [](const study& s) { return s.currency; })
       .def("to_dataframe", &study_dataframe, "A pandas DataFrame, one row per strategy (mass fractions, kg/unit, t/year, savings).")
+      .def("to_records", &study_records,
+           "One dict per strategy: the columns of to_dataframe(), SI values, NaN where missing.")
+      .def("to_table", &study_table,
+           "The rows as a magmat.Table (units per column): to_text(), to_csv(), to_json(), to_dataframe().")
       .def("__repr__", [](const study& s) { return fmt::format("Study({} strategies, baseline '{}')", s.rows.size(), s.baseline); })
       .def(py::pickle(
           [](const study& s) {

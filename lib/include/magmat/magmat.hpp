@@ -22,6 +22,7 @@
 #include <magmat/heavy_rare_earth.hpp>
 #include <magmat/design_study.hpp>
 #include <magmat/policy.hpp>
+#include <magmat/table.hpp>
 #include <magmat/report.hpp>
 #include <magmat/prices.hpp>
 #include <magmat/scenarios.hpp>
