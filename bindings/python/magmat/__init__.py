@@ -8,6 +8,8 @@ Quantities cross the Python boundary as plain SI floats or float64 NumPy arrays
 
 from __future__ import annotations
 
+import types
+
 try:
     from . import _core
 except ImportError as exc:  # pragma: no cover - only when the extension was not built
@@ -98,7 +100,7 @@ _pickling.install()  # look-up records pickle as the call that makes them
 __version__ = "0.1.0"
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> types.ModuleType:
     # The plotting submodule (matplotlib, an optional dependency) is loaded lazily, on first
     # use as ``magmat.plot`` (``import magmat.plot`` and ``from magmat import plot`` work too),
     # never by ``import magmat``; it is not in __all__, so ``from magmat import *`` skips it.

@@ -15,7 +15,7 @@ def _table(header: list[str], rows: list[list[str]]) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def _number(value: float, digits: int = 4) -> str:
+def _number(value: float | None, digits: int = 4) -> str:
     return "–" if value is None or (isinstance(value, float) and math.isnan(value)) else f"{value:.{digits}g}"
 
 
@@ -71,7 +71,8 @@ def study_html(s: _core.Study) -> str:
 
 def install() -> None:
     """Attaches the renderings to the core classes."""
-    _core.MagnetProperties._repr_html_ = properties_html
-    _core.Magnet._repr_html_ = magnet_html
-    _core.Catalog._repr_html_ = catalog_html
-    _core.Study._repr_html_ = study_html
+    # setattr: the stubs give the core classes no _repr_html_ (it is added here, at import).
+    setattr(_core.MagnetProperties, "_repr_html_", properties_html)
+    setattr(_core.Magnet, "_repr_html_", magnet_html)
+    setattr(_core.Catalog, "_repr_html_", catalog_html)
+    setattr(_core.Study, "_repr_html_", study_html)

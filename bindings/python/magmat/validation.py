@@ -16,11 +16,12 @@ sintered NdFeB grade against its own printed value or its coercivity class's.
 from __future__ import annotations
 
 import functools
+import importlib
 import json
 import math
 
 import os
-from typing import Any, Iterator, Mapping, Sequence, Union
+from typing import Any, Iterator, Mapping, Sequence, Union, overload
 
 from . import _core
 
@@ -38,13 +39,17 @@ class ValidationReport(Sequence[Mapping[str, Any]]):
     COLUMNS = ("id", "role", "quantity", "unit", "model", "published", "residual", "tolerance", "within",
                "expected", "source", "printed")
 
-    def __init__(self, rows: list[dict[str, Any]]) -> None:
-        self._rows = rows
+    def __init__(self, rows: Sequence[Mapping[str, Any]]) -> None:
+        self._rows = list(rows)
 
     def __len__(self) -> int:
         return len(self._rows)
 
-    def __getitem__(self, index):  # type: ignore[no-untyped-def]
+    @overload
+    def __getitem__(self, index: int) -> Mapping[str, Any]: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Mapping[str, Any]]: ...
+    def __getitem__(self, index: int | slice) -> Mapping[str, Any] | Sequence[Mapping[str, Any]]:
         return self._rows[index]
 
     def __iter__(self) -> Iterator[Mapping[str, Any]]:
@@ -57,10 +62,10 @@ class ValidationReport(Sequence[Mapping[str, Any]]):
                 return r
         raise KeyError(f"no validation figure {figure_id!r}; known: {', '.join(r['id'] for r in self._rows)}")
 
-    def to_dataframe(self):  # type: ignore[no-untyped-def]
+    def to_dataframe(self) -> Any:
         """A pandas DataFrame of the rows (needs pandas)."""
-        import pandas as pd
-
+        # Any: pandas is optional and may have no stubs installed (pandas-stubs).
+        pd: Any = importlib.import_module("pandas")
         return pd.DataFrame(self._rows, columns=list(self.COLUMNS))
 
     def to_text(self) -> str:
