@@ -12,13 +12,13 @@ import types
 
 try:
     from . import _core
-except ImportError as exc:  # pragma: no cover - only when the extension was not built
+except ImportError as _missing:  # pragma: no cover - only when the extension was not built
     raise ImportError(
         "magmat's compiled extension (magmat._core) is missing. Build and install the package "
         "from the source tree with `pip install .` (needs the Debian packages libeigen3-dev "
         "libboost-dev libfmt-dev nlohmann-json3-dev and a C++20 compiler), or run the README's "
         "set-up command."
-    ) from exc
+    ) from _missing
 
 from ._core import (
     ATOMIC_WEIGHTS_VERSION,
