@@ -32,10 +32,11 @@ def batch_evaluation() -> None:
         {"Nd": 31.0 - dy, "Dy": dy, "B": np.full_like(dy, 1.0), "Fe": np.full_like(dy, 68.0)},
         temperature_C=150.0,
     )
-    hcj: npt.NDArray[np.float64] = np.asarray(result["intrinsic_coercivity"], dtype=np.float64)  # A/m
+    hcj: npt.NDArray[np.float64] = result["intrinsic_coercivity"]  # A/m, one per candidate
+    passes: npt.NDArray[np.bool_] = result["policy_pass"]
     front: npt.NDArray[np.int64] = mm.pareto_front(
         result, minimize=["heavy_rare_earth_mass_fraction"], maximize=["intrinsic_coercivity"])
-    assert hcj.shape == (100,) and len(front) > 0
+    assert hcj.shape == (100,) and passes.dtype == np.bool_ and len(front) > 0
 
 
 def shapes_and_losses() -> None:

@@ -1357,14 +1357,25 @@ def estimate_torque_density(
 
 # --- batch evaluation ---------------------------------------------------------------------
 
+@overload
 def evaluate(
-    candidates: Mapping[str | Element, numpy.typing.ArrayLike] | Any,
+    candidates: Mapping[str | Element, numpy.typing.ArrayLike],
     temperature_C: float | numpy.typing.ArrayLike = 20.0,
     process: str = "sintered",
     threads: int = 1,
     errors: str = "raise",
     progress: bool = False,
-) -> dict[str, numpy.typing.NDArray[Any]] | Any:
+) -> dict[str, numpy.typing.NDArray[Any]]:
+    """Many candidates (element -> 1-D mass percent arrays, or a DataFrame; rows sum to 100, no Fe balance added) at once, with the scalar API's formulas on SIMD blocks of rows: dict of arrays (DataFrame in, DataFrame out) with remanence (T), intrinsic_coercivity, normal_coercivity (A/m), max_energy_product (J/m^3), rare_earth_mass_fraction, heavy_rare_earth_mass_fraction, policy_pass; errors='raise' names the first invalid row, errors='mask' gives NaN and a 'valid' array; progress=True shows a tqdm bar for sweeps over a second (RuntimeWarning without tqdm); runs without the GIL."""
+@overload
+def evaluate(
+    candidates: Any,
+    temperature_C: float | numpy.typing.ArrayLike = 20.0,
+    process: str = "sintered",
+    threads: int = 1,
+    errors: str = "raise",
+    progress: bool = False,
+) -> Any:
     """Many candidates (element -> 1-D mass percent arrays, or a DataFrame; rows sum to 100, no Fe balance added) at once, with the scalar API's formulas on SIMD blocks of rows: dict of arrays (DataFrame in, DataFrame out) with remanence (T), intrinsic_coercivity, normal_coercivity (A/m), max_energy_product (J/m^3), rare_earth_mass_fraction, heavy_rare_earth_mass_fraction, policy_pass; errors='raise' names the first invalid row, errors='mask' gives NaN and a 'valid' array; progress=True shows a tqdm bar for sweeps over a second (RuntimeWarning without tqdm); runs without the GIL."""
 
 def mass_fractions(
