@@ -8,15 +8,17 @@ Quantities cross the Python boundary as plain SI floats or float64 NumPy arrays
 
 from __future__ import annotations
 
+import types
+
 try:
     from . import _core
-except ImportError as exc:  # pragma: no cover - only when the extension was not built
+except ImportError as _missing:  # pragma: no cover - only when the extension was not built
     raise ImportError(
         "magmat's compiled extension (magmat._core) is missing. Build and install the package "
         "from the source tree with `pip install .` (needs the Debian packages libeigen3-dev "
         "libboost-dev libfmt-dev nlohmann-json3-dev and a C++20 compiler), or run the README's "
         "set-up command."
-    ) from exc
+    ) from _missing
 
 from ._core import (
     ATOMIC_WEIGHTS_VERSION,
@@ -98,7 +100,7 @@ _pickling.install()  # look-up records pickle as the call that makes them
 __version__ = "0.1.0"
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> types.ModuleType:
     # The plotting submodule (matplotlib, an optional dependency) is loaded lazily, on first
     # use as ``magmat.plot`` (``import magmat.plot`` and ``from magmat import plot`` work too),
     # never by ``import magmat``; it is not in __all__, so ``from magmat import *`` skips it.

@@ -14,7 +14,7 @@ import os
 import re
 import shutil
 import sys
-from typing import Any, Sequence
+from typing import Any, NoReturn, Sequence
 
 import magmat as mm
 from magmat._files import check_target
@@ -249,7 +249,7 @@ def _compare(args: argparse.Namespace) -> int:
     study = mm.design_study(requirement, magnet_mass_kg=args.mass_kg, **fleet,
                             pr_share=args.pr_share)
     currency = study.currency
-    rows = []
+    rows: list[dict[str, Any]] = []
     for r in study:
         per_unit, per_year, saved = r.kg_per_unit, r.tonnes_per_year, r.saving_vs_baseline
         rows.append({
@@ -368,7 +368,7 @@ def _compare_plot(study: mm.Study, path: str) -> None:
 # --- parser -------------------------------------------------------------------------------
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one line, exit 2
+    def error(self, message: str) -> NoReturn:  # one line, exit 2
         self.exit(2, f"magmat: error: {message}\n")
 
 
@@ -508,7 +508,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if getattr(args, "plot", None):
             check_target(args.plot)  # before any output: a table and then the error would mislead
-        return args.run(args)
+        status: int = args.run(args)  # each subcommand's run returns its exit status
+        return status
     except BrokenPipeError:  # output piped into `head` and closed: stop quietly
         sys.stderr.close()
         return 0

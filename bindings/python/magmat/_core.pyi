@@ -8,7 +8,7 @@ kg/m^3, kg/mol); temperatures are degrees Celsius in arguments named ``temperatu
 
 import os
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Any, ClassVar, TypedDict, Union
+from typing import Any, ClassVar, TypedDict, Union, overload
 
 import numpy
 import numpy.typing
@@ -58,13 +58,18 @@ ZERO_CELSIUS_IN_KELVIN: float
 RADIAN_PER_SECOND_PER_RPM: float
 """rad/s per rpm: 2 pi/60 = 0.10471975... (exact)."""
 
-def convert(
-    value: float | numpy.typing.ArrayLike, from_unit: str, to_unit: str
-) -> float | numpy.typing.NDArray[numpy.float64]:
+@overload
+def convert(value: float, from_unit: str, to_unit: str) -> float:
+    """Value in from_unit converted to to_unit (unit strings such as "kOe", "kA/m", "MGOe", "degC"); a number gives a float, an array or sequence a float64 array of the same shape."""
+@overload
+def convert(value: numpy.typing.ArrayLike, from_unit: str, to_unit: str) -> numpy.typing.NDArray[numpy.float64]:
     """Value in from_unit converted to to_unit (unit strings such as "kOe", "kA/m", "MGOe", "degC"); a number gives a float, an array or sequence a float64 array of the same shape."""
 
 def si_unit(unit: str) -> str:
     """The SI unit of the same dimension as unit: "kOe" -> "A/m", "MGOe" -> "J/m3", "degC" -> "K"."""
+
+def _require_numbers(value: object, what: str) -> None:
+    """Raises TypeError naming `what` if value is text or an array of text, complex numbers, dates or records (private)."""
 
 # --- elements -----------------------------------------------------------------------------
 
@@ -401,25 +406,35 @@ class Phase:
     @property
     def max_temperature_C(self) -> float:
         """Highest temperature (degC) where the data hold."""
-    def saturation_polarization(
-        self, temperature_C: float | numpy.typing.ArrayLike
-    ) -> float | numpy.typing.NDArray[numpy.float64]:
+    @overload
+    def saturation_polarization(self, temperature_C: float) -> float:
         """Saturation polarization Js = mu0 Ms in T at temperature_C (degC)."""
-    def saturation_magnetization(
-        self, temperature_C: float | numpy.typing.ArrayLike
-    ) -> float | numpy.typing.NDArray[numpy.float64]:
+    @overload
+    def saturation_polarization(self, temperature_C: numpy.typing.ArrayLike) -> numpy.typing.NDArray[numpy.float64]:
+        """Saturation polarization Js = mu0 Ms in T at temperature_C (degC)."""
+    @overload
+    def saturation_magnetization(self, temperature_C: float) -> float:
         """Spontaneous magnetization Ms in A/m at temperature_C (degC)."""
-    def anisotropy_field(
-        self, temperature_C: float | numpy.typing.ArrayLike
-    ) -> float | numpy.typing.NDArray[numpy.float64]:
+    @overload
+    def saturation_magnetization(self, temperature_C: numpy.typing.ArrayLike) -> numpy.typing.NDArray[numpy.float64]:
+        """Spontaneous magnetization Ms in A/m at temperature_C (degC)."""
+    @overload
+    def anisotropy_field(self, temperature_C: float) -> float:
         """Anisotropy field HA in A/m at temperature_C (degC); mu0*HA in T is VACUUM_PERMEABILITY times it."""
-    def anisotropy_energy_density(
-        self, temperature_C: float | numpy.typing.ArrayLike
-    ) -> float | numpy.typing.NDArray[numpy.float64]:
+    @overload
+    def anisotropy_field(self, temperature_C: numpy.typing.ArrayLike) -> numpy.typing.NDArray[numpy.float64]:
+        """Anisotropy field HA in A/m at temperature_C (degC); mu0*HA in T is VACUUM_PERMEABILITY times it."""
+    @overload
+    def anisotropy_energy_density(self, temperature_C: float) -> float:
         """Effective anisotropy energy density K = Js HA / 2 in J/m^3 at temperature_C (degC)."""
-    def max_energy_product_limit(
-        self, temperature_C: float | numpy.typing.ArrayLike
-    ) -> float | numpy.typing.NDArray[numpy.float64]:
+    @overload
+    def anisotropy_energy_density(self, temperature_C: numpy.typing.ArrayLike) -> numpy.typing.NDArray[numpy.float64]:
+        """Effective anisotropy energy density K = Js HA / 2 in J/m^3 at temperature_C (degC)."""
+    @overload
+    def max_energy_product_limit(self, temperature_C: float) -> float:
+        """Theoretical energy-product limit Js^2/(4 mu0) in J/m^3 at temperature_C (degC)."""
+    @overload
+    def max_energy_product_limit(self, temperature_C: numpy.typing.ArrayLike) -> numpy.typing.NDArray[numpy.float64]:
         """Theoretical energy-product limit Js^2/(4 mu0) in J/m^3 at temperature_C (degC)."""
     def __repr__(self) -> str:
         """Phase('Nd2Fe14B')."""
@@ -579,21 +594,29 @@ class Magnet:
         """Curie temperature of the main phase in degC."""
     def properties(self, temperature_C: float = 20.0) -> MagnetProperties:
         """All extrinsic properties at temperature_C (degC)."""
-    def remanence(
-        self, temperature_C: float | numpy.typing.ArrayLike
-    ) -> float | numpy.typing.NDArray[numpy.float64]:
+    @overload
+    def remanence(self, temperature_C: float) -> float:
         """Remanence Br in T at temperature_C (degC)."""
-    def intrinsic_coercivity(
-        self, temperature_C: float | numpy.typing.ArrayLike
-    ) -> float | numpy.typing.NDArray[numpy.float64]:
+    @overload
+    def remanence(self, temperature_C: numpy.typing.ArrayLike) -> numpy.typing.NDArray[numpy.float64]:
+        """Remanence Br in T at temperature_C (degC)."""
+    @overload
+    def intrinsic_coercivity(self, temperature_C: float) -> float:
         """Intrinsic coercivity HcJ in A/m at temperature_C (degC)."""
-    def normal_coercivity(
-        self, temperature_C: float | numpy.typing.ArrayLike
-    ) -> float | numpy.typing.NDArray[numpy.float64]:
+    @overload
+    def intrinsic_coercivity(self, temperature_C: numpy.typing.ArrayLike) -> numpy.typing.NDArray[numpy.float64]:
+        """Intrinsic coercivity HcJ in A/m at temperature_C (degC)."""
+    @overload
+    def normal_coercivity(self, temperature_C: float) -> float:
         """Normal coercivity HcB in A/m at temperature_C (degC)."""
-    def max_energy_product(
-        self, temperature_C: float | numpy.typing.ArrayLike
-    ) -> float | numpy.typing.NDArray[numpy.float64]:
+    @overload
+    def normal_coercivity(self, temperature_C: numpy.typing.ArrayLike) -> numpy.typing.NDArray[numpy.float64]:
+        """Normal coercivity HcB in A/m at temperature_C (degC)."""
+    @overload
+    def max_energy_product(self, temperature_C: float) -> float:
+        """Maximum energy product (BH)max in J/m^3 at temperature_C (degC)."""
+    @overload
+    def max_energy_product(self, temperature_C: numpy.typing.ArrayLike) -> numpy.typing.NDArray[numpy.float64]:
         """Maximum energy product (BH)max in J/m^3 at temperature_C (degC)."""
     def demag_curve(self, temperature_C: float = 20.0, points: int = 400) -> DemagnetizationCurve:
         """The major demagnetization curve at temperature_C (degC), sampled at `points` (2 to 1e8) fields from 0 to -HcJ: H in A/m, B and J in T."""
@@ -601,34 +624,69 @@ class Magnet:
         """alpha(Br) and beta(HcJ) in 1/K over [from_C, to_C] (degC)."""
     def curve_figures(self, temperature_C: float = 20.0) -> dict[str, float]:
         """HcB, HcJ, Hk (A/m), (BH)max (J/m^3), Br (T) and the (negative) field of (BH)max read off the curve."""
+    @overload
     def operating_point(
         self,
         *,
-        pc: float | numpy.typing.ArrayLike,
-        temperature_C: float | numpy.typing.ArrayLike = 20.0,
-        external_field: float | numpy.typing.ArrayLike = 0.0,
-    ) -> OperatingPoint | OperatingPoints:
+        pc: float,
+        temperature_C: float = 20.0,
+        external_field: float = 0.0,
+    ) -> OperatingPoint:
         """Load line B = -mu0 pc (H + external_field) meets the normal curve; external_field in A/m, positive opposing; arrays broadcast into an OperatingPoints."""
+    @overload
+    def operating_point(
+        self,
+        *,
+        pc: numpy.typing.ArrayLike,
+        temperature_C: numpy.typing.ArrayLike = 20.0,
+        external_field: numpy.typing.ArrayLike = 0.0,
+    ) -> OperatingPoints:
+        """Load line B = -mu0 pc (H + external_field) meets the normal curve; external_field in A/m, positive opposing; arrays broadcast into an OperatingPoints."""
+    @overload
     def irreversible_loss(
         self,
         *,
-        pc: float | numpy.typing.ArrayLike | None = None,
-        temperature_C: float | numpy.typing.ArrayLike,
-        external_field: float | numpy.typing.ArrayLike = 0.0,
+        pc: float | None = None,
+        temperature_C: float,
+        external_field: float = 0.0,
         shape: Cylinder | Block | Ring | None = None,
         external_field_kind: str = "applied",
-    ) -> float | numpy.typing.NDArray[numpy.float64]:
+    ) -> float:
         """Fraction of the moment lost irreversibly after 20 degC -> temperature_C -> 20 degC (0.03 = 3 %): at one load line pc, or over a shape's volume (each element on its own load line); nothing is lost inside the knee; external_field_kind 'applied' or 'in_magnet' (shape only); arrays broadcast."""
+    @overload
+    def irreversible_loss(
+        self,
+        *,
+        pc: numpy.typing.ArrayLike | None = None,
+        temperature_C: numpy.typing.ArrayLike,
+        external_field: numpy.typing.ArrayLike = 0.0,
+        shape: Cylinder | Block | Ring | None = None,
+        external_field_kind: str = "applied",
+    ) -> numpy.typing.NDArray[numpy.float64]:
+        """Fraction of the moment lost irreversibly after 20 degC -> temperature_C -> 20 degC (0.03 = 3 %): at one load line pc, or over a shape's volume (each element on its own load line); nothing is lost inside the knee; external_field_kind 'applied' or 'in_magnet' (shape only); arrays broadcast."""
+    @overload
     def max_operating_temperature(
         self,
         *,
-        pc: float | numpy.typing.ArrayLike | None = None,
-        max_loss: float | numpy.typing.ArrayLike = 0.0,
-        external_field: float | numpy.typing.ArrayLike = 0.0,
+        pc: float | None = None,
+        max_loss: float = 0.0,
+        external_field: float = 0.0,
         shape: Cylinder | Block | Ring | None = None,
         external_field_kind: str = "applied",
         criterion: str = "local",
-    ) -> float | numpy.typing.NDArray[numpy.float64]:
+    ) -> float:
+        """Highest temperature in degC within max_loss for a shape (0: onset, no part past its knee) or a pc read as makers do (the neutral-section Pc of a cylinder, then its local fields); criterion='average_knee': one load line at pc (the older test)."""
+    @overload
+    def max_operating_temperature(
+        self,
+        *,
+        pc: numpy.typing.ArrayLike | None = None,
+        max_loss: numpy.typing.ArrayLike = 0.0,
+        external_field: numpy.typing.ArrayLike = 0.0,
+        shape: Cylinder | Block | Ring | None = None,
+        external_field_kind: str = "applied",
+        criterion: str = "local",
+    ) -> numpy.typing.NDArray[numpy.float64]:
         """Highest temperature in degC within max_loss for a shape (0: onset, no part past its knee) or a pc read as makers do (the neutral-section Pc of a cylinder, then its local fields); criterion='average_knee': one load line at pc (the older test)."""
     def local_demagnetization(
         self,
@@ -1192,9 +1250,11 @@ class SupplyScenario:
     @property
     def values(self) -> numpy.typing.NDArray[numpy.float64]:
         """The given values in t/year."""
-    def at(
-        self, year: float | numpy.typing.ArrayLike, extrapolate: bool = False
-    ) -> float | numpy.typing.NDArray[numpy.float64]:
+    @overload
+    def at(self, year: float, extrapolate: bool = False) -> float:
+        """Value in t/year at year: exact at given years, linear between them; outside the range DomainError unless extrapolate=True."""
+    @overload
+    def at(self, year: numpy.typing.ArrayLike, extrapolate: bool = False) -> numpy.typing.NDArray[numpy.float64]:
         """Value in t/year at year: exact at given years, linear between them; outside the range DomainError unless extrapolate=True."""
     def __repr__(self) -> str:
         """SupplyScenario('<name>', quantity=..., region=...)."""
@@ -1341,14 +1401,25 @@ def estimate_torque_density(
 
 # --- batch evaluation ---------------------------------------------------------------------
 
+@overload
 def evaluate(
-    candidates: Mapping[str | Element, numpy.typing.ArrayLike] | Any,
+    candidates: Mapping[str | Element, numpy.typing.ArrayLike],
     temperature_C: float | numpy.typing.ArrayLike = 20.0,
     process: str = "sintered",
     threads: int = 1,
     errors: str = "raise",
     progress: bool = False,
-) -> dict[str, numpy.typing.NDArray[Any]] | Any:
+) -> dict[str, numpy.typing.NDArray[Any]]:
+    """Many candidates (element -> 1-D mass percent arrays, or a DataFrame; rows sum to 100, no Fe balance added) at once, with the scalar API's formulas on SIMD blocks of rows: dict of arrays (DataFrame in, DataFrame out) with remanence (T), intrinsic_coercivity, normal_coercivity (A/m), max_energy_product (J/m^3), rare_earth_mass_fraction, heavy_rare_earth_mass_fraction, policy_pass; errors='raise' names the first invalid row, errors='mask' gives NaN and a 'valid' array; progress=True shows a tqdm bar for sweeps over a second (RuntimeWarning without tqdm); runs without the GIL."""
+@overload
+def evaluate(
+    candidates: Any,
+    temperature_C: float | numpy.typing.ArrayLike = 20.0,
+    process: str = "sintered",
+    threads: int = 1,
+    errors: str = "raise",
+    progress: bool = False,
+) -> Any:
     """Many candidates (element -> 1-D mass percent arrays, or a DataFrame; rows sum to 100, no Fe balance added) at once, with the scalar API's formulas on SIMD blocks of rows: dict of arrays (DataFrame in, DataFrame out) with remanence (T), intrinsic_coercivity, normal_coercivity (A/m), max_energy_product (J/m^3), rare_earth_mass_fraction, heavy_rare_earth_mass_fraction, policy_pass; errors='raise' names the first invalid row, errors='mask' gives NaN and a 'valid' array; progress=True shows a tqdm bar for sweeps over a second (RuntimeWarning without tqdm); runs without the GIL."""
 
 def mass_fractions(

@@ -48,4 +48,9 @@ def write_atomically(path: PathLike, write: Callable[[BinaryIO], None]) -> None:
 
 def write_text_atomically(path: PathLike, text: str) -> None:
     """Writes UTF-8 text atomically (see write_atomically)."""
-    write_atomically(path, lambda f: f.write(text.encode("utf-8")))
+    data = text.encode("utf-8")
+
+    def write(f: BinaryIO) -> None:
+        f.write(data)
+
+    write_atomically(path, write)

@@ -39,7 +39,8 @@ def study_html(s: _core.Study) -> str:
 
 def install() -> None:
     """Attaches the renderings to the core classes."""
-    _core.MagnetProperties._repr_html_ = properties_html
-    _core.Magnet._repr_html_ = magnet_html
-    _core.Catalog._repr_html_ = catalog_html
-    _core.Study._repr_html_ = study_html
+    # setattr: the stubs give the core classes no _repr_html_ (it is added here, at import).
+    setattr(_core.MagnetProperties, "_repr_html_", properties_html)
+    setattr(_core.Magnet, "_repr_html_", magnet_html)
+    setattr(_core.Catalog, "_repr_html_", catalog_html)
+    setattr(_core.Study, "_repr_html_", study_html)

@@ -10,6 +10,7 @@ results.
 
 from __future__ import annotations
 
+import importlib
 import time
 import warnings
 from typing import Any
@@ -50,7 +51,8 @@ class SweepProgress:
 def sweep_progress(total: int) -> SweepProgress | None:
     """A SweepProgress over tqdm, or None (after a RuntimeWarning) when tqdm is not installed."""
     try:
-        from tqdm.auto import tqdm
+        # Any: tqdm is optional and ships no type information of its own (types-tqdm does).
+        tqdm: Any = importlib.import_module("tqdm.auto").tqdm
     except ImportError:
         warnings.warn(
             "magmat.evaluate(progress=True) shows its bar with tqdm, which is not installed "

@@ -7,6 +7,7 @@ pandas frames, dicts of numbers) crosses to the workers, which import magmat the
 
 from __future__ import annotations
 
+import importlib
 from typing import Any, Mapping, Sequence
 
 import numpy as np
@@ -26,21 +27,27 @@ RESULT_COLUMNS = {
 }
 
 
-def _require():
+def _dask_module(name: str) -> Any:
+    # Typed as Any: dask's functions are largely unannotated (mypy --strict refuses calls to them)
+    # and pandas may have no stubs installed; what crosses back to the caller is documented.
+    return importlib.import_module(name)
+
+
+def _require() -> Any:
     try:
-        import dask.dataframe as dd
+        dd = _dask_module("dask.dataframe")
     except ImportError as exc:  # pragma: no cover - exercised only without dask
         raise ImportError("magmat.dask needs Dask: pip install 'dask[dataframe]' distributed "
                           "(or magmat[dask])") from exc
     return dd
 
 
-def _evaluate_partition(frame, temperature_C, process, errors):
+def _evaluate_partition(frame: Any, temperature_C: float, process: str, errors: str) -> Any:
     # Runs on a worker: one pandas partition through the batch engine.
     return mm.evaluate(frame, temperature_C=temperature_C, process=process, threads=1, errors=errors)
 
 
-def evaluate(candidates: Any, temperature_C: float = 20.0, process: str = "sintered", errors: str = "raise"):
+def evaluate(candidates: Any, temperature_C: float = 20.0, process: str = "sintered", errors: str = "raise") -> Any:
     """:func:`magmat.evaluate` over a Dask collection, partition by partition.
 
     ``candidates``: a ``dask.dataframe.DataFrame`` with element columns (mass percent), or a mapping
@@ -52,8 +59,7 @@ def evaluate(candidates: Any, temperature_C: float = 20.0, process: str = "sinte
     if errors not in ("raise", "mask"):
         raise ValueError(f"errors must be 'raise' or 'mask', got {errors!r}")
     if isinstance(candidates, Mapping):
-        import dask.array as da
-
+        da = _dask_module("dask.array")
         columns = list(candidates)
         arrays = [candidates[c] for c in columns]
         if not all(isinstance(a, da.Array) and a.ndim == 1 for a in arrays):
@@ -61,8 +67,7 @@ def evaluate(candidates: Any, temperature_C: float = 20.0, process: str = "sinte
         candidates = dd.from_dask_array(da.stack(arrays, axis=1), columns=[str(c) for c in columns])
     if not isinstance(candidates, dd.DataFrame):
         raise ValueError("candidates must be a dask DataFrame or a mapping of 1-D dask arrays")
-    import pandas as pd
-
+    pd = _dask_module("pandas")
     meta = pd.DataFrame({name: pd.Series(dtype=dtype) for name, dtype in RESULT_COLUMNS.items()})
     if errors == "mask":
         meta["valid"] = pd.Series(dtype="bool")
@@ -70,7 +75,7 @@ def evaluate(candidates: Any, temperature_C: float = 20.0, process: str = "sinte
     return candidates.map_partitions(_evaluate_partition, float(temperature_C), process, errors, meta=meta)
 
 
-def _study_frame(requirement: Mapping[str, Any], options: Mapping[str, Any]):
+def _study_frame(requirement: Mapping[str, Any], options: Mapping[str, Any]) -> Any:
     # Runs on a worker: one design study, returned as plain pandas data.
     study = mm.design_study(mm.Requirement(**requirement), **options)
     frame = study.to_dataframe()
@@ -79,15 +84,15 @@ def _study_frame(requirement: Mapping[str, Any], options: Mapping[str, Any]):
     return frame
 
 
-def design_studies(requirements: Sequence[Mapping[str, Any]], client=None, **options):
+def design_studies(requirements: Sequence[Mapping[str, Any]], client: Any = None, **options: Any) -> Any:
     """Runs :func:`magmat.design_study` for each requirement (given as the keyword arguments of
     :class:`magmat.Requirement`, e.g. ``{"temperature_C": 150, "permeance": 2.0}``) as Dask tasks,
     on ``client`` (a ``dask.distributed.Client``) or the default scheduler. ``options`` go to
     design_study (``magnet_mass_kg``, ``units_per_year``, ...). Returns one pandas DataFrame, a row
     per requirement and strategy, with the requirement's fields as ``requirement_*`` columns."""
     _require()
-    import dask
-    import pandas as pd
+    dask = _dask_module("dask")
+    pd = _dask_module("pandas")
 
     for requirement in requirements:
         mm.Requirement(**requirement)  # refuse a bad requirement here, naming it, before any task runs
@@ -96,12 +101,11 @@ def design_studies(requirements: Sequence[Mapping[str, Any]], client=None, **opt
     return pd.concat(list(frames), ignore_index=True)
 
 
-def random_candidates(n: int, chunks: int, seed: int = 0):
+def random_candidates(n: int, chunks: int, seed: int = 0) -> Any:
     """A reproducible Dask DataFrame of ``n`` sintered NdFeB candidates (Nd 28-32, Dy 0-4, B 1 wt%,
     Fe the balance) in partitions of ``chunks`` rows, for sweeps and tests."""
     dd = _require()
-    import pandas as pd
-
+    pd = _dask_module("pandas")
     rng = np.random.default_rng(seed)
     nd = rng.uniform(28.0, 32.0, n)
     dy = rng.uniform(0.0, 4.0, n)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 import os
-from typing import TYPE_CHECKING, Any, Iterable, Optional, Tuple, Union
+from typing import TYPE_CHECKING, Any, Iterable, Literal, Optional, Tuple, Union
 
 import numpy as np
 
@@ -65,7 +65,7 @@ def _scales(units: str) -> Tuple[Any, str, Any, str]:
     return _UNITS[units]
 
 
-def _temperatures(temperatures_C: Union[float, Iterable[float]]) -> list:
+def _temperatures(temperatures_C: Union[float, Iterable[float]]) -> list[float]:
     _require_numbers(temperatures_C, "temperatures_C")  # '150' is text, not a temperature
     values = np.atleast_1d(np.asarray(temperatures_C, dtype=float))
     if values.ndim != 1 or values.size == 0:
@@ -81,6 +81,28 @@ def _format_temperature(t: float) -> str:
 
 def _format_number(x: float) -> str:
     return f"{x:.3g}"
+
+
+def _new_figure(figsize: Tuple[float, float], dpi: float, layout: Literal["constrained", "compressed"]) -> "Figure":
+    """A Figure of ``figsize`` inches on an Agg canvas (no pyplot), with a constrained layout."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    width, height = figsize
+    try:
+        fig = Figure(figsize=(width, height), dpi=dpi, layout=layout)
+    except TypeError:  # matplotlib < 3.5
+        fig = Figure(figsize=(width, height), dpi=dpi, constrained_layout=True)
+    FigureCanvasAgg(fig)
+    return fig
+
+
+def _figure_of(ax: "Axes") -> "Figure":
+    """The Figure holding a caller's Axes (through a SubFigure, the Figure that holds it)."""
+    from matplotlib.figure import Figure
+
+    figure = ax.figure
+    return figure if isinstance(figure, Figure) else figure.figure
 
 
 def save_png(figure: "Figure", path: PathLike, dpi: float = 100) -> None:
@@ -130,8 +152,6 @@ def demagnetization_curves(
     ``ImportError`` telling how to install it.
     """
     _require_matplotlib()
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
 
     h_scale, h_unit, b_scale, b_unit = _scales(units)
@@ -153,15 +173,11 @@ def demagnetization_curves(
     ops = [magnet.operating_point(pc=pc, temperature_C=t, external_field=external_field) for t in temps] if pc is not None else []
 
     own_figure = ax is None
-    if own_figure:
-        try:
-            fig = Figure(figsize=tuple(figsize), dpi=dpi, layout="constrained")
-        except TypeError:  # matplotlib < 3.5
-            fig = Figure(figsize=tuple(figsize), dpi=dpi, constrained_layout=True)
-        FigureCanvasAgg(fig)
+    if ax is None:
+        fig = _new_figure(figsize, dpi, "constrained")
         ax = fig.add_subplot(1, 1, 1)
     else:
-        fig = ax.figure
+        fig = _figure_of(ax)
 
     legend_handles = []
     legend_labels = []
@@ -217,7 +233,7 @@ def demagnetization_curves(
         (load,) = ax.plot(h_scale(h_line), b_scale(b_line), color="black", linestyle="-.", linewidth=1.2,
                           label=label, zorder=3)
         legend_handles.append(load)
-        legend_labels.append(load.get_label())
+        legend_labels.append(label)
 
         any_knee = False
         any_ok = False
@@ -325,9 +341,7 @@ def loss_map(
     Block or Ring raises ``TypeError``.
     """
     _require_matplotlib()
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.colors import TwoSlopeNorm
-    from matplotlib.figure import Figure
 
     if isinstance(resolution, bool) or not isinstance(resolution, int) or not 8 <= resolution <= 400:
         raise ValueError(f"resolution must be an integer in 8-400, got {resolution!r}")
@@ -349,28 +363,24 @@ def loss_map(
     margin = margin.reshape(xx.shape)
     reversed_share = reversed_share.reshape(xx.shape)
 
-    own_figure = ax is None
-    if own_figure:
-        try:
-            # "compressed": the constrained layout made for fixed-aspect axes with a colorbar
-            fig = Figure(figsize=tuple(figsize), dpi=dpi, layout="compressed")
-        except TypeError:  # matplotlib < 3.5
-            fig = Figure(figsize=tuple(figsize), dpi=dpi, constrained_layout=True)
-        FigureCanvasAgg(fig)
+    if ax is None:
+        # "compressed": the constrained layout made for fixed-aspect axes with a colorbar
+        fig = _new_figure(figsize, dpi, "compressed")
         ax = fig.add_subplot(1, 1, 1)
     else:
-        fig = ax.figure
+        fig = _figure_of(ax)
 
     lowest = float(np.nanmin(margin))
     highest = float(np.nanmax(margin))
     span = max(abs(lowest), abs(highest), 1e-3)
-    norm = TwoSlopeNorm(vmin=min(lowest, -0.05 * span), vcenter=0.0, vmax=max(highest, 0.05 * span))
+    vmin, vmax = min(lowest, -0.05 * span), max(highest, 0.05 * span)
+    norm = TwoSlopeNorm(vmin=vmin, vcenter=0.0, vmax=vmax)
     mm_x, mm_z = 1e3 * x, 1e3 * z
     image = ax.pcolormesh(mm_x, mm_z, np.ma.masked_invalid(margin), cmap="RdBu", norm=norm, shading="nearest")
     colorbar = fig.colorbar(image, ax=ax)
     # ticks on both sides of the knee (the two slopes of the norm differ)
-    ticks = np.unique(np.round(np.concatenate([np.linspace(norm.vmin, 0.0, 4), np.linspace(0.0, norm.vmax, 5)]), 3))
-    colorbar.set_ticks(ticks[(ticks >= norm.vmin) & (ticks <= norm.vmax)])  # rounding must not leave the range
+    ticks = np.unique(np.round(np.concatenate([np.linspace(vmin, 0.0, 4), np.linspace(0.0, vmax, 5)]), 3))
+    colorbar.set_ticks(ticks[(ticks >= vmin) & (ticks <= vmax)].tolist())  # rounding must not leave the range
     colorbar.set_label("knee margin (Hk - |H|)/Hk")
     if lowest < 0.0 < highest:
         ax.contour(mm_x, mm_z, np.ma.masked_invalid(margin), levels=[0.0], colors="black", linewidths=1.2)
@@ -402,7 +412,7 @@ def strategy_label(strategy: str) -> str:
     abbreviations capitalized as written ('gbd_tb' -> 'GBD Tb', 'hre_free_fine_grain' ->
     'HRE-free fine grain', 'ce_la_substituted' -> 'Ce/La substituted'). Unknown words are kept."""
     words = [w for w in str(strategy).split("_") if w]
-    out = []
+    out: list[str] = []
     for i, word in enumerate(words):
         if word == "free" and out:
             out[-1] += "-free"
@@ -436,8 +446,6 @@ def strategy_comparison(
     for :func:`demagnetization_curves`. Returns the Figure.
     """
     _require_matplotlib()
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
 
     if not (isinstance(dpi, (int, float)) and math.isfinite(dpi) and dpi > 0):
         raise ValueError(f"dpi must be a finite number > 0, got {dpi!r}")
@@ -446,11 +454,7 @@ def strategy_comparison(
         raise ValueError("strategy_comparison: the study has no rows")
     labels = [strategy_label(r.strategy) + (" [U]" if r.rests_on_unconfirmed else "") for r in rows]
     y = np.arange(len(rows))
-    try:
-        fig = Figure(figsize=tuple(figsize), dpi=dpi, layout="constrained")
-    except TypeError:  # matplotlib < 3.5
-        fig = Figure(figsize=tuple(figsize), dpi=dpi, constrained_layout=True)
-    FigureCanvasAgg(fig)
+    fig = _new_figure(figsize, dpi, "constrained")
     axes = fig.subplots(1, 3, sharey=True, gridspec_kw={"width_ratios": [1.0, 1.3, 0.9]})
 
     def stacked(ax: "Axes", elements: Tuple[Tuple[str, str], ...]) -> None:

@@ -20,7 +20,7 @@ import json
 import math
 
 import os
-from typing import Any, Iterator, Mapping, Sequence, Union
+from typing import Any, Iterator, Mapping, Sequence, Union, overload
 
 from . import _core
 from .table import Column, Table
@@ -39,13 +39,17 @@ class ValidationReport(Sequence[Mapping[str, Any]]):
     COLUMNS = ("id", "role", "quantity", "unit", "model", "published", "residual", "tolerance", "within",
                "expected", "source", "printed")
 
-    def __init__(self, rows: list[dict[str, Any]]) -> None:
-        self._rows = rows
+    def __init__(self, rows: Sequence[Mapping[str, Any]]) -> None:
+        self._rows = list(rows)
 
     def __len__(self) -> int:
         return len(self._rows)
 
-    def __getitem__(self, index):  # type: ignore[no-untyped-def]
+    @overload
+    def __getitem__(self, index: int) -> Mapping[str, Any]: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Mapping[str, Any]]: ...
+    def __getitem__(self, index: int | slice) -> Mapping[str, Any] | Sequence[Mapping[str, Any]]:
         return self._rows[index]
 
     def __iter__(self) -> Iterator[Mapping[str, Any]]:

@@ -1,5 +1,6 @@
 // magmat._core: declares the module and registers each topic; no logic lives here.
 #include "pybind.hpp"
+#include "text_signatures.hpp"
 
 PYBIND11_MODULE(_core, m) {
   m.doc() = "magmat C++ core (private; use the magmat package)";
@@ -19,4 +20,6 @@ PYBIND11_MODULE(_core, m) {
   magmat::python::register_supply(m);
   magmat::python::register_policy(m);
   magmat::python::register_batch(m);
+  // Last: reads the docstrings every registration above wrote.
+  magmat::python::expose_text_signatures(m);
 }
