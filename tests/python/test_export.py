@@ -19,6 +19,7 @@ import json
 import math
 import os
 import re
+import sys
 
 import numpy as np
 import pytest
@@ -374,16 +375,9 @@ def test_magpylib_demagnetize_gives_the_cube_its_demagnetizing_factor(catalog):
 
 
 def test_magpylib_demagnetize_names_the_missing_package(catalog, monkeypatch):
-    import builtins
-
-    real_import = builtins.__import__
-
-    def no_material_response(name, *args, **kwargs):
-        if name.startswith("magpylib_material_response"):
-            raise ImportError(name)
-        return real_import(name, *args, **kwargs)
-
-    monkeypatch.setattr(builtins, "__import__", no_material_response)
+    # None in sys.modules: the import fails as if the package were not installed
+    monkeypatch.setitem(sys.modules, "magpylib_material_response", None)
+    monkeypatch.setitem(sys.modules, "magpylib_material_response.demag", None)
     with pytest.raises(ImportError, match="magpylib-material-response"):
         export.magpylib_demagnetize(object(), catalog["N42SH"], 20.0)
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import builtins
 import csv
 import io
 import json
 import math
+import sys
 from typing import Any
 
 import pytest
@@ -151,19 +151,12 @@ def test_long_text_is_wrapped_not_padded() -> None:
 def test_the_text_without_tabulate_has_the_same_cells(monkeypatch: pytest.MonkeyPatch) -> None:
     pytest.importorskip("tabulate")
     with_library = grades().to_text()
-    real_import = builtins.__import__
-
-    def no_tabulate(name: str, *args: Any, **kwargs: Any) -> Any:
-        if name == "tabulate":
-            raise ImportError("no tabulate")
-        return real_import(name, *args, **kwargs)
-
-    monkeypatch.setattr(builtins, "__import__", no_tabulate)
+    monkeypatch.setitem(sys.modules, "tabulate", None)  # None in sys.modules: the import fails
     plain = grades().to_text()
     assert plain == with_library
     wrapped = Table([Column("name"), Column("reason")], [{"name": "x", "reason": "a b c d e f g h"}])
     assert wrapped.to_text(max_cell_width=3).splitlines()[2:] == ["x       a b", "        c d", "        e f", "        g h"]
-    monkeypatch.setattr(builtins, "__import__", real_import)
+    monkeypatch.undo()
     assert wrapped.to_text(max_cell_width=3).splitlines()[2:] == ["x       a b", "        c d", "        e f", "        g h"]
 
 
@@ -179,14 +172,7 @@ def test_dataframe_columns_dtypes_units_and_sources() -> None:
 
 
 def test_dataframe_without_pandas_says_how_to_get_it(monkeypatch: pytest.MonkeyPatch) -> None:
-    real_import = builtins.__import__
-
-    def no_pandas(name: str, *args: Any, **kwargs: Any) -> Any:
-        if name == "pandas":
-            raise ImportError("no pandas")
-        return real_import(name, *args, **kwargs)
-
-    monkeypatch.setattr(builtins, "__import__", no_pandas)
+    monkeypatch.setitem(sys.modules, "pandas", None)  # None in sys.modules: the import fails
     with pytest.raises(ImportError, match="pip install pandas"):
         grades().to_dataframe()
 

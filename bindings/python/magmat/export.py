@@ -12,6 +12,7 @@ unchanged. See ``docs/exports.md`` for the format rules followed and where they 
 
 from __future__ import annotations
 
+import importlib
 import json
 import math
 import os
@@ -424,7 +425,8 @@ def magpylib_demagnetize(collection: Any, magnet: Magnet, temperature_C: float =
     (check with :meth:`Magnet.irreversible_loss`), and isotropic, the recoil permeability standing
     for the perpendicular one too. Without the package: ``ImportError`` naming it."""
     try:
-        from magpylib_material_response.demag import apply_demag
+        # Any: the optional package is not typed for callers.
+        apply_demag: Any = importlib.import_module("magpylib_material_response.demag").apply_demag
     except ImportError as e:
         raise ImportError("magpylib_demagnetize needs the optional package magpylib-material-response "
                           "(pip install magpylib-material-response; Python >= 3.11)") from e

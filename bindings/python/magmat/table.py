@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import html
 import io
+import importlib
 import json
 import math
 import textwrap
@@ -258,14 +259,15 @@ class Table:
         """A pandas DataFrame: one column per key, SI values, float64 (NaN where missing) for
         number columns; ``attrs`` holds each key's unit, label and source. Needs pandas."""
         try:
-            import pandas as pd
+            # Any: pandas is optional and may have no stubs installed (pandas-stubs).
+            pd: Any = importlib.import_module("pandas")
         except ImportError as exc:
             raise ImportError("Table.to_dataframe needs pandas: pip install pandas (or magmat[dataframe])") from exc
         data: dict[str, Any] = {}
         for c in self._columns:
             values = [row.get(c.key) for row in self._rows]
             if self._numeric(c):
-                data[c.key] = pd.array([math.nan if _missing(v) else float(v) for v in values], dtype="float64")
+                data[c.key] = pd.array([math.nan if v is None or _missing(v) else float(v) for v in values], dtype="float64")
             else:
                 data[c.key] = values
         frame = pd.DataFrame(data, columns=[c.key for c in self._columns])
@@ -377,7 +379,8 @@ def _blocks(columns: list[Column], widths: Mapping[str, int], width: int) -> lis
 
 def _render_block(headings: list[str], rows: list[list[str]], align: list[str]) -> list[str]:
     try:
-        from tabulate import tabulate
+        # Any: tabulate is optional and has no stubs of its own (types-tabulate).
+        tabulate: Any = importlib.import_module("tabulate").tabulate
     except ImportError:
         return _plain_block(headings, rows, align)
     text = tabulate(rows, headers=headings, tablefmt="simple", colalign=align, disable_numparse=True)
