@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <limits>
+#include <string>
 
 using Catch::Detail::Approx;
 using magmat::Phase;
@@ -139,4 +140,11 @@ TEST_CASE("Js and HA of NdFeB fall with temperature", "[phases]") {
     js = js_now;
     ha = ha_now;
   }
+}
+
+TEST_CASE("Each confidence has the letter the data files write", "[phases]") {
+  using magmat::confidence;
+  CHECK(std::string(magmat::confidence_letter(confidence::confirmed)) == "C");
+  CHECK(std::string(magmat::confidence_letter(confidence::derived)) == "D");
+  CHECK(std::string(magmat::confidence_letter(confidence::unconfirmed)) == "U");
 }

@@ -174,10 +174,6 @@ equal_basis equal_arg(const std::string& name) {
   throw domain_error("equal must be \"mass\", \"flux\" or \"energy\", got \"" + name + "\"");
 }
 
-const char* confidence_letter(confidence c) {
-  return c == confidence::confirmed ? "C" : c == confidence::derived ? "D" : "U";
-}
-
 py::list assumptions_object(const std::vector<row_assumption>& assumptions) {
   py::list out;
   for (const auto& a : assumptions) {

@@ -48,9 +48,7 @@ py::dict process_dict(const process_parameters& p) {
   out["activation_volume"] = p.activation_volume;
   py::dict sources;
   for (const auto& [name, tag] : p.sources) {
-    const char* level = tag.confidence == confidence::confirmed ? "C"
-                        : tag.confidence == confidence::derived ? "D" : "U";
-    sources[py::str(name)] = py::make_tuple(tag.key, level);
+    sources[py::str(name)] = py::make_tuple(tag.key, confidence_letter(tag.confidence));
   }
   out["sources"] = sources;
   return out;

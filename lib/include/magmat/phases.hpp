@@ -23,6 +23,11 @@ std::string_view to_string(phase_family family);
 /// against its primary source (unconfirmed).
 enum class confidence { confirmed, derived, unconfirmed };
 
+/// The letter the data files and the brief write for a confidence: "C", "D" or "U".
+constexpr const char* confidence_letter(confidence c) {
+  return c == confidence::confirmed ? "C" : c == confidence::derived ? "D" : "U";
+}
+
 /// The law of the reduced magnetization m(T/Tc) (temperature.hpp): Kuz'min's
 /// [1 - s tau^1.5 - (1-s) tau^p]^(1/3), or the critical power (1 - tau^a)^b.
 enum class magnetization_law { kuzmin, critical_power };
