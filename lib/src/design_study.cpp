@@ -49,7 +49,7 @@ study design_study(const requirement& r, const study_options& options) {
   validate(r);
   const double mass_kg = options.magnet_mass.value();
   if (!(mass_kg > 0.0) || !std::isfinite(mass_kg))
-    throw domain_error(fmt::format("magnet_mass must be a finite mass > 0 kg, got {} kg", mass_kg));
+    throw domain_error(fmt::format("the magnet mass must be finite and > 0 kg, got {} kg", mass_kg));
   if (!(options.units_per_year >= 0.0) || !std::isfinite(options.units_per_year))
     throw domain_error(fmt::format("units_per_year must be a finite number >= 0, got {}", options.units_per_year));
   if (options.magnet_tonnes_per_year &&
@@ -62,10 +62,10 @@ study design_study(const requirement& r, const study_options& options) {
   const double units_made = options.magnet_tonnes_per_year ? *options.magnet_tonnes_per_year * 1000.0 / mass_kg
                                                            : options.units_per_year;
   if (!options.magnet_tonnes_per_year && !std::isfinite(demand_t))
-    throw domain_error(fmt::format("magnet_mass ({} kg) x units_per_year ({}) overflows: the yearly magnet demand must "
+    throw domain_error(fmt::format("the magnet mass ({} kg) x units_per_year ({}) overflows: the yearly magnet demand must "
                                    "be finite, got {} t/year", mass_kg, options.units_per_year, demand_t));
   if (!std::isfinite(units_made))
-    throw domain_error(fmt::format("magnet_tonnes_per_year ({} t) / magnet_mass ({} kg) overflows: the units made per "
+    throw domain_error(fmt::format("magnet_tonnes_per_year ({} t) / the magnet mass ({} kg) overflows: the units made per "
                                    "year must be finite, got {}", demand_t, mass_kg, units_made));
 
   std::vector<std::string> names = options.strategies.empty() ? strategy_names() : options.strategies;
@@ -136,7 +136,7 @@ study design_study(const requirement& r, const study_options& options) {
         // A like-for-like mass can scale a finite demand past the largest double.
         if (!std::isfinite(row.tonnes_per_year[e]))
           throw domain_error(fmt::format("{}: {} kg per unit x {} units per year overflows the yearly tonnage; "
-                                         "lower magnet_mass or units_per_year", row.strategy, row_mass_kg, units));
+                                         "lower the magnet mass or units_per_year", row.strategy, row_mass_kg, units));
       }
       row.rare_earth_mass_fraction = c.rare_earth_mass_fraction();
       row.heavy_rare_earth_mass_fraction = c.heavy_rare_earth_mass_fraction();

@@ -114,7 +114,7 @@ def test_strategy_magnet_and_names():
         pytest.param(lambda: mm.design_study(mm.Requirement(temperature_C=150, permeance=2.0), baseline="nope"),
                      mm.UnknownNameError, "nope", id="unknown-baseline"),
         pytest.param(lambda: mm.design_study(mm.Requirement(temperature_C=150, permeance=2.0), magnet_mass_kg=-1),
-                     mm.DomainError, "magnet_mass", id="negative-mass"),
+                     mm.DomainError, "magnet mass", id="negative-mass"),
     ],
 )
 def test_bad_input(call, error, fragment):
