@@ -119,6 +119,14 @@ def test_bad_validation_files_name_what_is_wrong(tmp_path, figure, match):
         mm.validation_report(str(path))
 
 
+def test_a_key_repeated_in_a_validation_file_is_refused(tmp_path):
+    """JSON leaves a repeated key undefined; Python's parser would keep the last one silently."""
+    path = tmp_path / "twice.json"
+    path.write_text('{"schema": "magmat-validation/1", "figures": [{"id": "a", "id": "b"}]}')
+    with pytest.raises(mm.DataError, match='twice.json: key "id" appears twice'):
+        mm.validation_report(str(path))
+
+
 def test_magmat_validate_prints_the_table(capsys):
     assert main(["validate"]) == 0
     out = capsys.readouterr().out

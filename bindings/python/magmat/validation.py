@@ -185,9 +185,26 @@ def _row(figure: Mapping[str, Any], where: str) -> dict[str, Any]:
     }
 
 
+class _RepeatedKey(ValueError):
+    pass
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """An object whose keys are all distinct: JSON leaves a repeated key undefined and Python's
+    parser would keep the last one silently (the library's loader refuses it too)."""
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise _RepeatedKey(key)
+        out[key] = value
+    return out
+
+
 def _figures_of(text: str, where: str) -> list[dict[str, Any]]:
     try:
-        document = json.loads(text)
+        document = json.loads(text, object_pairs_hook=_unique_keys)
+    except _RepeatedKey as repeated:
+        raise _core.DataError(f"{where}: key \"{repeated}\" appears twice in one object") from None
     except json.JSONDecodeError as exc:
         raise _core.DataError(f"{where}: not valid JSON: {exc}") from None
     except RecursionError:  # Python's parser recurses per level, like the library's 64-level cap
