@@ -107,6 +107,11 @@ price_table price_table_from_json(std::string_view text, const std::string& labe
     } else {
       note += fmt::format("; {:.6g} {}/kg", per_element, table.currency);
     }
+    // Each step above is finite, but a huge quote can still overflow through the /lb, exchange-rate
+    // or oxide-fraction division.
+    if (!std::isfinite(per_element))
+      entry.at("price").at("value").fail(fmt::format("the price overflows when converted to {}/kg of contained {}",
+                                                     table.currency, symbol_text));
     table.price_per_kg[element] = per_element;
     table.sources[element] = note;
   }

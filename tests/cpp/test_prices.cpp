@@ -127,6 +127,12 @@ TEST_CASE("price errors", "[prices][errors]") {
     CHECK_THROWS_WITH(price_table_from_json(bad_symbol, "s.json"), Catch::Contains("s.json: /prices/Xx"));
     const std::string missing = R"({"name": "x", "currency": "USD", "date": "d", "prices": {}})";
     CHECK_THROWS_WITH(price_table_from_json(missing, "m.json"), Catch::Contains("m.json: /basis"));
+    // Found by fuzz_loaders: a finite quote near DBL_MAX overflowed through the oxide fraction.
+    const std::string overflow = R"({"name": "x", "currency": "USD", "date": "d", "basis": "b",
+      "prices": {"Nd": {"price": {"value": 1.7976931348623157e308, "unit": "USD/kg"}, "compound": "Nd2O3",
+                        "source": "S"}}})";
+    CHECK_THROWS_WITH(price_table_from_json(overflow, "o.json"),
+                      Catch::Contains("o.json: /prices/Nd/price/value") && Catch::Contains("overflows"));
     CHECK_THROWS_AS(price_table_from_json("{", "j.json"), data_error);
     CHECK_THROWS_AS(load_price_table("/nonexistent/prices.json"), data_error);
   }
