@@ -27,7 +27,7 @@ from typing import Dict, Tuple, Union
 
 import numpy as np
 
-from ._core import DomainError, UnknownNameError, convert
+from ._core import DomainError, ParseError, UnknownNameError, convert
 
 PathLike = Union[str, "os.PathLike[str]"]
 
@@ -61,7 +61,7 @@ def _columns(header: list, where: str) -> Dict[str, Tuple[int, str]]:
                               f"in brackets, e.g. '{symbol} [{_EXAMPLE_UNITS[symbol]}]'")
         try:
             convert(1.0, unit, si_unit)
-        except (DomainError, UnknownNameError) as exc:
+        except (DomainError, ParseError, UnknownNameError) as exc:
             raise DomainError(f"{where}: column {symbol}: unit {unit!r} cannot be read as {si_unit}: {exc}") from None
         if symbol in found:
             raise DomainError(f"{where}: column {symbol} appears twice in the header")
