@@ -191,6 +191,20 @@ def test_grade_json_loads_back_into_the_same_magnet(fitted, tmp_path):
         mm.Catalog.default()["N42SH"].to_grade_json()
 
 
+def test_grade_json_follows_the_grade_schema(fitted):
+    jsonschema = pytest.importorskip("jsonschema")
+    import json
+    import pathlib
+
+    schema_path = pathlib.Path(__file__).resolve().parents[2] / "materials" / "schema" / "grade.schema.json"
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    document = json.loads(fitted.to_grade_json(source="SUPPLIER-LOT-42"))
+    jsonschema.Draft202012Validator(schema).validate(document)
+    block = document["grades"][0]["measured_curves"]
+    assert [c["temperature"]["value"] for c in block["curves"]] == [20.0, 100.0, 150.0]
+    assert block["process"] == fitted.process
+
+
 def test_report_repr_and_model(fitted):
     report = fitted.fit_report
     assert len(report) == 3

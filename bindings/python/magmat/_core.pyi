@@ -634,7 +634,7 @@ class Magnet:
         """(lowest, highest) measured temperature in degC of a fitted magnet, else None."""
     def is_extrapolated(self, temperature_C: float | numpy.typing.ArrayLike) -> bool | numpy.typing.NDArray[numpy.bool_]:
         """True where a fitted magnet's values at temperature_C (degC) lie outside its measured temperatures; False for magnets without measured curves."""
-    def to_grade_json(self, source: str = "measured curves") -> str:
+    def to_grade_json(self, source: str = "MEASURED-CURVES") -> str:
         """A fitted magnet as a grade file (materials/grades format) that Catalog.load / Catalog.extend read back into the same magnet."""
     def __repr__(self) -> str:
         """Magnet('<formula>', process='<process>')."""

@@ -268,7 +268,7 @@ void register_curve_fit(py::module_& m) {
           "for every magnet without measured curves.")
       .def("to_grade_json",
           [](const Magnet& g, const std::string& source) { return measured_grade_json(g, source); },
-          py::arg("source") = "measured curves",
+          py::arg("source") = "MEASURED-CURVES",
           "A fitted magnet as a grade file (materials/grades format, text): load it with Catalog.load or "
           "Catalog.extend to get the same magnet back as a Grade. source: where the curves come from.");
 }
