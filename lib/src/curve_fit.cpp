@@ -302,6 +302,17 @@ measured_curves_table fit_demagnetization_curves(std::vector<measured_curve> cur
     const Eigen::Index n = p.curves[c].field.size();
     const Eigen::ArrayXd part = r.segment(at, n).array();
     at += n;
+    // A curve that stops before its knee leaves HcJ and q undetermined (the fit then drifts
+    // along the recoil line): the points must reach to where J has fallen about 4 % below the
+    // line, one logistic width short of the knee field Hk = q HcJ.
+    const double hcj = x(k + 1) * p.coercivity_scale[c], q = x(k + 2);
+    const double knee = q * hcj, width = hcj * (1.0 - q) / std::log(19.0);
+    const double reach = -p.curves[c].field.minCoeff();
+    if (reach < knee - width)
+      throw domain_error(fmt::format("{}: the points reach H = {:.6g} A/m, short of the knee (J still on the recoil "
+                                     "line there), so HcJ and the squareness cannot be fitted; give the curve past "
+                                     "its knee (the J curve down to J = 0 is best)",
+                                     where(p.curves[c].kelvin), -reach));
     fitted_curve_parameters f;
     f.temperature = from_kelvin(p.curves[c].kelvin);
     f.remanence = magnetic_polarization::from_value(x(k));
@@ -335,7 +346,17 @@ Magnet magnet_of_measured_curves(const measured_curves_table& table, std::string
   g.intrinsic_coercivity.typical = reference.intrinsic_coercivity.value();
   g.recoil_permeability = datasheet_value{table.recoil_permeability, "measured curves"};
   g.squareness = datasheet_value{std::clamp(reference.squareness, 0.01, 0.999), "measured curves"};
-  const Magnet model = grade_model(g, process);
+  const Magnet model = [&] {
+    try {
+      return grade_model(g, process);
+    } catch (const data_error& e) {
+      // the catalog's message speaks of a grade file; here the HcJ came from the curves
+      throw domain_error(fmt::format("measured curves of '{}': the {} physics model cannot carry the fitted HcJ of "
+                                     "{:.0f} kA/m at {:.6g} degC ({})", name, family,
+                                     reference.intrinsic_coercivity.value() / 1e3, to_celsius(reference.temperature),
+                                     e.what()));
+    }
+  }();
   for (const fitted_curve_parameters& c : table.curves)
     if (c.temperature < model.min_temperature() || c.temperature > model.max_temperature())
       throw domain_error(fmt::format("measured curves of '{}': {:.6g} degC lies outside the {} model's {:.6g} to "

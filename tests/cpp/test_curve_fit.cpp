@@ -199,6 +199,10 @@ TEST_CASE("Bad curves are refused with the curve and the reason named", "[curve_
   measured_curve reversed{good.temperature, good.field, good.values.reverse()};
   CHECK_THROWS_WITH(fit({reversed}), Contains("J must rise with H"));
   CHECK_THROWS_WITH(fit({good, good}), Contains("two curves at 20 degC"));
+  // a curve that stops at 60 % of HcJ, before its knee
+  const measured_curve short_of_knee = sampled(source, 20.0, rng, 2e-3, 40, -0.0);
+  measured_curve stopped{short_of_knee.temperature, short_of_knee.field.head(22), short_of_knee.values.head(22)};
+  CHECK_THROWS_WITH(fit({stopped}), Contains("short of the knee"));
   CHECK_THROWS_AS(magmat::fit_magnet_to_curves({good}, curve_quantity::polarization, "alnico", std::nullopt, "x"),
                   magmat::unknown_name_error);
   CHECK_THROWS_AS(magmat::fit_magnet_to_curves({good}, curve_quantity::polarization, "ndfeb_sintered",

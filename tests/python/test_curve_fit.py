@@ -185,6 +185,9 @@ def test_grade_json_loads_back_into_the_same_magnet(fitted, tmp_path):
     for t in (20.0, 60.0, 150.0):
         assert grade.remanence(t) == pytest.approx(fitted.remanence(t), rel=1e-12)
         assert grade.intrinsic_coercivity(t) == pytest.approx(fitted.intrinsic_coercivity(t), rel=1e-12)
+    again = pickle.loads(pickle.dumps(grade))
+    assert again.fit_report.to_dict() == grade.fit_report.to_dict()
+    assert again.intrinsic_coercivity(60.0) == grade.intrinsic_coercivity(60.0)
     extended = mm.Catalog.default().extend(path)
     assert "LOT-42" in extended.names()
     with pytest.raises(mm.DomainError, match="no measured curves"):
@@ -240,6 +243,11 @@ def test_bad_curves_are_refused_with_a_clear_error(catalog):
         fit({20: (H, J)}, family="ndfeb_sintered", kind="M")
     with pytest.raises(mm.DomainError, match="pair"):
         fit({20: H}, family="ndfeb_sintered")
+    # a B(H) curve that stops at B = 0 (HcB), far before the knee of this high-HcJ grade
+    c = grade.demag_curve(20, 200)
+    keep = c.B >= 0
+    with pytest.raises(mm.DomainError, match="at 20 degC: the points reach .* short of the knee"):
+        fit({20: (c.H[keep], c.B[keep])}, family="ndfeb_sintered", kind="B")
     with pytest.raises(mm.DomainError, match="at least one curve"):
         fit({}, family="ndfeb_sintered")
     with pytest.raises(TypeError):

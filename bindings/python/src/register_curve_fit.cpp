@@ -145,7 +145,8 @@ void warn_if_extrapolated(const Magnet& magnet, bool outside) {
   const std::string message = fmt::format(
       "'{}': a temperature outside its measured curves ({:g} to {:g} degC); the physics model carries the values "
       "there from the nearer curve", magnet.name(), to_celsius(range->first), to_celsius(range->second));
-  if (PyErr_WarnEx(warning.ptr(), message.c_str(), 2) != 0) throw py::error_already_set();
+  // stack level 1: the caller's line (this is a C function)
+  if (PyErr_WarnEx(warning.ptr(), message.c_str(), 1) != 0) throw py::error_already_set();
 }
 
 void register_curve_fit(py::module_& m) {

@@ -39,8 +39,9 @@ inline constexpr std::size_t min_curve_points = 8;
 /// past -HcJ take part: the model continues there (demag.hpp). Throws domain_error naming the
 /// curve (by temperature) for: no curve, two curves at one temperature, H and values of
 /// different lengths, a value that is not finite, fewer than min_curve_points points with H < 0,
-/// J that falls as H rises (a sign convention other than demag.hpp's, or columns swapped) and
-/// no positive J at H = 0.
+/// J that falls as H rises (a sign convention other than demag.hpp's, or columns swapped), no
+/// positive J at H = 0, and points that stop before the knee (short of Hk - w, where J is still
+/// within about 4 % of the recoil line: HcJ and q are then not determined).
 measured_curves_table fit_demagnetization_curves(std::vector<measured_curve> curves, curve_quantity quantity);
 
 /// A magnet fitted to measured curves: the catalog's physics model for the family ("ndfeb_sintered",
@@ -48,7 +49,8 @@ measured_curves_table fit_demagnetization_curves(std::vector<measured_curve> cur
 /// `process` names another, e.g. "grain_boundary_diffused"), built as a catalog grade of that
 /// family with the fitted Br and HcJ nearest 20 degC, pinned to the fitted curves. Throws
 /// unknown_name_error for an unknown family or process, domain_error as
-/// fit_demagnetization_curves and for temperatures outside the family's model.
+/// fit_demagnetization_curves, for temperatures outside the family's model and for a fitted HcJ
+/// the family's model cannot reach.
 Magnet fit_magnet_to_curves(std::vector<measured_curve> curves, curve_quantity quantity, std::string_view family,
                             std::optional<std::string> process, std::string name);
 
