@@ -191,6 +191,49 @@ void check_physics(const grade_record& g, const json_cursor& at, std::vector<std
   }
 }
 
+// The measured_curves block (a grade fitted to measured curves, Magnet.to_grade_json): one
+// entry per temperature, ascending, with the parameters of demag.hpp's model.
+void parse_measured_curves(const json_cursor& m, grade_record& g) {
+  m.at("source").string();
+  if (m.has("process")) g.process = m.at("process").string();
+  measured_curves_table table;
+  const auto mu = m.at("recoil_permeability");
+  table.recoil_permeability = mu.quantity("1");
+  if (!(table.recoil_permeability >= 1.0 && table.recoil_permeability <= max_recoil_permeability))
+    mu.fail(fmt::format("must lie in [1, {:g}]", max_recoil_permeability));
+  if (m.has("recoil_permeability_uncertainty"))
+    table.recoil_permeability_uncertainty = m.at("recoil_permeability_uncertainty").quantity("1");
+  const auto list = m.at("curves");
+  if (!list.node().is_array() || list.node().empty()) list.fail("expected a non-empty array of curves");
+  for (std::size_t i = 0; i < list.node().size(); ++i) {
+    const auto c = list.at(i);
+    fitted_curve_parameters f;
+    f.temperature = temperature_of(c.at("temperature"));
+    if (!table.curves.empty() && !(f.temperature > table.curves.back().temperature))
+      c.at("temperature").fail("the curves' temperatures must ascend");
+    f.remanence = magnetic_polarization::from_value(c.at("remanence").quantity("T"));
+    if (!(f.remanence.value() > 0.0 && f.remanence.value() <= 3.0)) c.at("remanence").fail("must lie in (0, 3] T");
+    f.intrinsic_coercivity = magnetic_field_strength::from_value(c.at("intrinsic_coercivity").quantity("A/m"));
+    if (!(f.intrinsic_coercivity.value() > 0.0)) c.at("intrinsic_coercivity").fail("must be > 0");
+    f.squareness = c.at("squareness").quantity("1");
+    if (!(f.squareness > 0.0 && f.squareness < 1.0)) c.at("squareness").fail("must lie in (0, 1)");
+    auto optional = [&](const char* key, std::string_view unit) { return c.has(key) ? c.at(key).quantity(unit) : 0.0; };
+    f.remanence_uncertainty = magnetic_polarization::from_value(optional("remanence_uncertainty", "T"));
+    f.intrinsic_coercivity_uncertainty =
+        magnetic_field_strength::from_value(optional("intrinsic_coercivity_uncertainty", "A/m"));
+    f.squareness_uncertainty = optional("squareness_uncertainty", "1");
+    f.rms_residual = magnetic_polarization::from_value(optional("rms_residual", "T"));
+    f.max_residual = magnetic_polarization::from_value(optional("max_residual", "T"));
+    if (c.has("points")) {
+      const double points = c.at("points").number();
+      if (!(points >= 0.0 && points == std::floor(points))) c.at("points").fail("must be a count");
+      f.points = static_cast<std::size_t>(points);
+    }
+    table.curves.push_back(f);
+  }
+  g.measured_curves = table;
+}
+
 grade_record parse_grade(const json_cursor& at, const std::string& family, std::vector<std::string>& problems) {
   grade_record g;
   g.family = family;
@@ -272,6 +315,7 @@ grade_record parse_grade(const json_cursor& at, const std::string& family, std::
     fraction("Co", comp.cobalt);
     g.composition = comp;
   });
+  attempt(problems, [&] { if (at.has("measured_curves")) parse_measured_curves(at.at("measured_curves"), g); });
   return g;
 }
 

@@ -1,6 +1,8 @@
 // A catalog grade as a Magnet (catalog.hpp): a composition for the physics model underneath,
 // pinned to the datasheet's values.
 #include <magmat/catalog.hpp>
+#include <magmat/curve_fit.hpp>
+#include "catalog_internal.hpp"
 #include <magmat/errors.hpp>
 
 #include <fmt/format.h>
@@ -92,7 +94,7 @@ double least_heavy_rare_earth(const grade_record& g, const std::function<Magnet(
 // A diffusion magnet for the grade: the least Tb (the source says "Dy/Tb"; Tb, the more
 // effective, where it does not say Dy alone) that reaches the grade's HcJ, up to what the shells
 // can hold (all of their rare-earth site heavy: the shell fraction of the site, brief §7).
-Magnet diffused_model(const grade_record& g, const char* process, const microstructure& overrides, double total,
+Magnet diffused_model(const grade_record& g, const std::string& process, const microstructure& overrides, double total,
                       const char* how) {
   const Element element = mentions(g, "tb") || !mentions(g, "dy") ? Element::Tb : Element::Dy;
   const double shell = process_data(phase_family::r2fe14b, process).shell_volume_fraction;
@@ -101,8 +103,8 @@ Magnet diffused_model(const grade_record& g, const char* process, const microstr
   return build(least_heavy_rare_earth(g, build, most, element == Element::Tb ? "Tb" : "Dy", how));
 }
 
-Magnet model_of(const grade_record& g) {
-  const char* process = process_of(g);
+Magnet model_of(const grade_record& g, const std::optional<std::string>& chosen) {
+  const std::string process = chosen.value_or(process_of(g));
   const microstructure overrides = overrides_of(g);
   if (g.family == "smco5") return Magnet::from_composition(Composition::from_formula("SmCo5"), process, overrides);
   if (g.family == "sm2co17")
@@ -114,7 +116,8 @@ Magnet model_of(const grade_record& g) {
   const bool stated = g.composition && (g.composition->dysprosium || g.composition->terbium);
   if (stated) return Magnet::from_composition(ndfeb_bulk(g, Element::Dy, 0.0), process, overrides);
   const double total = g.composition.value_or(grade_composition{}).total_rare_earth.value_or(default_total_rare_earth);
-  if (diffused(g)) return diffused_model(g, process, overrides, total, "grain-boundary-diffused");
+  if (process == "grain_boundary_diffused" || (!chosen && diffused(g)))
+    return diffused_model(g, "grain_boundary_diffused", overrides, total, "grain-boundary-diffused");
   // No heavy rare earth stated: the least bulk Dy at which the model reaches the grade's HcJ at
   // 20 degC, up to half of the rare earth (past that no commercial magnet goes).
   auto build = [&](double dy) { return Magnet::from_composition(ndfeb_bulk(g, Element::Dy, dy), process, overrides); };
@@ -125,7 +128,7 @@ Magnet model_of(const grade_record& g) {
   // A bulk-Dy magnet whose main phase has less Js than the grade's own Br cannot be the grade: the
   // grade owes its HcJ to a heavy rare earth where reversal starts, not to bulk Dy, as makers make
   // such grades ("Regular + GBD", SHANGHAI-MAGNET). It is modelled as grain-boundary diffused.
-  if (g.family == "ndfeb_sintered" &&
+  if (g.family == "ndfeb_sintered" && !chosen &&
       bulk.main_phase().saturation_polarization(from_celsius(20.0)).value() < g.remanence.nominal())
     return diffused_model(g, "grain_boundary_diffused", overrides, total, "grain-boundary-diffused");
   return bulk;
@@ -133,8 +136,22 @@ Magnet model_of(const grade_record& g) {
 
 } // namespace
 
+void grade_family_check(std::string_view family) {
+  for (const char* known : detail::grade_families)
+    if (family == known) return;
+  throw unknown_name_error(fmt::format("unknown magnet family '{}' (ndfeb_sintered, ndfeb_bonded, ndfeb_hot_deformed, "
+                                       "smco5, sm2co17, ferrite)", family));
+}
+
+Magnet grade_model(const grade_record& record, const std::optional<std::string>& process) {
+  grade_family_check(record.family);
+  return model_of(record, process);
+}
+
 Grade grade_magnet(const grade_record& g) {
-  const Magnet model = model_of(g);
+  if (g.measured_curves)
+    return Grade(magnet_of_measured_curves(*g.measured_curves, g.family, g.process, g.name), g, "measured");
+  const Magnet model = model_of(g, g.process);
   datasheet_anchor anchor;
   anchor.name = g.name;
   anchor.reference_temperature = from_celsius(20.0);

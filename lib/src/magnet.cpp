@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <utility>
 
 namespace magmat {
@@ -197,6 +198,90 @@ double anchored(double reference_value, const std::optional<temperature_coeffici
   return at_edge > 0.0 ? std::max(0.0, linear(edge)) * (model(temperature) / at_edge) : 0.0;
 }
 
+// Linear in T between the two measured curves around `temperature` (inside their range).
+template <class Value>
+double interpolated(const measured_curves_table& table, thermodynamic_temperature temperature, Value&& value_of) {
+  const auto& curves = table.curves;
+  const double t = to_kelvin(temperature);
+  for (std::size_t i = 0; i + 1 < curves.size(); ++i) {
+    const double t0 = to_kelvin(curves[i].temperature), t1 = to_kelvin(curves[i + 1].temperature);
+    if (t == t0) return value_of(curves[i]);
+    if (t < t1) return value_of(curves[i]) + (value_of(curves[i + 1]) - value_of(curves[i])) * ((t - t0) / (t1 - t0));
+  }
+  return value_of(curves.back());
+}
+
+// A fitted magnet's Br at `temperature` (measured_curves_table): the model's value times
+// its ratio to the measured one, that ratio linear in T between the measured temperatures and
+// held beyond them, so that the model's physics carries the shape between and beyond the
+// curves and each measured value comes back exactly. Where the model gives no value (0) at a
+// measured temperature, the measured values are interpolated linearly instead.
+template <class Value, class Model>
+double measured(const measured_curves_table& table, thermodynamic_temperature temperature, Value&& value_of,
+                Model&& model) {
+  const auto& curves = table.curves;
+  const double t = to_kelvin(temperature);
+  for (const fitted_curve_parameters& c : curves)
+    if (t == to_kelvin(c.temperature)) return value_of(c);
+  const auto ratio = [&](const fitted_curve_parameters& c) {
+    const double at = model(c.temperature);
+    return at > 0.0 ? value_of(c) / at : std::numeric_limits<double>::quiet_NaN();
+  };
+  const double here = model(temperature);
+  if (t < to_kelvin(curves.front().temperature) || t > to_kelvin(curves.back().temperature)) {
+    const fitted_curve_parameters& edge = t < to_kelvin(curves.front().temperature) ? curves.front() : curves.back();
+    const double r = ratio(edge);
+    return std::isnan(r) ? 0.0 : here * r;
+  }
+  std::size_t i = 0;
+  while (t > to_kelvin(curves[i + 1].temperature)) ++i;
+  const double t0 = to_kelvin(curves[i].temperature), t1 = to_kelvin(curves[i + 1].temperature);
+  const double share = (t - t0) / (t1 - t0);
+  const double r0 = ratio(curves[i]), r1 = ratio(curves[i + 1]);
+  if (std::isnan(r0) || std::isnan(r1))
+    return value_of(curves[i]) + (value_of(curves[i + 1]) - value_of(curves[i])) * share;
+  return here * (r0 + (r1 - r0) * share);
+}
+
+// A fitted magnet's HcJ at `temperature`: linear in T between the measured temperatures (the
+// coercivity model is calibrated at one temperature only, and its curvature between measured
+// curves is less certain than a straight line through them), the model's ratio from the nearer
+// end beyond them.
+template <class Value, class Model>
+double measured_linear(const measured_curves_table& table, thermodynamic_temperature temperature, Value&& value_of,
+                       Model&& model) {
+  const auto& curves = table.curves;
+  const double t = to_kelvin(temperature);
+  if (t < to_kelvin(curves.front().temperature) || t > to_kelvin(curves.back().temperature)) {
+    const fitted_curve_parameters& edge = t < to_kelvin(curves.front().temperature) ? curves.front() : curves.back();
+    const double at_edge = model(edge.temperature);
+    return at_edge > 0.0 ? value_of(edge) * (model(temperature) / at_edge) : 0.0;
+  }
+  return interpolated(table, temperature, value_of);
+}
+
+void check_measured(const measured_curves_table& table, const std::string& name) {
+  const auto refuse_table = [&](const std::string& why) {
+    throw domain_error(fmt::format("measured curves of '{}': {}", name, why));
+  };
+  if (table.curves.empty()) refuse_table("no curve");
+  if (!(table.recoil_permeability >= 1.0 && table.recoil_permeability <= max_recoil_permeability))
+    refuse_table(fmt::format("recoil permeability {} lies outside [1, {}]", table.recoil_permeability,
+                             max_recoil_permeability));
+  for (std::size_t i = 0; i < table.curves.size(); ++i) {
+    const fitted_curve_parameters& c = table.curves[i];
+    const double celsius = to_celsius(c.temperature);
+    if (!std::isfinite(celsius)) refuse_table(fmt::format("curve {} has no finite temperature", i));
+    if (i > 0 && !(c.temperature > table.curves[i - 1].temperature))
+      refuse_table(fmt::format("the temperatures must ascend, {:.6g} degC follows {:.6g} degC", celsius,
+                               to_celsius(table.curves[i - 1].temperature)));
+    if (!(c.remanence.value() > 0.0 && c.intrinsic_coercivity.value() > 0.0))
+      refuse_table(fmt::format("at {:.6g} degC Br and HcJ must be > 0", celsius));
+    if (!(c.squareness > 0.0 && c.squareness < 1.0))
+      refuse_table(fmt::format("at {:.6g} degC the squareness must lie in (0, 1), got {}", celsius, c.squareness));
+  }
+}
+
 } // namespace
 
 Magnet Magnet::from_parts(Composition composition, Phase main_phase, Phase nucleation_phase,
@@ -204,6 +289,7 @@ Magnet Magnet::from_parts(Composition composition, Phase main_phase, Phase nucle
                           std::optional<datasheet_anchor> anchor) {
   if (!(main_phase_fraction > 0.0 && main_phase_fraction <= 1.0))
     throw domain_error(fmt::format("main_phase_fraction must lie in (0, 1], got {}", main_phase_fraction));
+  if (anchor && anchor->measured) check_measured(*anchor->measured, anchor->name);
   Magnet magnet(std::move(composition), std::move(main_phase), std::move(nucleation_phase), std::move(process),
                 main_phase_fraction);
   magnet.anchor_ = std::move(anchor);
@@ -230,14 +316,41 @@ Magnet Magnet::with_datasheet(datasheet_anchor anchor) const {
       anchor.coercivity_coefficient_to.value_or(anchor.coefficients_to) <
           anchor.coercivity_coefficient_from.value_or(anchor.coefficients_from))
     throw domain_error(fmt::format("datasheet of '{}': coefficient interval ends before it starts", anchor.name));
+  if (anchor.measured) check_measured(*anchor.measured, anchor.name);
   Magnet pinned = *this;
   pinned.anchor_ = std::move(anchor);
   return pinned;
 }
 
+std::optional<std::pair<thermodynamic_temperature, thermodynamic_temperature>>
+Magnet::measured_temperature_range() const {
+  if (!anchor_ || !anchor_->measured) return std::nullopt;
+  return std::pair{anchor_->measured->curves.front().temperature, anchor_->measured->curves.back().temperature};
+}
+
+bool Magnet::is_extrapolated(thermodynamic_temperature temperature) const {
+  const auto range = measured_temperature_range();
+  return range && !(temperature >= range->first && temperature <= range->second);
+}
+
+double Magnet::squareness(thermodynamic_temperature temperature) const {
+  if (!anchor_ || !anchor_->measured) return process_.squareness;
+  const auto& curves = anchor_->measured->curves;
+  const auto at = std::clamp(temperature, curves.front().temperature, curves.back().temperature);
+  return interpolated(*anchor_->measured, at, [](const fitted_curve_parameters& c) { return c.squareness; });
+}
+
+double Magnet::recoil_permeability() const {
+  return anchor_ && anchor_->measured ? anchor_->measured->recoil_permeability : process_.recoil_permeability;
+}
+
 magnetic_polarization Magnet::remanence(thermodynamic_temperature temperature) const {
   if (!anchor_) return model_remanence(temperature);
   model_remanence(temperature); // validates the temperature against the model's range
+  if (anchor_->measured)
+    return magnetic_polarization::from_value(measured(
+        *anchor_->measured, temperature, [](const fitted_curve_parameters& c) { return c.remanence.value(); },
+        [this](thermodynamic_temperature t) { return model_remanence(t).value(); }));
   return magnetic_polarization::from_value(
       anchored(anchor_->remanence.value(), anchor_->remanence_coefficient, *anchor_, anchor_->coefficients_from,
                anchor_->coefficients_to, temperature,
@@ -247,6 +360,10 @@ magnetic_polarization Magnet::remanence(thermodynamic_temperature temperature) c
 magnetic_field_strength Magnet::intrinsic_coercivity(thermodynamic_temperature temperature) const {
   if (!anchor_) return model_intrinsic_coercivity(temperature);
   model_intrinsic_coercivity(temperature);
+  if (anchor_->measured)
+    return magnetic_field_strength::from_value(measured_linear(
+        *anchor_->measured, temperature, [](const fitted_curve_parameters& c) { return c.intrinsic_coercivity.value(); },
+        [this](thermodynamic_temperature t) { return model_intrinsic_coercivity(t).value(); }));
   return magnetic_field_strength::from_value(
       anchored(anchor_->intrinsic_coercivity.value(), anchor_->intrinsic_coercivity_coefficient, *anchor_,
                anchor_->coercivity_coefficient_from.value_or(anchor_->coefficients_from),
@@ -272,8 +389,8 @@ demagnetization_model Magnet::demagnetization(thermodynamic_temperature temperat
   const magnetic_polarization br = remanence(temperature);
   const double saturated =
       main_phase_.saturation_polarization(temperature).value() * main_phase_fraction_ * process_.relative_density;
-  return demagnetization_model(br, intrinsic_coercivity(temperature), process_.recoil_permeability,
-                               process_.squareness, magnetic_polarization::from_value(std::max(saturated, br.value())));
+  return demagnetization_model(br, intrinsic_coercivity(temperature), recoil_permeability(),
+                               squareness(temperature), magnetic_polarization::from_value(std::max(saturated, br.value())));
 }
 
 magnetic_field_strength Magnet::normal_coercivity(thermodynamic_temperature temperature) const {

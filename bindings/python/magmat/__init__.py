@@ -51,6 +51,9 @@ from ._core import (
     TorqueDensityEstimate,
     UnknownNameError,
     CompositionWarning,
+    CurveFit,
+    ExtrapolationWarning,
+    FittedCurve,
     air_gap_flux_density,
     batch_kernel,
     check_motor,
@@ -90,6 +93,7 @@ from ._core import (
     torque_per_rotor_volume,
 )
 from . import export, table, units, validation
+from ._curve_files import read_curves
 from .table import Column, Table, rare_earth_content_table
 from .validation import ValidationReport, grade_coefficient_report, grade_rating_report, validation_for, validation_report
 from . import _html, _pickling
@@ -144,6 +148,9 @@ __all__ = [
     "TorqueDensityEstimate",
     "UnknownNameError",
     "CompositionWarning",
+    "CurveFit",
+    "ExtrapolationWarning",
+    "FittedCurve",
     "__version__",
     "air_gap_flux_density",
     "batch_kernel",
@@ -175,6 +182,7 @@ __all__ = [
     "phase",
     "phase_ids",
     "process_names",
+    "read_curves",
     "rare_earth_content_table",
     "raw_material_cost",
     "recycled_element_tonnes",

@@ -41,6 +41,9 @@ class UnknownNameError(MagmatError, KeyError):
 class CompositionWarning(UserWarning):
     """A composition that is probably not what was meant: a wt% alloy written as a formula, read as atoms."""
 
+class ExtrapolationWarning(UserWarning):
+    """A fitted magnet's value asked for outside its measured temperatures: the physics model carries it there from the nearer measured curve."""
+
 # --- units --------------------------------------------------------------------------------
 
 VACUUM_PERMEABILITY: float
@@ -708,8 +711,92 @@ class Magnet:
         self, *, length: float, width: float, height: float, distance: float, temperature_C: float = 20.0
     ) -> float:
         """On-axis flux density in T at distance (m) from the centre of a pole face of a block along length (m)."""
+    @staticmethod
+    def fit_curves(
+        curves: Mapping[float, tuple[numpy.typing.ArrayLike, numpy.typing.ArrayLike]],
+        family: str,
+        kind: str = "J",
+        process: str | None = None,
+        name: str | None = None,
+    ) -> Magnet:
+        """A magnet fitted to measured curves {temperature_C: (H in A/m, J or B in T)}: Br, HcJ, squareness per temperature and one recoil permeability (robust Levenberg-Marquardt); the family's physics model carries the values beyond the measured temperatures."""
+    @property
+    def fit_report(self) -> CurveFit | None:
+        """The CurveFit a magnet from fit_curves rests on (None for other magnets)."""
+    @property
+    def measured_temperature_range(self) -> tuple[float, float] | None:
+        """(lowest, highest) measured temperature in degC of a fitted magnet, else None."""
+    def is_extrapolated(self, temperature_C: float | numpy.typing.ArrayLike) -> bool | numpy.typing.NDArray[numpy.bool_]:
+        """True where a fitted magnet's values at temperature_C (degC) lie outside its measured temperatures; False for magnets without measured curves."""
+    def to_grade_json(self, source: str = "MEASURED-CURVES") -> str:
+        """A fitted magnet as a grade file (materials/grades format) that Catalog.load / Catalog.extend read back into the same magnet."""
     def __repr__(self) -> str:
         """Magnet('<formula>', process='<process>')."""
+
+class FittedCurve:
+    """One measured curve's fitted parameters (SI) with standard uncertainties, and the residuals of J (T)."""
+
+    @property
+    def temperature_C(self) -> float:
+        """The curve's temperature in degC."""
+    @property
+    def remanence(self) -> float:
+        """Br in T."""
+    @property
+    def remanence_uncertainty(self) -> float:
+        """Standard uncertainty of Br in T."""
+    @property
+    def intrinsic_coercivity(self) -> float:
+        """HcJ in A/m."""
+    @property
+    def intrinsic_coercivity_uncertainty(self) -> float:
+        """Standard uncertainty of HcJ in A/m."""
+    @property
+    def squareness(self) -> float:
+        """q = Hk/HcJ."""
+    @property
+    def squareness_uncertainty(self) -> float:
+        """Standard uncertainty of q."""
+    @property
+    def knee_field(self) -> float:
+        """Hk = q HcJ in A/m."""
+    @property
+    def rms_residual(self) -> float:
+        """Root-mean-square residual of J over the curve's points, in T."""
+    @property
+    def max_residual(self) -> float:
+        """Largest |J data - J model| in T."""
+    @property
+    def points(self) -> int:
+        """Number of measured points."""
+    def to_dict(self) -> dict[str, float]:
+        """The values as a dict (SI, temperature in degC)."""
+    def __repr__(self) -> str:
+        """Temperature, Br, HcJ, q and the rms residual."""
+
+class CurveFit:
+    """The report of Magnet.fit_curves: one FittedCurve per measured temperature (ascending) and the shared recoil permeability."""
+
+    @property
+    def curves(self) -> list[FittedCurve]:
+        """The fitted curves, by ascending temperature."""
+    @property
+    def temperatures_C(self) -> list[float]:
+        """The measured temperatures in degC."""
+    @property
+    def recoil_permeability(self) -> float:
+        """The recoil permeability shared by all curves (relative)."""
+    @property
+    def recoil_permeability_uncertainty(self) -> float:
+        """Its standard uncertainty."""
+    def to_dict(self) -> dict[str, Any]:
+        """The report as plain data."""
+    def polarization(self, temperature_C: float, H: numpy.typing.ArrayLike) -> numpy.typing.NDArray[numpy.float64]:
+        """J (T) of the fitted model at a measured temperature (degC) and fields H (A/m)."""
+    def __len__(self) -> int:
+        """Number of curves."""
+    def __repr__(self) -> str:
+        """A table of the parameters with uncertainties and residuals."""
 
 class OperatingPoint:
     """Where the load line meets the normal curve: H in A/m, B and J in T, beyond_knee, temperature_C (degC)."""

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 import os
-from typing import TYPE_CHECKING, Any, Iterable, Literal, Optional, Tuple, Union
+from typing import TYPE_CHECKING, Any, Dict, Iterable, Literal, Optional, Tuple, Union
 
 import numpy as np
 
@@ -27,7 +27,7 @@ if TYPE_CHECKING:  # pragma: no cover - typing only
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-__all__ = ["demagnetization_curves", "loss_map", "strategy_comparison", "strategy_label"]
+__all__ = ["curve_fit", "demagnetization_curves", "loss_map", "strategy_comparison", "strategy_label"]
 
 PathLike = Union[str, "os.PathLike[str]"]
 
@@ -279,6 +279,85 @@ def demagnetization_curves(
         # curves leave most room (B > 0 near H = 0).
         ax.legend(legend_handles, legend_labels, loc="lower right", fontsize="small")
 
+    if path is not None:
+        save_png(fig, path, dpi=dpi)
+    return fig
+
+
+def curve_fit(
+    magnet: Magnet,
+    curves: Optional[Dict[float, Tuple[Any, Any]]] = None,
+    kind: str = "J",
+    *,
+    units: str = "SI",
+    points: int = 400,
+    ax: Optional["Axes"] = None,
+    path: Optional[PathLike] = None,
+    dpi: float = 100,
+    figsize: Tuple[float, float] = (7, 5),
+) -> "Figure":
+    """Plots a magnet fitted by :meth:`magmat.Magnet.fit_curves` against its measured curves.
+
+    * At each measured temperature of ``magnet.fit_report`` the fitted model is a line, one
+      colour per temperature, labelled with the curve's rms and largest residual (mT).
+    * ``curves`` (the ``{temperature_C: (H, values)}`` given to ``fit_curves``, SI) are drawn as
+      markers in their temperature's colour; ``kind`` (``"J"`` or ``"B"``) says what their values
+      are, and the model is drawn as the same quantity. Without ``curves`` only the model is drawn.
+    * ``units``, ``points``, ``ax``, ``path``, ``dpi`` and ``figsize`` as for
+      :func:`demagnetization_curves`.
+
+    Returns the Figure. Raises ``ValueError`` for a magnet without a fit report, an unknown
+    ``kind`` or ``units``, and for curves at a temperature the fit does not hold.
+    """
+    _require_matplotlib()
+
+    report = magnet.fit_report
+    if report is None:
+        raise ValueError(f"{magnet.name!r} was not fitted to measured curves (Magnet.fit_curves); it has no fit report")
+    if kind not in ("J", "B"):
+        raise ValueError(f'kind must be "J" (polarization) or "B" (flux density), got {kind!r}')
+    h_scale, h_unit, b_scale, b_unit = _scales(units)
+    if not (isinstance(dpi, (int, float)) and math.isfinite(dpi) and dpi > 0):
+        raise ValueError(f"dpi must be a finite number > 0, got {dpi!r}")
+    fitted = report.curves
+    data: Dict[int, Tuple[np.ndarray, np.ndarray]] = {}
+    for t, (H, values) in (curves or {}).items():
+        match = [i for i, c in enumerate(fitted) if abs(c.temperature_C - float(t)) < 1e-6]
+        if not match:
+            raise ValueError(f"curves at {float(t):g} degC: the fit holds no curve at that temperature "
+                             f"(it has {', '.join(f'{c.temperature_C:g}' for c in fitted)} degC)")
+        data[match[0]] = (np.asarray(H, dtype=float), np.asarray(values, dtype=float))
+    # The model over each curve's measured fields (or 0 to -1.1 HcJ without data), computed first.
+    models = []
+    for i, c in enumerate(fitted):
+        low = float(np.min(data[i][0])) if i in data else -1.1 * c.intrinsic_coercivity
+        high = max(0.0, float(np.max(data[i][0]))) if i in data else 0.0
+        H = np.linspace(low, high, points)
+        J = np.asarray(report.polarization(c.temperature_C, H), dtype=float)
+        mu0 = VACUUM_PERMEABILITY
+        models.append((H, J + mu0 * H if kind == "B" else J))
+
+    if ax is None:
+        fig = _new_figure(figsize, dpi, "constrained")
+        ax = fig.add_subplot(1, 1, 1)
+    else:
+        fig = _figure_of(ax)
+    for i, (c, (H, model)) in enumerate(zip(fitted, models)):
+        color = _COLORS[i % len(_COLORS)]
+        label = (f"{_format_temperature(c.temperature_C)}: rms {c.rms_residual * 1e3:.2f} mT, "
+                 f"max {c.max_residual * 1e3:.2f} mT")
+        ax.plot(h_scale(H), b_scale(model), color=color, linewidth=1.6, label=label, zorder=3)
+        if i in data:
+            ax.plot(h_scale(data[i][0]), b_scale(data[i][1]), linestyle="none", marker="o", markersize=3,
+                    color=color, alpha=0.6, zorder=2)
+    ax.axhline(0.0, color="0.5", linewidth=0.8, zorder=1)
+    ax.axvline(0.0, color="0.5", linewidth=0.8, zorder=1)
+    ax.set_xlabel(f"H ({h_unit})")
+    ax.set_ylabel(f"{kind} ({b_unit})")
+    ax.set_title(f"{magnet.name}: measured (points) and fitted (lines)")
+    ax.grid(True, color="0.85", linewidth=0.6)
+    ax.set_axisbelow(True)
+    ax.legend(loc="lower right", fontsize="small")
     if path is not None:
         save_png(fig, path, dpi=dpi)
     return fig

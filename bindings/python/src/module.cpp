@@ -13,6 +13,8 @@ PYBIND11_MODULE(_core, m) {
   magmat::python::register_phases(m);
   magmat::python::register_magnet(m);
   magmat::python::register_catalog(m);
+  // after Magnet: adds fit_curves and the measured range to it
+  magmat::python::register_curve_fit(m);
   // after Magnet: adds the load-line methods to it
   magmat::python::register_thermal(m);
   magmat::python::register_shapes(m);

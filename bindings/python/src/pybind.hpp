@@ -17,6 +17,7 @@ void register_report(py::module_& m);
 void register_phases(py::module_& m);
 void register_magnet(py::module_& m);
 void register_catalog(py::module_& m);
+void register_curve_fit(py::module_& m);
 void register_thermal(py::module_& m);
 void register_shapes(py::module_& m);
 void register_design(py::module_& m);

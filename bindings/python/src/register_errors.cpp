@@ -62,6 +62,9 @@ void register_errors(py::module_& m) {
   new_exception(m, "CompositionWarning", py::make_tuple(builtins.attr("UserWarning")),
       "A composition that is probably not what was meant: a wt% alloy written as a formula, "
       "read as atoms.");
+  new_exception(m, "ExtrapolationWarning", py::make_tuple(builtins.attr("UserWarning")),
+      "A fitted magnet's value asked for outside its measured temperatures: the physics model carries it "
+      "there from the nearer measured curve (Magnet.is_extrapolated).");
   // KeyError quotes its message in str(); show it as written, like the other errors.
   unknown_name_error.attr("__str__") = exception.attr("__str__");
 

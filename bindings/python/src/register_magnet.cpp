@@ -1,5 +1,6 @@
 // Python bindings of magnet.hpp: magnets from composition and process, and their properties.
 #include "composition_arg.hpp"
+#include "curve_fit_state.hpp"
 #include "pybind.hpp"
 #include "quantity_arg.hpp"
 #include "state_arg.hpp"
@@ -19,6 +20,18 @@
 namespace magmat::python {
 namespace {
 
+// map_celsius over a scalar or array of temperatures, with one ExtrapolationWarning when any of
+// them lies beyond a fitted magnet's measured curves.
+template <class F>
+py::object map_celsius_warning(const Magnet& g, py::handle temperature, F&& value_at) {
+  bool outside = false;
+  py::object out = map_celsius(temperature, [&](thermodynamic_temperature k) {
+    outside = outside || g.is_extrapolated(k);
+    return value_at(k);
+  });
+  warn_if_extrapolated(g, outside);
+  return out;
+}
 
 std::string properties_repr(const magnet_properties& p) {
   using namespace cgs;
@@ -71,7 +84,8 @@ py::tuple magnet_state(const Magnet& g) {
                             opt(a->remanence_coefficient), opt(a->intrinsic_coercivity_coefficient),
                             to_kelvin(a->coefficients_from), to_kelvin(a->coefficients_to),
                             a->coercivity_coefficient_from ? py::object(py::float_(to_kelvin(*a->coercivity_coefficient_from))) : py::object(py::none()),
-                            a->coercivity_coefficient_to ? py::object(py::float_(to_kelvin(*a->coercivity_coefficient_to))) : py::object(py::none()));
+                            a->coercivity_coefficient_to ? py::object(py::float_(to_kelvin(*a->coercivity_coefficient_to))) : py::object(py::none()),
+                            a->measured ? py::object(measured_state(*a->measured)) : py::object(py::none()));
   }
   return py::make_tuple(g.composition(), g.main_phase().composition(), g.nucleation_phase().composition(), process,
                         g.main_phase_fraction(), anchor);
@@ -118,7 +132,8 @@ Magnet magnet_from_state(const py::tuple& t) {
   if (!t[5].is_none()) {
     const py::tuple a = state_item<py::tuple>(t, 5, type);
     constexpr const char* at = "Magnet datasheet";
-    check_state_size(a, 12, at);
+    // 12 items: a state from before measured curves existed
+    if (a.size() != 12) check_state_size(a, 13, at);
     const auto optional_number = [&](std::size_t i) -> std::optional<double> {
       if (a[i].is_none()) return std::nullopt;
       return state_number(a, i, at);
@@ -136,6 +151,7 @@ Magnet magnet_from_state(const py::tuple& t) {
     d.coefficients_to = from_kelvin(state_number(a, 9, at, 0.0));
     if (const auto v = optional_number(10)) d.coercivity_coefficient_from = from_kelvin(*v);
     if (const auto v = optional_number(11)) d.coercivity_coefficient_to = from_kelvin(*v);
+    if (a.size() == 13 && !a[12].is_none()) d.measured = measured_from_state(state_item<py::tuple>(a, 12, at));
     anchor = d;
   }
   return Magnet::from_parts(state_item<Composition>(t, 0, type), Phase::from_composition(state_item<Composition>(t, 1, type)),
@@ -300,31 +316,37 @@ void register_magnet(py::module_& m) {
           "Mass (and volume) fraction of the magnet that is main phase.")
       .def_property_readonly("curie_temperature_C", [](const Magnet& g) { return to_celsius(g.curie_temperature()); })
       .def("properties",
-          [](const Magnet& g, celsius_arg temperature_C) { return g.properties(from_celsius(temperature_C)); },
+          [](const Magnet& g, celsius_arg temperature_C) {
+            const magnet_properties p = g.properties(from_celsius(temperature_C));
+            warn_if_extrapolated(g, g.is_extrapolated(from_celsius(temperature_C)));
+            return p;
+          },
           py::arg("temperature_C") = 20.0, "All extrinsic properties at one temperature (a MagnetProperties).")
       .def("remanence",
           [](const Magnet& g, py::handle t) {
-            return map_celsius(t, [&](thermodynamic_temperature k) { return g.remanence(k).value(); });
+            return map_celsius_warning(g, t, [&](thermodynamic_temperature k) { return g.remanence(k).value(); });
           },
           py::arg("temperature_C"), "Remanence Br in T.")
       .def("intrinsic_coercivity",
           [](const Magnet& g, py::handle t) {
-            return map_celsius(t, [&](thermodynamic_temperature k) { return g.intrinsic_coercivity(k).value(); });
+            return map_celsius_warning(g, t, [&](thermodynamic_temperature k) { return g.intrinsic_coercivity(k).value(); });
           },
           py::arg("temperature_C"), "Intrinsic coercivity HcJ in A/m.")
       .def("normal_coercivity",
           [](const Magnet& g, py::handle t) {
-            return map_celsius(t, [&](thermodynamic_temperature k) { return g.normal_coercivity(k).value(); });
+            return map_celsius_warning(g, t, [&](thermodynamic_temperature k) { return g.normal_coercivity(k).value(); });
           },
           py::arg("temperature_C"), "Normal coercivity HcB in A/m.")
       .def("max_energy_product",
           [](const Magnet& g, py::handle t) {
-            return map_celsius(t, [&](thermodynamic_temperature k) { return g.max_energy_product(k).value(); });
+            return map_celsius_warning(g, t, [&](thermodynamic_temperature k) { return g.max_energy_product(k).value(); });
           },
           py::arg("temperature_C"), "Maximum energy product (BH)max in J/m^3.")
       .def("demag_curve",
           [](const Magnet& g, celsius_arg temperature_C, std::size_t points) {
-            return g.sample_demagnetization(from_celsius(temperature_C), points);
+            demagnetization_curve curve = g.sample_demagnetization(from_celsius(temperature_C), points);
+            warn_if_extrapolated(g, g.is_extrapolated(from_celsius(temperature_C)));
+            return curve;
           },
           py::arg("temperature_C") = 20.0, py::arg("points") = 400,
           "The major demagnetization curve at temperature_C (degrees Celsius), sampled at `points` "
@@ -332,6 +354,7 @@ void register_magnet(py::module_& m) {
       .def("curve_figures",
           [](const Magnet& g, celsius_arg temperature_C) {
             const demagnetization_model curve = g.demagnetization(from_celsius(temperature_C));
+            warn_if_extrapolated(g, g.is_extrapolated(from_celsius(temperature_C)));
             py::dict out;
             out["remanence"] = curve.remanence().value();
             out["intrinsic_coercivity"] = curve.intrinsic_coercivity().value();

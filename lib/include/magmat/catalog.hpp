@@ -72,6 +72,11 @@ struct grade_record {
   std::optional<datasheet_value> squareness;          ///< Hk/HcJ
   std::optional<grade_composition> composition;
   std::optional<datasheet_value> coercivity_letter_exception; ///< the source's lower HcJ minimum, A/m
+  /// Curves measured at several temperatures and fitted (curve_fit.hpp): they replace Br, HcJ and
+  /// the coefficients above at every temperature (a grade written by Magnet.to_grade_json).
+  std::optional<measured_curves_table> measured_curves;
+  /// The process of the physics model underneath when not the family's usual one.
+  std::optional<std::string> process;
   std::string file; ///< where the record was read
   std::string json; ///< the grade's JSON object as read (rebuilds the record with Catalog::from_json)
 };
@@ -84,8 +89,9 @@ public:
         coercivity_coefficient_basis_(std::move(coercivity_coefficient_basis)) {}
   const grade_record& record() const { return *record_; }
   /// Where the beta(HcJ) that anchors this grade comes from: "datasheet" (its own page),
-  /// "class" (its coercivity class's published value, the page printing none) or "model"
-  /// (neither: the physics model's ratio from 20 degC).
+  /// "class" (its coercivity class's published value, the page printing none), "model"
+  /// (neither: the physics model's ratio from 20 degC) or "measured" (a grade fitted to measured
+  /// curves, which carry its temperature behaviour).
   const std::string& coercivity_coefficient_basis() const { return coercivity_coefficient_basis_; }
 
 private:
@@ -179,5 +185,11 @@ private:
 
 /// The Grade a record stands for (what Catalog::grade returns).
 Grade grade_magnet(const grade_record& record);
+/// The physics model underneath a grade, before the datasheet pins it: the family's composition
+/// and process (or `process`), for NdFeB with the least heavy rare earth that reaches the grade's
+/// HcJ at 20 degC. Throws unknown_name_error for an unknown family or process.
+Magnet grade_model(const grade_record& record, const std::optional<std::string>& process = std::nullopt);
+/// Throws unknown_name_error unless `family` is one of the grade families.
+void grade_family_check(std::string_view family);
 
 } // namespace magmat

@@ -14,6 +14,7 @@
 #include <magmat/demag.hpp>
 #include <magmat/magnet.hpp>
 #include <magmat/catalog.hpp>
+#include <magmat/curve_fit.hpp>
 #include <magmat/data_files.hpp>
 #include <magmat/permeance.hpp>
 #include <magmat/shapes.hpp>

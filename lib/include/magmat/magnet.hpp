@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace magmat {
@@ -80,6 +81,34 @@ struct temperature_coefficients {
   temperature_coefficient intrinsic_coercivity; ///< beta(HcJ), 1/K
 };
 
+/// A demagnetization curve's parameters at one temperature as fitted to a measured curve
+/// (curve_fit.hpp), with the fit's standard uncertainties and residuals.
+struct fitted_curve_parameters {
+  thermodynamic_temperature temperature;
+  magnetic_polarization remanence;
+  magnetic_field_strength intrinsic_coercivity;
+  double squareness = 0.95; ///< Hk / HcJ
+  magnetic_polarization remanence_uncertainty;
+  magnetic_field_strength intrinsic_coercivity_uncertainty;
+  double squareness_uncertainty = 0.0;
+  magnetic_polarization rms_residual; ///< of J over the curve's points
+  magnetic_polarization max_residual; ///< largest |J data - J model|
+  std::size_t points = 0;
+};
+
+/// Curves measured at several temperatures, fitted: one entry per temperature (ascending), one
+/// recoil permeability for all. Br is the physics model's Br times its ratio to the measured
+/// ones, that ratio linear in T between the measured temperatures (the main phase's Js(T)
+/// carries the shape) and held beyond them. HcJ is linear in T between the measured
+/// temperatures and follows the model's ratio from the nearer end beyond them. q is linear in
+/// T between them and held beyond (the model has no law for the squareness). Each measured
+/// value comes back exactly at its temperature.
+struct measured_curves_table {
+  std::vector<fitted_curve_parameters> curves;
+  double recoil_permeability = 1.05;
+  double recoil_permeability_uncertainty = 0.0;
+};
+
 /// Datasheet values that pin a magnet's behaviour (a catalog grade): at the reference
 /// temperature the datasheet's Br and HcJ hold exactly; inside [coefficients_from,
 /// coefficients_to] the datasheet's linear coefficients apply; outside it (or without
@@ -101,6 +130,9 @@ struct datasheet_anchor {
   /// that takes its coercivity class's beta(HcJ)); unset: [coefficients_from, coefficients_to].
   std::optional<thermodynamic_temperature> coercivity_coefficient_from;
   std::optional<thermodynamic_temperature> coercivity_coefficient_to;
+  /// Fitted measured curves (Magnet::fit_curves); when set they replace the reference values and
+  /// coefficients above at every temperature (the reference is the entry nearest 20 degC).
+  std::optional<measured_curves_table> measured;
 };
 
 /// A magnet: a bulk composition turned into a main phase (plus secondary phases) by a process.
@@ -135,15 +167,24 @@ public:
   /// "ndfeb_hot_deformed", "ndfeb_bonded", "smco5", "sm2co17" or "ferrite".
   std::string_view family_name() const;
   /// This magnet pinned to datasheet values (see datasheet_anchor); the physics model stays
-  /// underneath for the temperature behaviour outside the datasheet's interval.
+  /// underneath for the temperature behaviour outside the datasheet's interval. Throws
+  /// domain_error for Br or HcJ <= 0, an interval that ends before it starts, and measured
+  /// curves out of order or outside the model's ranges (q in (0, 1), mu_rec in [1, 1.3]).
   Magnet with_datasheet(datasheet_anchor anchor) const;
   const std::optional<datasheet_anchor>& datasheet() const { return anchor_; }
   /// A magnet from its parts, exactly as another magnet holds them (for serialization: the
   /// parts come from composition(), main_phase(), nucleation_phase(), process(),
-  /// main_phase_fraction() and datasheet()). Throws domain_error for a fraction outside (0, 1].
+  /// main_phase_fraction() and datasheet()). Throws domain_error for a fraction outside (0, 1]
+  /// and for measured curves that with_datasheet would refuse.
   static Magnet from_parts(Composition composition, Phase main_phase, Phase nucleation_phase,
                            process_parameters process, double main_phase_fraction,
                            std::optional<datasheet_anchor> anchor);
+  /// The temperatures of the measured curves a fitted magnet rests on (lowest, highest), or
+  /// nothing for a magnet without measured curves.
+  std::optional<std::pair<thermodynamic_temperature, thermodynamic_temperature>> measured_temperature_range() const;
+  /// True where a fitted magnet's values are carried beyond its measured temperatures by the
+  /// physics model (false inside them, and for every magnet without measured curves).
+  bool is_extrapolated(thermodynamic_temperature temperature) const;
   /// This magnet with reversal nucleating in another phase (e.g. a shell of another composition);
   /// remanence and the bill of materials stay this magnet's.
   Magnet with_nucleation_phase(Phase phase) const {
@@ -184,6 +225,8 @@ private:
 
   magnetic_polarization model_remanence(thermodynamic_temperature temperature) const;
   magnetic_field_strength model_intrinsic_coercivity(thermodynamic_temperature temperature) const;
+  double squareness(thermodynamic_temperature temperature) const;
+  double recoil_permeability() const;
 
   Composition composition_;
   std::optional<datasheet_anchor> anchor_;
