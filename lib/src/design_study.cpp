@@ -69,25 +69,37 @@ study design_study(const requirement& r, const study_options& options) {
                                    "year must be finite, got {}", demand_t, mass_kg, units_made));
 
   std::vector<std::string> names = options.strategies.empty() ? strategy_names() : options.strategies;
-  if (std::find(names.begin(), names.end(), options.baseline) == names.end()) names.insert(names.begin(), options.baseline);
+  const std::string baseline = options.baseline_magnet ? options.baseline_magnet->name() : options.baseline;
+  if (options.baseline_magnet && std::find(names.begin(), names.end(), baseline) != names.end())
+    throw domain_error(fmt::format("the baseline magnet is named '{}', as a strategy of the study is; give it another "
+                                   "name (the rows are found by name)", baseline));
+  if (std::find(names.begin(), names.end(), baseline) == names.end()) names.insert(names.begin(), baseline);
 
   const price_table& prices = options.prices ? *options.prices : default_price_table();
   study out;
   out.required = r;
   out.price_table_name = prices.name;
   out.currency = prices.currency;
-  out.baseline = options.baseline;
+  out.baseline = baseline;
   out.magnet_tonnes_per_year = demand_t;
   const double units = units_made;
   out.equal = options.equal;
   // Solve first: like-for-like masses need the baseline's magnet.
   std::vector<strategy_solution> solutions;
   for (const auto& name : names) {
+    if (options.baseline_magnet && name == baseline) {
+      // The user's magnet as it is: checked, not solved.
+      const Magnet& own = *options.baseline_magnet;
+      const requirement_check check = check_requirement(own, r);
+      const Composition& c = own.composition();
+      solutions.push_back({name, check.met, check.reason, c.mass_fraction(Element::Dy) + c.mass_fraction(Element::Tb),
+                           own});
+      continue;
+    }
     const strategy& s = strategy_data(name); // unknown names throw here, before any work
     solutions.push_back(solve_strategy(s, r, options.overrides));
   }
-  const auto base_index = static_cast<std::size_t>(
-      std::find(names.begin(), names.end(), options.baseline) - names.begin());
+  const auto base_index = static_cast<std::size_t>(std::find(names.begin(), names.end(), baseline) - names.begin());
   const strategy_solution& base_solution = solutions[base_index];
   const bool scaled = options.equal != equal_basis::mass && base_solution.feasible;
   // What each magnet gives per unit of its volume at the requirement's temperature.
@@ -159,7 +171,7 @@ study design_study(const requirement& r, const study_options& options) {
     }
     out.rows.push_back(std::move(row));
   }
-  const study_row& base = out.row(options.baseline);
+  const study_row& base = out.row(baseline);
   if (!base.feasible) {
     out.baseline_note = fmt::format("the baseline '{}' is infeasible ({}), so no savings are given{}", base.strategy,
                                     base.reason,
@@ -171,6 +183,14 @@ study design_study(const requirement& r, const study_options& options) {
       if (!row.feasible) continue;
       for (Element e : study_elements()) row.saving_vs_baseline[e] = base.tonnes_per_year.at(e) - row.tonnes_per_year.at(e);
     }
+  }
+  // A fitted baseline beyond its measured curves is judged on the model's extrapolation: say so.
+  if (options.baseline_magnet && options.baseline_magnet->is_extrapolated(r.temperature)) {
+    const auto range = options.baseline_magnet->measured_temperature_range();
+    out.baseline_note += fmt::format("{}the baseline magnet '{}' was measured at {:g} to {:g} degC; at {:g} degC its "
+                                     "values are the model's extrapolation",
+                                     out.baseline_note.empty() ? "" : "; ", baseline, to_celsius(range->first),
+                                     to_celsius(range->second), to_celsius(r.temperature));
   }
   return out;
 }

@@ -2,6 +2,7 @@
 // follow them.
 #include <catch2/catch.hpp>
 
+#include <magmat/catalog.hpp>
 #include <magmat/design_study.hpp>
 #include <magmat/errors.hpp>
 
@@ -113,4 +114,56 @@ TEST_CASE("A yearly demand that overflows raises domain_error naming magnet_mass
   big.units_per_year = 1e150;
   for (const auto& row : magmat::design_study(hot_requirement(), big).rows)
     for (const auto& [element, tonnes] : row.tonnes_per_year) CHECK(std::isfinite(tonnes));
+}
+
+TEST_CASE("A magnet of one's own as the baseline is checked as it is, and savings count against it", "[design_study]") {
+  const auto r = hot_requirement();
+  const magmat::Magnet own = magmat::Catalog::builtin().grade("N42SH");
+  magmat::study_options o;
+  o.strategies = {"bulk_dy", "gbd_tb", "ferrite"};
+  o.baseline_magnet = own;
+  o.magnet_mass = magmat::mass::from_value(1.2);
+  o.units_per_year = 1000.0;
+  const auto s = magmat::design_study(r, o);
+  CHECK(s.baseline == "N42SH");
+  REQUIRE(s.rows.size() == 4);
+  CHECK(s.rows.front().strategy == "N42SH"); // the baseline's row leads, as a strategy baseline's does
+  const auto& base = s.row("N42SH");
+  const auto check = magmat::check_requirement(own, r);
+  CHECK(base.feasible == check.met);
+  CHECK(base.reason == check.reason);
+  const auto& c = own.composition();
+  CHECK(base.level == Approx(c.mass_fraction(magmat::Element::Dy) + c.mass_fraction(magmat::Element::Tb)));
+  REQUIRE(base.feasible); // N42SH holds its knee at 150 degC on Pc = 2 (its SH class)
+  CHECK(base.tonnes_per_year.at(magmat::Element::Dy) ==
+        Approx(c.mass_fraction(magmat::Element::Dy) * 1.2 * 1000.0 / 1000.0));
+  const auto& gbd = s.row("gbd_tb");
+  REQUIRE(gbd.feasible);
+  for (magmat::Element e : magmat::study_elements())
+    CHECK(gbd.saving_vs_baseline.at(e) == Approx(base.tonnes_per_year.at(e) - gbd.tonnes_per_year.at(e)).margin(1e-12));
+  CHECK(s.baseline_note.empty()); // a catalog grade has no measured range to leave
+
+  // Like for like scales from the user's magnet.
+  o.equal = equal_basis::flux;
+  const auto flux = magmat::design_study(r, o);
+  CHECK(flux.row("N42SH").magnet_mass.value() == Approx(1.2));
+  const auto& g = *flux.row("gbd_tb").magnet;
+  CHECK(flux.row("gbd_tb").magnet_mass.value() ==
+        Approx(1.2 * own.remanence(r.temperature).value() / g.remanence(r.temperature).value() *
+               g.density().value() / own.density().value()));
+}
+
+TEST_CASE("A baseline magnet named like a strategy is refused", "[design_study][errors]") {
+  magmat::study_options o;
+  o.strategies = {"bulk_dy"};
+  // A user's grade file whose grade is called like the strategy.
+  const auto catalog = magmat::Catalog::from_json(
+      R"({"schema":"magmat-grades/1","family":"ndfeb_sintered","grades":[{"name":"bulk_dy",)"
+      R"("remanence":{"typical":{"value":1.30,"unit":"T"},"source":"x"},)"
+      R"("intrinsic_coercivity":{"min":{"value":1000,"unit":"kA/m"},"source":"x"},)"
+      R"("max_energy_product":{"typical":{"value":320,"unit":"kJ/m3"},"source":"x"}}]})",
+      "clash.json");
+  o.baseline_magnet = catalog.grade("bulk_dy");
+  CHECK_THROWS_AS(magmat::design_study(hot_requirement(), o), magmat::domain_error);
+  CHECK_THROWS_WITH(magmat::design_study(hot_requirement(), o), Catch::Contains("named 'bulk_dy'"));
 }

@@ -138,6 +138,41 @@ def test_between_and_beyond_the_measured_temperatures(fitted, catalog):
         grade.properties(180)
 
 
+def test_losses_ratings_and_checks_warn_beyond_the_measured_temperatures(fitted, catalog):
+    shape = mm.Cylinder(diameter=0.01, length=0.005)
+    req_hot = mm.Requirement(temperature_C=180, permeance=1.0)
+    beyond = [
+        lambda: fitted.irreversible_loss(pc=1.0, temperature_C=180),
+        lambda: fitted.irreversible_loss(shape=shape, temperature_C=np.array([100.0, 180.0])),
+        lambda: fitted.operating_point(pc=1.0, temperature_C=180),
+        lambda: fitted.operating_point(pc=1.0, temperature_C=np.array([100.0, 180.0])),
+        lambda: fitted.local_demagnetization(shape=shape, points=(0.0, 0.0, 0.0), temperature_C=180),
+        lambda: fitted.field_on_axis_cylinder(length=0.005, diameter=0.01, distance=0.001, temperature_C=180),
+        lambda: req_hot.check(fitted),
+        lambda: mm.Requirement(temperature_C=100, permeance=1.0, duty=[(180, 0.0)]).check(fitted),
+    ]
+    for call in beyond:
+        with pytest.warns(mm.ExtrapolationWarning, match="outside its measured curves"):
+            call()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        fitted.irreversible_loss(pc=1.0, temperature_C=120)
+        fitted.operating_point(pc=1.0, temperature_C=np.array([20.0, 150.0]))
+        mm.Requirement(temperature_C=120, permeance=1.0).check(fitted)
+        catalog["N42SH"].irreversible_loss(pc=1.0, temperature_C=180)   # a grade has no measured range
+        catalog["N42SH"].rated_temperature()
+    # A rating warns exactly when the temperature it finds lies beyond the curves.
+    for rating in (lambda: fitted.rated_temperature()["temperature_C"],
+                   lambda: fitted.max_operating_temperature(pc=0.5),
+                   lambda: fitted.max_operating_temperature(pc=8.0),
+                   lambda: fitted.max_operating_temperature(shape=shape)):
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            t = rating()
+        warned = any(issubclass(w.category, mm.ExtrapolationWarning) for w in caught)
+        assert warned == fitted.is_extrapolated(t)
+
+
 def test_a_fitted_magnet_works_where_a_grade_does(fitted, catalog):
     p = fitted.properties(100)
     assert 0 < p.normal_coercivity <= p.intrinsic_coercivity

@@ -435,3 +435,47 @@ def test_a_tb_dy_effectiveness_beyond_the_search_is_named_not_infeasible():
     with pytest.raises(mm.DomainError, match="tb_dy_effectiveness"):
         mm.design_study(req, ["bulk_tb"], tb_dy_effectiveness=3.1)
     assert mm.design_study(req, ["bulk_tb"], tb_dy_effectiveness=3.0)["bulk_tb"].feasible
+
+
+def test_a_catalog_grade_as_the_baseline_is_checked_and_savings_count_against_it():
+    grade = mm.Catalog.default()["N42SH"]
+    req = mm.Requirement(temperature_C=150, permeance=2.0)
+    s = mm.design_study(req, ["bulk_dy", "gbd_tb"], baseline=grade, magnet_mass_kg=1.5, units_per_year=1e6)
+    assert s.baseline == "N42SH"
+    assert [row.strategy for row in s] == ["N42SH", "bulk_dy", "gbd_tb"]
+    base = s["N42SH"]
+    assert (base.feasible, base.reason) == req.check(grade)
+    assert base.magnet.remanence(150) == pytest.approx(grade.remanence(150))
+    assert base.dy_mass_fraction == pytest.approx(grade.composition.mass_fraction("Dy"))
+    for row in s:
+        if row.feasible:
+            for e, saved in row.saving_vs_baseline.items():
+                assert saved == pytest.approx(base.tonnes_per_year[e] - row.tonnes_per_year[e], abs=1e-9)
+    assert s.baseline_note == ""
+
+
+def test_a_fitted_magnet_as_the_baseline_says_when_it_is_extrapolated():
+    grade = mm.Catalog.default()["N42SH"]
+    curves = {}
+    for t in (20, 80, 120):
+        curve = grade.demag_curve(t, points=120)
+        curves[t] = (curve.H, curve.J)
+    own = mm.Magnet.fit_curves(curves, family="ndfeb_sintered", name="LOT-7")
+    inside = mm.design_study(mm.Requirement(temperature_C=100, permeance=2.0), ["gbd_tb"], baseline=own)
+    assert inside.baseline == "LOT-7" and inside["LOT-7"].magnet.name == "LOT-7"
+    assert "extrapolation" not in inside.baseline_note
+    beyond = mm.design_study(mm.Requirement(temperature_C=150, permeance=2.0), ["gbd_tb"], baseline=own)
+    assert "measured at 20 to 120 degC" in beyond.baseline_note
+    assert "150 degC its values are the model's extrapolation" in beyond.baseline_note
+
+
+def test_a_baseline_magnet_named_like_a_strategy_is_refused():
+    catalog = mm.Catalog.from_json(
+        '{"schema": "magmat-grades/1", "family": "ndfeb_sintered", "grades": [{"name": "bulk_dy", '
+        '"remanence": {"typical": {"value": 1.30, "unit": "T"}, "source": "x"}, '
+        '"intrinsic_coercivity": {"min": {"value": 1000, "unit": "kA/m"}, "source": "x"}, '
+        '"max_energy_product": {"typical": {"value": 320, "unit": "kJ/m3"}, "source": "x"}}]}', "clash.json")
+    with pytest.raises(mm.DomainError, match="named 'bulk_dy'"):
+        mm.design_study(mm.Requirement(temperature_C=100, permeance=2.0), ["bulk_dy"], baseline=catalog["bulk_dy"])
+    with pytest.raises(TypeError):
+        mm.design_study(mm.Requirement(temperature_C=100, permeance=2.0), baseline=3)

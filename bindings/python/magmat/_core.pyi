@@ -1238,7 +1238,7 @@ def design_study(
     requirement: Requirement,
     strategies: list[str] | None = None,
     *,
-    baseline: str = "bulk_dy",
+    baseline: str | Magnet = "bulk_dy",
     magnet_mass_kg: float = 1.0,
     units_per_year: float = 0.0,
     magnet_tonnes_per_year: float | None = None,
@@ -1250,7 +1250,7 @@ def design_study(
     equal: str = "mass",
     pr_share: float | None = None,
 ) -> Study:
-    """Solve the strategies for the requirement and account rare earths per kg, unit (kg) and year (t); equal='flux' | 'energy' scales each magnet's mass to the baseline's flux or energy at temperature."""
+    """Solve the strategies for the requirement and account rare earths per kg, unit (kg) and year (t); baseline: a strategy's name or a Magnet of one's own (checked, not solved); equal='flux' | 'energy' scales each magnet's mass to the baseline's flux or energy at temperature."""
 
 def strategy_names() -> list[str]:
     """Names of the shipped design strategies, in table order."""

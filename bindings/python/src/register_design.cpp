@@ -1,5 +1,6 @@
 // Python bindings of heavy_rare_earth.hpp and design_study.hpp: requirements, strategies and
 // design studies (SI units; temperatures in degrees Celsius; tonnes per year).
+#include "curve_fit_state.hpp"
 #include "pybind.hpp"
 #include "quantity_arg.hpp"
 #include "shape_arg.hpp"
@@ -12,6 +13,7 @@
 #include <limits>
 #include <optional>
 #include <string>
+#include <variant>
 
 namespace magmat::python {
 namespace {
@@ -294,6 +296,9 @@ void register_design(py::module_& m) {
           "Further (temperature_C, external_field) points that must hold, as a list of pairs.")
       .def("check", [](const requirement& r, const Magnet& magnet) {
             const requirement_check c = check_requirement(magnet, r);
+            bool outside = magnet.is_extrapolated(r.temperature);
+            for (const duty_point& d : r.duty) outside = outside || magnet.is_extrapolated(d.temperature);
+            warn_if_extrapolated(magnet, outside);
             return py::make_tuple(c.met, c.reason);
           },
           py::arg("magnet"), "(met, reason): whether a magnet meets this requirement, and if not why.")
@@ -416,7 +421,8 @@ void register_design(py::module_& m) {
           }));
 
   m.def("design_study",
-        [](const requirement& r, std::optional<std::vector<std::string>> strategies, const std::string& baseline,
+        [](const requirement& r, std::optional<std::vector<std::string>> strategies,
+           const std::variant<std::string, Magnet>& baseline,
            double magnet_mass_kg, double units_per_year, std::optional<double> magnet_tonnes_per_year,
            std::optional<double> gbd_efficiency, std::optional<double> tb_dy_effectiveness,
            std::optional<double> lanthanum_share, std::optional<double> magnet_thickness,
@@ -425,7 +431,8 @@ void register_design(py::module_& m) {
           o.equal = equal_arg(equal);
           if (prices) o.prices = &*prices;
           if (strategies) o.strategies = *strategies;
-          o.baseline = baseline;
+          if (const auto* own = std::get_if<Magnet>(&baseline)) o.baseline_magnet = *own;
+          else o.baseline = std::get<std::string>(baseline);
           o.magnet_mass = mass::from_value(magnet_mass_kg);
           o.units_per_year = units_per_year;
           o.magnet_tonnes_per_year = magnet_tonnes_per_year;
@@ -443,7 +450,9 @@ void register_design(py::module_& m) {
         py::arg("lanthanum_share") = py::none(), py::arg("magnet_thickness") = py::none(),
         py::arg("prices") = py::none(), py::arg("equal") = "mass", py::arg("pr_share") = py::none(),
         "Solve every strategy (or the named ones) for the requirement and account its rare earths: magnet_mass_kg "
-        "per unit and units_per_year (or magnet_tonnes_per_year directly); savings against `baseline`. Overrides: "
+        "per unit and units_per_year (or magnet_tonnes_per_year directly); savings against `baseline`, a strategy's "
+        "name or a Magnet of one's own (a grade, a fitted magnet: its row, named after it, is checked against the "
+        "requirement as it is, not solved). Overrides: "
         "gbd_efficiency (finite, >= 1), tb_dy_effectiveness (Tb's coercivity per atom relative to Dy's, finite, > 0), "
         "lanthanum_share (La/(Ce + La) of the substitute, in [0, 1]), pr_share (Pr/(Pr + Nd) by mass of the NdFeB "
         "bases' light rare earth, in [0, 1]; unset: 0, Nd alone), magnet_thickness (m, finite, > 0, for the diffusion "

@@ -1,5 +1,6 @@
 // Python bindings of permeance.hpp and thermal.hpp: load lines, operating points, thermal
 // stability and on-axis fields (all SI; temperatures in degrees Celsius).
+#include "curve_fit_state.hpp"
 #include "pybind.hpp"
 #include "quantity_arg.hpp"
 #include "broadcast_arg.hpp"
@@ -166,10 +167,16 @@ void register_thermal(py::module_& m) {
            [](const Magnet& g, const py::object& pc, const py::object& temperature_C,
               const py::object& external_field) -> py::object {
              const broadcast_args args{{"pc", pc}, {"temperature_C", temperature_C}, {"external_field", external_field}};
+             bool outside = false;
              const auto point_at = [&](std::size_t i) {
+               outside = outside || g.is_extrapolated(from_celsius(args(1, i)));
                return find_operating_point(g, args(0, i), from_celsius(args(1, i)), ampere_per_metre(args(2, i)));
              };
-             if (args.scalar()) return py::cast(point_at(0));
+             if (args.scalar()) {
+               py::object point = py::cast(point_at(0));
+               warn_if_extrapolated(g, outside);
+               return point;
+             }
              operating_points out;
              out.shape = args.shape();
              for (auto* v : {&out.temperature_C, &out.field, &out.flux_density, &out.polarization}) v->resize(args.size());
@@ -183,6 +190,7 @@ void register_thermal(py::module_& m) {
                out.beyond_knee[i] = p.beyond_knee;
                return 0.0;
              });
+             warn_if_extrapolated(g, outside);
              return py::cast(std::move(out));
            },
            py::kw_only(), py::arg("pc"), py::arg("temperature_C") = 20.0, py::arg("external_field") = 0.0,
@@ -201,14 +209,24 @@ void register_thermal(py::module_& m) {
                const magnet_shape s = shape_arg(shape, "irreversible_loss");
                const external_field_kind field_kind = external_field_kind_arg(kind);
                const volume_loss loss(g, shape_load_lines::of(s), field_kind); // the 20 degC state, once per call
-               return args.map([&](std::size_t i) { return loss(from_celsius(args(0, i)), ampere_per_metre(args(1, i))); });
+               bool outside = false;
+               py::object out = args.map([&](std::size_t i) {
+                 outside = outside || g.is_extrapolated(from_celsius(args(0, i)));
+                 return loss(from_celsius(args(0, i)), ampere_per_metre(args(1, i)));
+               });
+               warn_if_extrapolated(g, outside);
+               return out;
              }
              if (kind != "applied")
                throw py::value_error("irreversible_loss: external_field_kind=\"in_magnet\" needs a shape");
              const broadcast_args args{{"pc", pc}, {"temperature_C", temperature_C}, {"external_field", external_field}};
-             return args.map([&](std::size_t i) {
+             bool outside = false;
+             py::object out = args.map([&](std::size_t i) {
+               outside = outside || g.is_extrapolated(from_celsius(args(1, i)));
                return irreversible_loss(g, args(0, i), from_celsius(args(1, i)), ampere_per_metre(args(2, i)));
              });
+             warn_if_extrapolated(g, outside);
+             return out;
            },
            py::kw_only(), py::arg("pc") = py::none(), py::arg("temperature_C"), py::arg("external_field") = 0.0,
            py::arg("shape") = py::none(), py::arg("external_field_kind") = "applied",
@@ -234,18 +252,28 @@ void register_thermal(py::module_& m) {
                const magnet_shape s = shape_arg(shape, "max_operating_temperature");
                const external_field_kind field_kind = external_field_kind_arg(kind);
                const broadcast_args args{{"max_loss", max_loss}, {"external_field", external_field}};
-               return args.map([&](std::size_t i) {
-                 return to_celsius(max_operating_temperature(g, s, args(0, i), ampere_per_metre(args(1, i)), field_kind));
+               bool outside = false;
+               py::object out = args.map([&](std::size_t i) {
+                 const auto t = max_operating_temperature(g, s, args(0, i), ampere_per_metre(args(1, i)), field_kind);
+                 outside = outside || g.is_extrapolated(t);
+                 return to_celsius(t);
                });
+               warn_if_extrapolated(g, outside);
+               return out;
              }
              if (kind != "applied")
                throw py::value_error("max_operating_temperature: external_field_kind=\"in_magnet\" needs a shape");
              const permeance_reading reading =
                  criterion == "local" ? permeance_reading::makers_cylinder : permeance_reading::one_load_line;
              const broadcast_args args{{"pc", pc}, {"max_loss", max_loss}, {"external_field", external_field}};
-             return args.map([&](std::size_t i) {
-               return to_celsius(max_operating_temperature(g, args(0, i), args(1, i), ampere_per_metre(args(2, i)), reading));
+             bool outside = false;
+             py::object out = args.map([&](std::size_t i) {
+               const auto t = max_operating_temperature(g, args(0, i), args(1, i), ampere_per_metre(args(2, i)), reading);
+               outside = outside || g.is_extrapolated(t);
+               return to_celsius(t);
              });
+             warn_if_extrapolated(g, outside);
+             return out;
            },
            py::kw_only(), py::arg("pc") = py::none(), py::arg("max_loss") = 0.0, py::arg("external_field") = 0.0,
            py::arg("shape") = py::none(), py::arg("external_field_kind") = "applied", py::arg("criterion") = "local",
@@ -271,6 +299,7 @@ void register_thermal(py::module_& m) {
                at.push_back({metres(in(i, 0)), metres(in(i, 1)), metres(in(i, 2))});
              const auto local = local_demagnetization_at(g, s, at, from_celsius(temperature_C),
                                                          ampere_per_metre(external_field), field_kind);
+             warn_if_extrapolated(g, g.is_extrapolated(from_celsius(temperature_C)));
              const py::ssize_t n = p.shape(0);
              py::array_t<double> pc(n), field(n), margin(n), share(n);
              for (py::ssize_t i = 0; i < n; ++i) {
@@ -301,6 +330,7 @@ void register_thermal(py::module_& m) {
            [](const py::object& self) {
              const Magnet& g = self.cast<const Magnet&>();
              const rated_temperature_result r = rated_temperature(g);
+             warn_if_extrapolated(g, g.is_extrapolated(r.temperature));
              py::dict out;
              out["temperature_C"] = to_celsius(r.temperature);
              out["limited_by"] = r.range_end ? "model_range" : "knee";
@@ -321,12 +351,15 @@ void register_thermal(py::module_& m) {
            "operating temperature, else None).")
       .def("min_operating_temperature",
            [](const Magnet& g, double pc, double max_loss, field_arg external_field) {
-             return to_celsius(min_operating_temperature(g, pc, max_loss, ampere_per_metre(external_field)));
+             const auto t = min_operating_temperature(g, pc, max_loss, ampere_per_metre(external_field));
+             warn_if_extrapolated(g, g.is_extrapolated(t));
+             return to_celsius(t);
            },
            py::kw_only(), py::arg("pc"), py::arg("max_loss") = 0.0, py::arg("external_field") = 0.0,
            "Lowest temperature (degrees Celsius) with the same criterion: the cold limit of ferrite.")
       .def("field_on_axis_cylinder",
            [](const Magnet& g, length_arg length, length_arg diameter, length_arg distance, celsius_arg temperature_C) {
+             warn_if_extrapolated(g, g.is_extrapolated(from_celsius(temperature_C)));
              return field_on_axis_cylinder(g, metres(length), metres(diameter), metres(distance),
                                            from_celsius(temperature_C)).value();
            },
@@ -335,6 +368,7 @@ void register_thermal(py::module_& m) {
            "from a pole face; length and diameter in metres.")
       .def("field_on_axis_block",
            [](const Magnet& g, length_arg length, length_arg width, length_arg height, length_arg distance, celsius_arg temperature_C) {
+             warn_if_extrapolated(g, g.is_extrapolated(from_celsius(temperature_C)));
              return field_on_axis_block(g, metres(length), metres(width), metres(height), metres(distance),
                                         from_celsius(temperature_C)).value();
            },

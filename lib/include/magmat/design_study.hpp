@@ -34,6 +34,12 @@ enum class equal_basis {
 struct study_options {
   std::vector<std::string> strategies; ///< empty: every shipped strategy
   std::string baseline = "bulk_dy";    ///< savings are counted against this strategy
+  /// A magnet of one's own as the baseline instead of a strategy: a catalog grade, a composition,
+  /// a magnet fitted to its maker's curves (Magnet::fit_curves). Its row, named after the magnet,
+  /// is not solved but checked against the requirement as it is (check_requirement); its level is
+  /// its Dy + Tb mass fraction. Savings and like-for-like masses are counted against it, and
+  /// `baseline` is then unused. A name equal to a strategy's is refused (the rows are by name).
+  std::optional<Magnet> baseline_magnet;
   mass magnet_mass = mass::from_value(1.0); ///< the baseline's magnet per unit (motor, part), kg
   /// Like for like: each strategy's magnet mass per unit is scaled from magnet_mass so that it
   /// gives the baseline's flux or energy at the requirement's temperature, by
@@ -107,7 +113,8 @@ struct study {
 };
 
 /// Solves every requested strategy for `r` and accounts its rare earths. Throws domain_error
-/// for negative or NaN amounts and unknown_name_error for unknown strategies or baseline.
+/// for negative or NaN amounts or a baseline magnet named like a strategy, and
+/// unknown_name_error for unknown strategies or baseline.
 study design_study(const requirement& r, const study_options& options = {});
 
 } // namespace magmat
