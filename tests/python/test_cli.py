@@ -1,5 +1,6 @@
 """Tests of the magmat command line (magmat.__main__)."""
 
+import json
 import subprocess
 import sys
 
@@ -77,6 +78,21 @@ def test_compare_names_the_coercivity_class_the_bulk_dy_magnet_reaches(capsys):
     assert main(["compare", "--at", "180C", "--pc", "1"]) == 0
     line = next(l for l in capsys.readouterr().out.splitlines() if l.startswith("bulk_dy: "))
     assert line.startswith("bulk_dy: infeasible: ") and "Dy" in line
+
+
+def test_compare_counts_savings_against_a_catalog_grade_as_baseline(capsys):
+    import magmat as mm
+
+    assert main(["compare", "--at", "150C", "--pc", "2", "--baseline", "N42SH", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["baseline"] == "N42SH" and data["baseline_coercivity"].startswith("HcJ(20 degC)")
+    grade = mm.Catalog.default()["N42SH"]
+    rows = {r["strategy"]: r for r in data["strategies"]}
+    assert rows["N42SH"]["feasible"] == mm.Requirement(temperature_C=150, permeance=2.0).check(grade)[0]
+    assert rows["N42SH"]["dy_tb_saved_t_per_year"] == pytest.approx(0.0, abs=1e-9)
+    assert main(["compare", "--baseline", "N42XX"]) == 2
+    err = capsys.readouterr().err
+    assert "--baseline 'N42XX' is neither a strategy" in err and "did you mean" in err
 
 
 def test_compare_reads_the_fleet_from_a_demand_scenario(capsys):

@@ -14,7 +14,7 @@ import os
 import re
 import shutil
 import sys
-from typing import Any, NoReturn, Sequence
+from typing import Any, NoReturn, Sequence, Union
 
 import magmat as mm
 from magmat._files import check_target
@@ -246,8 +246,19 @@ def _compare(args: argparse.Namespace) -> int:
         units = 1e6 if args.units_per_year is None else args.units_per_year
         fleet = {"units_per_year": units}
         fleet_text = f"{units:g} units/year"
+    # --baseline: a strategy's name, else a catalog grade (the magnet used today), else a KeyError
+    # that lists both.
+    baseline: Union[str, mm.Magnet] = args.baseline
+    if args.baseline not in mm.strategy_names():
+        catalog = mm.Catalog.default()
+        if args.baseline not in catalog:
+            hints = catalog.suggestions(args.baseline)
+            raise mm.UnknownNameError(
+                f"--baseline {args.baseline!r} is neither a strategy ({', '.join(mm.strategy_names())}) nor a "
+                f"catalog grade" + (f" (did you mean {', '.join(hints)}?)" if hints else ""))
+        baseline = catalog[args.baseline]
     study = mm.design_study(requirement, magnet_mass_kg=args.mass_kg, **fleet,
-                            pr_share=args.pr_share)
+                            pr_share=args.pr_share, baseline=baseline)
     currency = study.currency
     rows: list[dict[str, Any]] = []
     for r in study:
@@ -440,7 +451,7 @@ def build_parser() -> argparse.ArgumentParser:
     compare = sub.add_parser("compare", help="the main job: every strategy for a requirement",
                              description="Solve every design strategy (bulk/GBD Dy and Tb, heavy-rare-earth-free, "
                              "Ce/La, SmCo, ferrite) for a magnet at temperature and permeance coefficient; print Dy/Tb "
-                             "per unit and per year, savings against bulk Dy, rare-earth cost, policy criteria, and "
+                             "per unit and per year, savings against bulk Dy (or --baseline), rare-earth cost, policy criteria, and "
                              "the catalog grades that meet it.")
     compare.add_argument("--at", default="150C", help="operating temperature (default 150C)")
     compare.add_argument("--pc", type=float, default=2.0, help="permeance coefficient (default 2)")
@@ -455,6 +466,9 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("--year", type=float, default=None, help="the year of the --demand scenario")
     compare.add_argument("--pr-share", type=float, default=None,
                          help="Pr/(Pr + Nd) by mass of the NdFeB light rare earth (default 0: Nd alone)")
+    compare.add_argument("--baseline", default="bulk_dy",
+                         help="what savings count against: a strategy (default bulk_dy) or a catalog grade, "
+                         "e.g. N42SH, checked as it is")
     compare.add_argument("--plot", help="write a PNG of the rare earths, Co and cost per strategy")
     _output_options(compare)
     compare.set_defaults(run=_compare)
