@@ -248,7 +248,7 @@ def _compare(args: argparse.Namespace) -> int:
         fleet_text = f"{units:g} units/year"
     # --baseline: a strategy's name, else a catalog grade (the magnet used today), else a KeyError
     # that lists both.
-    baseline: Union[str, mm.Magnet] = args.baseline
+    baseline_arg: Union[str, mm.Magnet] = args.baseline
     if args.baseline not in mm.strategy_names():
         catalog = mm.Catalog.default()
         if args.baseline not in catalog:
@@ -256,9 +256,9 @@ def _compare(args: argparse.Namespace) -> int:
             raise mm.UnknownNameError(
                 f"--baseline {args.baseline!r} is neither a strategy ({', '.join(mm.strategy_names())}) nor a "
                 f"catalog grade" + (f" (did you mean {', '.join(hints)}?)" if hints else ""))
-        baseline = catalog[args.baseline]
+        baseline_arg = catalog[args.baseline]
     study = mm.design_study(requirement, magnet_mass_kg=args.mass_kg, **fleet,
-                            pr_share=args.pr_share, baseline=baseline)
+                            pr_share=args.pr_share, baseline=baseline_arg)
     currency = study.currency
     rows: list[dict[str, Any]] = []
     for r in study:
