@@ -201,8 +201,12 @@ void parse_measured_curves(const json_cursor& m, grade_record& g) {
   table.recoil_permeability = mu.quantity("1");
   if (!(table.recoil_permeability >= 1.0 && table.recoil_permeability <= max_recoil_permeability))
     mu.fail(fmt::format("must lie in [1, {:g}]", max_recoil_permeability));
-  if (m.has("recoil_permeability_uncertainty"))
-    table.recoil_permeability_uncertainty = m.at("recoil_permeability_uncertainty").quantity("1");
+  if (m.has("recoil_permeability_uncertainty")) {
+    const auto u = m.at("recoil_permeability_uncertainty");
+    table.recoil_permeability_uncertainty = u.quantity("1");
+    if (!(table.recoil_permeability_uncertainty >= 0.0 && std::isfinite(table.recoil_permeability_uncertainty)))
+      u.fail("must be finite and >= 0");
+  }
   const auto list = m.at("curves");
   if (!list.node().is_array() || list.node().empty()) list.fail("expected a non-empty array of curves");
   for (std::size_t i = 0; i < list.node().size(); ++i) {
@@ -217,7 +221,13 @@ void parse_measured_curves(const json_cursor& m, grade_record& g) {
     if (!(f.intrinsic_coercivity.value() > 0.0)) c.at("intrinsic_coercivity").fail("must be > 0");
     f.squareness = c.at("squareness").quantity("1");
     if (!(f.squareness > 0.0 && f.squareness < 1.0)) c.at("squareness").fail("must lie in (0, 1)");
-    auto optional = [&](const char* key, std::string_view unit) { return c.has(key) ? c.at(key).quantity(unit) : 0.0; };
+    // Uncertainties and residuals are report figures: absent means 0, present must be finite and >= 0.
+    auto optional = [&](const char* key, std::string_view unit) {
+      if (!c.has(key)) return 0.0;
+      const double value = c.at(key).quantity(unit);
+      if (!(value >= 0.0 && std::isfinite(value))) c.at(key).fail("must be finite and >= 0");
+      return value;
+    };
     f.remanence_uncertainty = magnetic_polarization::from_value(optional("remanence_uncertainty", "T"));
     f.intrinsic_coercivity_uncertainty =
         magnetic_field_strength::from_value(optional("intrinsic_coercivity_uncertainty", "A/m"));
@@ -226,7 +236,9 @@ void parse_measured_curves(const json_cursor& m, grade_record& g) {
     f.max_residual = magnetic_polarization::from_value(optional("max_residual", "T"));
     if (c.has("points")) {
       const double points = c.at("points").number();
-      if (!(points >= 0.0 && points == std::floor(points))) c.at("points").fail("must be a count");
+      // Bounded before the conversion: a larger double does not fit a size_t (found by fuzz_loaders).
+      if (!(points >= 0.0 && points <= 1e12 && points == std::floor(points)))
+        c.at("points").fail("must be a count of points (0 to 1e12)");
       f.points = static_cast<std::size_t>(points);
     }
     table.curves.push_back(f);

@@ -74,3 +74,31 @@ TEST_CASE("A measured_curves block out of order or out of range is a data error 
   CHECK_THROWS_WITH(Catalog::from_json(unordered, "bad.json"),
                     Catch::Contains("measured_curves/curves/1/temperature") && Catch::Contains("ascend"));
 }
+
+// Found by fuzz_loaders: a point count beyond size_t was converted (undefined behaviour); report
+// figures that are negative or not finite were taken as they came.
+TEST_CASE("A measured_curves block's count and report figures are checked", "[curve_fit][catalog]") {
+  const std::string text = magmat::measured_grade_json(fitted_n42sh(), "report");
+  const auto replaced = [&](const std::string& key, const std::string& value) {
+    const std::string pattern = "\"" + key + "\":";
+    const auto at = text.find(pattern);
+    REQUIRE(at != std::string::npos);
+    auto start = text.find_first_not_of(' ', at + pattern.size());
+    if (text[start] == '{') { // a quantity {"value": ..., "unit": ...}: its value
+      start = text.find("\"value\":", start) + 8;
+      start = text.find_first_not_of(' ', start);
+    }
+    const auto end = text.find_first_of(",}\n", start);
+    std::string out = text;
+    out.replace(start, end - start, value);
+    return out;
+  };
+  CHECK_THROWS_WITH(Catalog::from_json(replaced("points", "1.23457e29"), "p.json"),
+                    Catch::Contains("/measured_curves/curves/0/points") && Catch::Contains("a count"));
+  CHECK_THROWS_WITH(Catalog::from_json(replaced("points", "-3"), "p.json"), Catch::Contains("a count"));
+  CHECK_THROWS_WITH(Catalog::from_json(replaced("recoil_permeability_uncertainty", "-0.1"), "u.json"),
+                    Catch::Contains("recoil_permeability_uncertainty") && Catch::Contains("finite and >= 0"));
+  CHECK_THROWS_WITH(Catalog::from_json(replaced("rms_residual", "-1e-3"), "r.json"),
+                    Catch::Contains("/measured_curves/curves/0/rms_residual") && Catch::Contains("finite and >= 0"));
+  CHECK_NOTHROW(Catalog::from_json(replaced("points", "120"), "ok.json"));
+}
