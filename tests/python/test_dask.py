@@ -50,6 +50,20 @@ def test_design_studies_as_tasks(client):
     assert np.allclose(remote["Dy_t_per_year"].to_numpy(), local["Dy_t_per_year"].to_numpy(), equal_nan=True)
 
 
+def test_design_studies_against_a_magnet_of_ones_own(client):
+    # The baseline Magnet travels to the workers by pickle.
+    grade = mm.Catalog.default()["N42SH"]
+    requirements = [{"temperature_C": t, "permeance": 2.0} for t in (120, 150)]
+    frame = mdask.design_studies(requirements, client=client, strategies=["gbd_tb"], baseline=grade,
+                                 magnet_mass_kg=1.5, units_per_year=1e6)
+    assert sorted(set(frame["strategy"])) == ["N42SH", "gbd_tb"]
+    local = mm.design_study(mm.Requirement(temperature_C=150, permeance=2.0), ["gbd_tb"], baseline=grade,
+                            magnet_mass_kg=1.5, units_per_year=1e6).to_dataframe()
+    remote = frame[frame["requirement_temperature_C"] == 150].reset_index(drop=True)
+    assert np.allclose(remote["Dy_saving_t_per_year"].to_numpy(), local["Dy_saving_t_per_year"].to_numpy(),
+                       equal_nan=True)
+
+
 def test_bad_input():
     with pytest.raises(ValueError, match="dask"):
         mdask.evaluate({"Nd": np.ones(3)})
