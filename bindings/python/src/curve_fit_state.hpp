@@ -16,4 +16,20 @@ measured_curves_table measured_from_state(const py::tuple& state);
 /// for are carried beyond its measured curves by the physics model.
 void warn_if_extrapolated(const Magnet& magnet, bool outside);
 
+/// The temperatures one call reaches, checked against a fitted magnet's measured curves: pass each
+/// through `seen(t)` (it returns t), then `seen.warn()` once, after the call's work.
+class extrapolation_seen {
+ public:
+  explicit extrapolation_seen(const Magnet& magnet) : magnet_(magnet) {}
+  thermodynamic_temperature operator()(thermodynamic_temperature t) {
+    outside_ = outside_ || magnet_.is_extrapolated(t);
+    return t;
+  }
+  void warn() const { warn_if_extrapolated(magnet_, outside_); }
+
+ private:
+  const Magnet& magnet_;
+  bool outside_ = false;
+};
+
 } // namespace magmat::python

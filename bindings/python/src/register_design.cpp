@@ -296,9 +296,10 @@ void register_design(py::module_& m) {
           "Further (temperature_C, external_field) points that must hold, as a list of pairs.")
       .def("check", [](const requirement& r, const Magnet& magnet) {
             const requirement_check c = check_requirement(magnet, r);
-            bool outside = magnet.is_extrapolated(r.temperature);
-            for (const duty_point& d : r.duty) outside = outside || magnet.is_extrapolated(d.temperature);
-            warn_if_extrapolated(magnet, outside);
+            extrapolation_seen seen(magnet);
+            seen(r.temperature);
+            for (const duty_point& d : r.duty) seen(d.temperature);
+            seen.warn();
             return py::make_tuple(c.met, c.reason);
           },
           py::arg("magnet"), "(met, reason): whether a magnet meets this requirement, and if not why.")

@@ -24,12 +24,9 @@ namespace {
 // them lies beyond a fitted magnet's measured curves.
 template <class F>
 py::object map_celsius_warning(const Magnet& g, py::handle temperature, F&& value_at) {
-  bool outside = false;
-  py::object out = map_celsius(temperature, [&](thermodynamic_temperature k) {
-    outside = outside || g.is_extrapolated(k);
-    return value_at(k);
-  });
-  warn_if_extrapolated(g, outside);
+  extrapolation_seen seen(g);
+  py::object out = map_celsius(temperature, [&](thermodynamic_temperature k) { return value_at(seen(k)); });
+  seen.warn();
   return out;
 }
 

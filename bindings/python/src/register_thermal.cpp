@@ -167,14 +167,13 @@ void register_thermal(py::module_& m) {
            [](const Magnet& g, const py::object& pc, const py::object& temperature_C,
               const py::object& external_field) -> py::object {
              const broadcast_args args{{"pc", pc}, {"temperature_C", temperature_C}, {"external_field", external_field}};
-             bool outside = false;
+             extrapolation_seen seen(g);
              const auto point_at = [&](std::size_t i) {
-               outside = outside || g.is_extrapolated(from_celsius(args(1, i)));
-               return find_operating_point(g, args(0, i), from_celsius(args(1, i)), ampere_per_metre(args(2, i)));
+               return find_operating_point(g, args(0, i), seen(from_celsius(args(1, i))), ampere_per_metre(args(2, i)));
              };
              if (args.scalar()) {
                py::object point = py::cast(point_at(0));
-               warn_if_extrapolated(g, outside);
+               seen.warn();
                return point;
              }
              operating_points out;
@@ -190,7 +189,7 @@ void register_thermal(py::module_& m) {
                out.beyond_knee[i] = p.beyond_knee;
                return 0.0;
              });
-             warn_if_extrapolated(g, outside);
+             seen.warn();
              return py::cast(std::move(out));
            },
            py::kw_only(), py::arg("pc"), py::arg("temperature_C") = 20.0, py::arg("external_field") = 0.0,
@@ -209,23 +208,20 @@ void register_thermal(py::module_& m) {
                const magnet_shape s = shape_arg(shape, "irreversible_loss");
                const external_field_kind field_kind = external_field_kind_arg(kind);
                const volume_loss loss(g, shape_load_lines::of(s), field_kind); // the 20 degC state, once per call
-               bool outside = false;
-               py::object out = args.map([&](std::size_t i) {
-                 outside = outside || g.is_extrapolated(from_celsius(args(0, i)));
-                 return loss(from_celsius(args(0, i)), ampere_per_metre(args(1, i)));
-               });
-               warn_if_extrapolated(g, outside);
+               extrapolation_seen seen(g);
+               py::object out =
+                   args.map([&](std::size_t i) { return loss(seen(from_celsius(args(0, i))), ampere_per_metre(args(1, i))); });
+               seen.warn();
                return out;
              }
              if (kind != "applied")
                throw py::value_error("irreversible_loss: external_field_kind=\"in_magnet\" needs a shape");
              const broadcast_args args{{"pc", pc}, {"temperature_C", temperature_C}, {"external_field", external_field}};
-             bool outside = false;
+             extrapolation_seen seen(g);
              py::object out = args.map([&](std::size_t i) {
-               outside = outside || g.is_extrapolated(from_celsius(args(1, i)));
-               return irreversible_loss(g, args(0, i), from_celsius(args(1, i)), ampere_per_metre(args(2, i)));
+               return irreversible_loss(g, args(0, i), seen(from_celsius(args(1, i))), ampere_per_metre(args(2, i)));
              });
-             warn_if_extrapolated(g, outside);
+             seen.warn();
              return out;
            },
            py::kw_only(), py::arg("pc") = py::none(), py::arg("temperature_C"), py::arg("external_field") = 0.0,
@@ -252,13 +248,11 @@ void register_thermal(py::module_& m) {
                const magnet_shape s = shape_arg(shape, "max_operating_temperature");
                const external_field_kind field_kind = external_field_kind_arg(kind);
                const broadcast_args args{{"max_loss", max_loss}, {"external_field", external_field}};
-               bool outside = false;
+               extrapolation_seen seen(g);
                py::object out = args.map([&](std::size_t i) {
-                 const auto t = max_operating_temperature(g, s, args(0, i), ampere_per_metre(args(1, i)), field_kind);
-                 outside = outside || g.is_extrapolated(t);
-                 return to_celsius(t);
+                 return to_celsius(seen(max_operating_temperature(g, s, args(0, i), ampere_per_metre(args(1, i)), field_kind)));
                });
-               warn_if_extrapolated(g, outside);
+               seen.warn();
                return out;
              }
              if (kind != "applied")
@@ -266,13 +260,11 @@ void register_thermal(py::module_& m) {
              const permeance_reading reading =
                  criterion == "local" ? permeance_reading::makers_cylinder : permeance_reading::one_load_line;
              const broadcast_args args{{"pc", pc}, {"max_loss", max_loss}, {"external_field", external_field}};
-             bool outside = false;
+             extrapolation_seen seen(g);
              py::object out = args.map([&](std::size_t i) {
-               const auto t = max_operating_temperature(g, args(0, i), args(1, i), ampere_per_metre(args(2, i)), reading);
-               outside = outside || g.is_extrapolated(t);
-               return to_celsius(t);
+               return to_celsius(seen(max_operating_temperature(g, args(0, i), args(1, i), ampere_per_metre(args(2, i)), reading)));
              });
-             warn_if_extrapolated(g, outside);
+             seen.warn();
              return out;
            },
            py::kw_only(), py::arg("pc") = py::none(), py::arg("max_loss") = 0.0, py::arg("external_field") = 0.0,
