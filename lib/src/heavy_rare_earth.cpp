@@ -46,6 +46,10 @@ strategy parse_strategy(std::string_view text, const std::string& file) {
     const auto base = root.at("base");
     s.total_rare_earth = fraction_of(s, base.at("total_rare_earth"), "total_rare_earth");
     s.boron = fraction_of(s, base.at("boron"), "boron");
+    if (base.has("pr_share")) {
+      s.pr_share = fraction_of(s, base.at("pr_share"), "pr_share");
+      if (!(s.pr_share >= 0.0 && s.pr_share <= 1.0)) base.at("pr_share").fail("must lie in [0, 100] %");
+    }
   }
   if (root.has("max_amount")) s.max_amount = fraction_of(s, root.at("max_amount"), "max_amount");
   if (root.has("gbd_efficiency")) s.gbd_efficiency = fraction_of(s, root.at("gbd_efficiency"), "gbd_efficiency");
@@ -324,7 +328,7 @@ Magnet strategy_magnet(const strategy& s, double level, const strategy_overrides
   } else {
     rare_earths = {{Element::Nd, s.total_rare_earth}};
   }
-  const double pr = o.pr_share.value_or(0.0);
+  const double pr = o.pr_share.value_or(s.pr_share);
   if (!(pr >= 0.0 && pr <= 1.0)) throw domain_error(fmt::format("pr_share must lie in [0, 1], got {}", pr));
   // PrNd base: the share of the Nd mass that is Pr (by mass, as PrNd alloy is sold).
   const auto with_pr = [pr](std::map<Element, double> amounts) {

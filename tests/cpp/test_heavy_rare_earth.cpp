@@ -2,6 +2,8 @@
 // design studies.
 #include <catch2/catch.hpp>
 
+#include "data_parsers.hpp"
+
 #include <magmat/catalog.hpp>
 #include <magmat/design_study.hpp>
 #include <magmat/errors.hpp>
@@ -139,8 +141,19 @@ TEST_CASE("A PrNd base splits the light rare earth by pr_share, and a bad share 
   CHECK(c.mass_fraction(Element::Nd) == Approx(0.75 * 0.29).epsilon(1e-12));
   CHECK(c.mass_fraction(Element::Dy) == Approx(0.02).epsilon(1e-12));
   // Pr2Fe14B's anisotropy field is above Nd2Fe14B's at room temperature (Hirosawa 1986): more HcJ
-  const auto nd_only = magmat::strategy_magnet(bulk, 0.02);
+  magmat::strategy_overrides nd;
+  nd.pr_share = 0.0;
+  const auto nd_only = magmat::strategy_magnet(bulk, 0.02, nd);
   CHECK(nd_only.composition().mass_fraction(Element::Pr) == 0.0);
+  // unset, the share is the strategy's stored one: 1 Pr for 4 Nd atoms (AMES10-PRND)
+  CHECK(bulk.pr_share == Approx(0.2 * 140.90766 / (0.2 * 140.90766 + 0.8 * 144.242)).epsilon(1e-3));
+  CHECK(bulk.sources.at("pr_share") == "AMES10-PRND");
+  const auto stored = magmat::strategy_magnet(bulk, 0.02).composition();
+  CHECK(stored.mass_fraction(Element::Pr) == Approx(bulk.pr_share * 0.29).epsilon(1e-12));
+  for (const auto& name : magmat::strategy_names()) {
+    const auto& s = magmat::strategy_data(name);
+    CHECK((s.composition ? s.pr_share == 0.0 : s.pr_share == bulk.pr_share));
+  }
   CHECK(magnet.intrinsic_coercivity(magmat::from_celsius(20.0)).value() >
         nd_only.intrinsic_coercivity(magmat::from_celsius(20.0)).value());
   // the Ce/La base keeps its substitute and splits only the Nd
@@ -155,6 +168,17 @@ TEST_CASE("A PrNd base splits the light rare earth by pr_share, and a bad share 
     CHECK_THROWS_WITH(magmat::solve_strategy(bulk, coercive(150.0, 3e5), o), Catch::Contains("pr_share"));
     CHECK_THROWS_AS(magmat::strategy_magnet(bulk, 0.02, o), magmat::domain_error);
   }
+}
+
+TEST_CASE("A strategy file's base.pr_share outside 0-100 percent is a data error naming where", "[heavy_rare_earth]") {
+  const auto file = [](const std::string& share) {
+    return R"({"schema": "magmat-strategy/1", "name": "x", "description": "d", "kind": "fixed", "process": "sintered",
+      "base": {"total_rare_earth": {"value": 31, "unit": "%", "source": "S"}, "boron": {"value": 1, "unit": "%", "source": "S"},
+               "pr_share": {"value": )" + share + R"(, "unit": "%", "source": "S"}}})";
+  };
+  CHECK(magmat::detail::parse_strategy_file(file("19.63"), "x.json").pr_share == Approx(0.1963));
+  for (const char* bad : {"-1", "150"})
+    CHECK_THROWS_WITH(magmat::detail::parse_strategy_file(file(bad), "x.json"), Catch::Contains("/base/pr_share"));
 }
 
 TEST_CASE("A design study accounts rare earths per kg, per unit and per year, and savings", "[design_study]") {
@@ -225,7 +249,7 @@ TEST_CASE("Study costs use the price table and never count an unpriced element a
   magmat::price_table table;
   table.name = "test";
   table.currency = "USD";
-  table.price_per_kg = {{Element::Nd, 50.0}, {Element::Dy, 300.0}, {Element::Fe, 0.5}};
+  table.price_per_kg = {{Element::Nd, 50.0}, {Element::Pr, 60.0}, {Element::Dy, 300.0}, {Element::Fe, 0.5}};
   magmat::study_options options;
   options.strategies = {"bulk_dy"};
   options.prices = &table;
@@ -234,7 +258,9 @@ TEST_CASE("Study costs use the price table and never count an unpriced element a
   REQUIRE(partial.unpriced_elements == std::vector<Element>{Element::B});
   const auto& c = partial.magnet->composition();
   CHECK(*partial.rare_earth_cost_per_kg ==
-        Approx(50.0 * c.mass_fraction(Element::Nd) + 300.0 * c.mass_fraction(Element::Dy)));
+        Approx(50.0 * c.mass_fraction(Element::Nd) + 60.0 * c.mass_fraction(Element::Pr) +
+               300.0 * c.mass_fraction(Element::Dy)));
+  CHECK(c.mass_fraction(Element::Pr) > 0.0); // the stored PrNd base
   table.price_per_kg[Element::B] = 5.0;
   const auto full = magmat::design_study(coercive(150.0, 3e5), options).row("bulk_dy");
   REQUIRE(full.cost_per_kg);

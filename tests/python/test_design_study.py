@@ -126,12 +126,13 @@ def test_bad_input(call, error, fragment):
 def test_costs_and_a_price_shock(study):
     row = study["bulk_dy"]
     prices = mm.default_price_table()
-    # the shipped table prices every element of the NdFeB strategies (Nd, Dy, Fe, B)
+    # the shipped table prices every element of the NdFeB strategies (Nd, Pr, Dy, Fe, B)
     composition = row.magnet.composition
     assert row.unpriced_elements == []
-    everything = sum(composition.mass_fraction(e) * prices.prices[e] for e in ("Nd", "Dy", "Fe", "B"))
+    assert composition.mass_fraction("Pr") > 0.0  # the stored PrNd base
+    everything = sum(composition.mass_fraction(e) * prices.prices[e] for e in ("Nd", "Pr", "Dy", "Fe", "B"))
     assert row.cost_per_kg == pytest.approx(everything)
-    by_hand = sum(composition.mass_fraction(e) * prices.prices[e] for e in ("Nd", "Dy"))
+    by_hand = sum(composition.mass_fraction(e) * prices.prices[e] for e in ("Nd", "Pr", "Dy"))
     assert row.rare_earth_cost_per_kg == pytest.approx(by_hand)
     # SmCo5 is priced whole (Sm and Co); Sm2Co17's Cu and Zr have no sourced price: its total stays
     # unknown instead of counting them as free
@@ -146,7 +147,7 @@ def test_costs_and_a_price_shock(study):
     assert study.currency == prices.currency and study.price_table == prices.name
     # a table that prices everything gives a total
     full = mm.PriceTable(name="test", currency="USD", date="test", basis="made-up prices for this test only",
-                         prices={"Nd": 50.0, "Dy": 300.0, "Tb": 600.0, "Fe": 0.5, "B": 5.0})
+                         prices={"Nd": 50.0, "Pr": 60.0, "Dy": 300.0, "Tb": 600.0, "Fe": 0.5, "B": 5.0})
     total = mm.design_study(study.requirement, ["bulk_dy"], prices=full)["bulk_dy"]
     c = total.magnet.composition
     assert total.unpriced_elements == []
@@ -242,7 +243,7 @@ def test_equal_mass_is_the_default_and_bad_values_are_refused():
 
 
 def test_duty_points_all_hold_and_a_failing_one_is_named():
-    duty = [(120.0, 4e5), (20.0, 6e5)]
+    duty = [(120.0, 5e5), (20.0, 6e5)]
     req = mm.Requirement(temperature_C=150, permeance=2.0, duty=duty)
     assert req.duty == duty
     s = mm.design_study(req)
@@ -252,7 +253,7 @@ def test_duty_points_all_hold_and_a_failing_one_is_named():
         for t, h in [(150.0, 0.0), *duty]:
             met, why = mm.Requirement(temperature_C=t, permeance=2.0, external_field=h).check(row.magnet)
             assert met, (row.strategy, t, h, why)
-    # the peak point (120 degC, 400 kA/m) decides the bulk-Dy magnet: without it less Dy is needed
+    # the peak point (120 degC, 500 kA/m) decides the bulk-Dy magnet: without it less Dy is needed
     assert s["bulk_dy"].level > mm.design_study(mm.Requirement(temperature_C=150, permeance=2.0))["bulk_dy"].level
     # a point no magnet can hold makes every row infeasible and is named
     hopeless = mm.design_study(mm.Requirement(temperature_C=150, permeance=2.0, duty=[(100.0, 0.0), (20.0, 8e6)]),
@@ -366,7 +367,12 @@ def test_rows_show_the_validation_of_their_magnet_class():
 def test_a_prnd_base_gives_pr_tonnage_beside_nd():
     req = mm.Requirement(temperature_C=150, permeance=2.0)
     prnd = mm.design_study(req, ["bulk_dy", "gbd_tb", "smco5"], magnet_mass_kg=1.5, units_per_year=1e6, pr_share=0.25)
-    nd_only = mm.design_study(req, ["bulk_dy"], magnet_mass_kg=1.5, units_per_year=1e6)
+    nd_only = mm.design_study(req, ["bulk_dy"], magnet_mass_kg=1.5, units_per_year=1e6, pr_share=0.0)
+    stored = mm.design_study(req, ["bulk_dy"], magnet_mass_kg=1.5, units_per_year=1e6)["bulk_dy"]
+    # unset, the strategy's stored share: 1 Pr for 4 Nd atoms (AMES10-PRND), 19.63 % by mass
+    share = 0.2 * 140.90766 / (0.2 * 140.90766 + 0.8 * 144.242)
+    pr, nd = stored.tonnes_per_year["Pr"], stored.tonnes_per_year["Nd"]
+    assert pr / (pr + nd) == pytest.approx(share, rel=1e-3)
     row = prnd["bulk_dy"]
     assert row.feasible
     # a quarter of the light rare earth is Pr by mass; the table keeps one column per element

@@ -465,7 +465,8 @@ def build_parser() -> argparse.ArgumentParser:
                          "(e.g. ev_traction_ndfeb_world; see `docs/supply.md`), at --year")
     compare.add_argument("--year", type=float, default=None, help="the year of the --demand scenario")
     compare.add_argument("--pr-share", type=float, default=None,
-                         help="Pr/(Pr + Nd) by mass of the NdFeB light rare earth (default 0: Nd alone)")
+                         help="Pr/(Pr + Nd) by mass of the NdFeB light rare earth (default: each strategy's "
+                         "stored share, 0.1963, i.e. 1 Pr for 4 Nd atoms; 0: Nd alone)")
     compare.add_argument("--baseline", default="bulk_dy",
                          help="what savings count against: a strategy (default bulk_dy) or a catalog grade, "
                          "e.g. N42SH, checked as it is")

@@ -456,7 +456,8 @@ void register_design(py::module_& m) {
         "requirement as it is, not solved). Overrides: "
         "gbd_efficiency (finite, >= 1), tb_dy_effectiveness (Tb's coercivity per atom relative to Dy's, finite, > 0), "
         "lanthanum_share (La/(Ce + La) of the substitute, in [0, 1]), pr_share (Pr/(Pr + Nd) by mass of the NdFeB "
-        "bases' light rare earth, in [0, 1]; unset: 0, Nd alone), magnet_thickness (m, finite, > 0, for the diffusion "
+        "bases' light rare earth, in [0, 1]; unset: each strategy's stored base.pr_share, 19.63 % (1 Pr for 4 Nd "
+        "atoms, AMES10-PRND); 0: Nd alone), magnet_thickness (m, finite, > 0, for the diffusion "
         "depth limit); one outside its range raises DomainError naming it. prices: a PriceTable "
         "(default: default_price_table()); for a price shock pass default_price_table().with_shock(7). equal: "
         "'mass' (every strategy uses magnet_mass_kg), 'flux' (each magnet's mass scaled to give the baseline's "
@@ -471,7 +472,8 @@ void register_design(py::module_& m) {
         },
         py::arg("strategy"), py::arg("level"), py::kw_only(), py::arg("pr_share") = py::none(),
         "The magnet a strategy makes at a level (Dy/Tb mass fraction, or substitute share of the rare-earth site); "
-        "pr_share: Pr/(Pr + Nd) by mass of an NdFeB base's light rare earth.");
+        "pr_share: Pr/(Pr + Nd) by mass of an NdFeB base's light rare earth (unset: the strategy's stored share, "
+        "19.63 %; 0: Nd alone).");
 }
 
 } // namespace magmat::python

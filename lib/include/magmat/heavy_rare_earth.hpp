@@ -86,6 +86,7 @@ struct strategy {
   std::optional<length> max_thickness;       ///< diffusion depth limit: thicker magnets are infeasible
   std::optional<double> n_eff_scale;         ///< fine-grain processes: factor on the process's N_eff
   double lanthanum_share = 0.0;              ///< La/(Ce + La) of the substitute
+  double pr_share = 0.0;                     ///< Pr/(Pr + Nd) by mass of the base's light rare earth
   std::optional<std::string> composition;    ///< fixed non-NdFeB strategies: the formula
   std::map<std::string, std::string> sources; ///< parameter -> source key
 };
@@ -99,8 +100,9 @@ struct strategy_overrides {
   std::optional<double> tb_dy_effectiveness;
   std::optional<double> lanthanum_share;
   /// Pr/(Pr + Nd) by mass of the NdFeB base's light rare earth: the Nd of every base becomes
-  /// PrNd, as in commercial magnets made from PrNd alloy. Unset: 0 (Nd alone), because no
-  /// sourced commercial PrNd ratio is in materials/ yet; Pr2Fe14B's own data then set the physics.
+  /// PrNd, as in commercial magnets made from PrNd alloy; Pr2Fe14B's own data then set the
+  /// physics. Unset: the strategy's stored base.pr_share (19.63 %, 1 Pr for 4 Nd atoms,
+  /// AMES10-PRND); 0 gives Nd alone.
   std::optional<double> pr_share;
   /// Thickness of the part along the diffusion direction (for the GBD depth limit).
   std::optional<length> magnet_thickness;
