@@ -132,10 +132,72 @@ def test_the_main_job_states_its_case_from_sources():
 
     script = (Path(__file__).resolve().parents[2] / "examples" / "run_main_job.sh").read_text()
     command = script[script.index('"$MAGMAT_VENV/bin/magmat" compare'):]
-    for option in ("--at 150C", "--pc 2", "--mass-kg 1.2", "--demand ev_traction_ndfeb_world", "--year 2030"):
+    for option in ("--at 150C", "--shape cylinder:length=7mm,diameter=10mm", "--mass-kg 1.2", "--equal flux",
+                   "--demand ev_traction_ndfeb_world", "--year 2030"):
         assert option in command
     references = json.loads((Path(__file__).resolve().parents[2] / "materials" / "references.json").read_text())
     assert "MAINRICH-EV" in script and "1.2 kg" in references["MAINRICH-EV"]["seen"]
+    assert "N42SH" in references["MAINRICH-EV"]["seen"] and "L/D = 0.7" in script
+
+
+def test_compare_judges_a_shape_over_its_volume(capsys):
+    """--shape: the requirement's shape (docs/shapes.md), the same as mm.Requirement(shape=...)."""
+    import magmat as mm
+
+    assert main(["compare", "--at", "150C", "--shape", "cylinder:length=7mm,diameter=10mm", "--json",
+                 "--external-field", "50kA/m", "--field-kind", "in_magnet"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["requirement"]["shape"] == {"kind": "cylinder", "length": pytest.approx(0.007),
+                                            "diameter": pytest.approx(0.010)}
+    assert data["requirement"]["permeance_coefficient"] is None
+    assert data["requirement"]["external_field_kind"] == "in_magnet"
+    req = mm.Requirement(temperature_C=150, shape=mm.Cylinder(length=0.007, diameter=0.010), external_field=5e4,
+                         external_field_kind="in_magnet")
+    study = mm.design_study(req, magnet_mass_kg=1.5, units_per_year=1e6)  # the CLI's defaults
+    rows = {r["strategy"]: r for r in data["strategies"]}
+    for row in study:
+        assert rows[row.strategy]["feasible"] == row.feasible
+    assert study["gbd_tb"].feasible and not study["bulk_dy"].feasible  # the field inside decides
+    assert rows["gbd_tb"]["tb_t_per_year"] == pytest.approx(study["gbd_tb"].tonnes_per_year["Tb"])
+    for kind, dims in (("block", "length=5mm,width=20mm,height=10mm"),
+                       ("ring", "length=5mm,outer_diameter=20mm,inner_diameter=10mm")):
+        assert main(["compare", "--shape", f"{kind}:{dims}", "--json"]) == 0
+        assert json.loads(capsys.readouterr().out)["requirement"]["shape"]["kind"] == kind
+
+
+def test_compare_equal_scales_each_magnet_like_the_python_study(capsys):
+    import magmat as mm
+
+    assert main(["compare", "--at", "150C", "--equal", "flux", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["equal"] == "flux"
+    rows = {r["strategy"]: r for r in data["strategies"]}
+    study = mm.design_study(mm.Requirement(temperature_C=150, permeance=2.0), magnet_mass_kg=1.5, equal="flux")
+    assert rows["ferrite"]["magnet_mass_kg"] == pytest.approx(study["ferrite"].magnet_mass_kg)
+    assert rows["ferrite"]["magnet_mass_kg"] > 2.0 * rows["bulk_dy"]["magnet_mass_kg"]  # Br 0.4 T against 1.1 T
+    with pytest.raises(SystemExit) as exit_info:
+        main(["compare", "--equal", "volume"])
+    assert exit_info.value.code == 2 and "invalid choice" in capsys.readouterr().err
+
+
+def test_the_main_job_case_reaches_the_sh_class_and_states_the_gbd_saving():
+    """Issue [11] acceptance, with the makers' rating convention at 150 degC (L/D = 0.7 cylinder, onset, no
+    external field): the bulk-Dy solution's HcJ(20 degC) lies in the SH class. Its GBD-Tb saving is 90.7 %,
+    just above the accepted 30-90 % (docs/design_study.md): a known miss that must stay known."""
+    import magmat as mm
+
+    req = mm.Requirement(temperature_C=150, shape=mm.Cylinder(length=0.007, diameter=0.010))
+    study = mm.design_study(req, ["bulk_dy", "gbd_tb"])
+    bulk, gbd = study["bulk_dy"], study["gbd_tb"]
+    assert bulk.feasible and gbd.feasible
+    hcj = bulk.magnet.properties(temperature_C=20).intrinsic_coercivity
+    assert 1592e3 <= hcj < 1990e3
+    sh = next(c for c in mm.coercivity_classes() if c["name"] == "SH")
+    assert sh["min_intrinsic_coercivity"] == 1592e3
+    bulk_hre = bulk.kg_per_unit["Dy"] + bulk.kg_per_unit["Tb"]
+    saving = 1.0 - (gbd.kg_per_unit["Dy"] + gbd.kg_per_unit["Tb"]) / bulk_hre
+    assert 0.30 <= saving
+    assert saving > 0.90  # known miss (90.7 %): the bulk row carries two to three times commercial Dy
 
 
 def test_compare_json_is_machine_readable(capsys):
@@ -181,6 +243,17 @@ def test_show_a_grade_with_load_line(capsys, tmp_path):
         pytest.param(["grades", "--min-hcj", "lots"], "lots", id="unreadable-quantity"),
         pytest.param(["grades", "--min-hcj", "1600T"], "T", id="wrong-dimension"),
         pytest.param(["compare", "--pc", "-1"], "permeance", id="negative-pc"),
+        pytest.param(["compare", "--shape", "sphere:radius=1mm"], "cylinder, block, ring", id="unknown-shape"),
+        pytest.param(["compare", "--shape", "cylinder:length=7mm"], "missing diameter", id="shape-missing-dimension"),
+        pytest.param(["compare", "--shape", "cylinder:length=7mm,diameter=1cm,length=2mm"], "twice",
+                     id="shape-dimension-twice"),
+        pytest.param(["compare", "--shape", "block:length=7mm,width=2mm,depth=1mm"], "'depth=1mm'",
+                     id="shape-unknown-dimension"),
+        pytest.param(["compare", "--shape", "cylinder:length=7kg,diameter=10mm"], "kg", id="shape-not-a-length"),
+        pytest.param(["compare", "--shape", "cylinder:length=-7mm,diameter=10mm"], "length", id="shape-negative"),
+        pytest.param(["compare", "--shape", "cylinder:length=7mm,diameter=10mm", "--pc", "2"], "not both",
+                     id="shape-and-pc"),
+        pytest.param(["compare", "--field-kind", "in_magnet"], "needs --shape", id="in-magnet-without-shape"),
         pytest.param(["compare", "--at", "400C"], "", id="above-curie-is-reported-per-strategy"),
     ],
 )

@@ -55,6 +55,37 @@ def field(text: str) -> float:
     return quantity(text, "A/m", "A/m")
 
 
+#: --shape kinds: the constructor and its dimensions, in the order and names of the Python API.
+_SHAPES: dict[str, tuple[Any, tuple[str, ...]]] = {
+    "cylinder": (mm.Cylinder, ("length", "diameter")),
+    "block": (mm.Block, ("length", "width", "height")),
+    "ring": (mm.Ring, ("length", "outer_diameter", "inner_diameter")),
+}
+
+
+def shape(text: str) -> Any:
+    """A shape from 'cylinder:length=7mm,diameter=10mm' (block: length, width, height; ring: length,
+    outer_diameter, inner_diameter; magnetized along length; a bare number is metres)."""
+    kind, _, dimensions = text.partition(":")
+    if kind.strip().lower() not in _SHAPES:
+        raise UsageError(f"--shape {text!r}: the kind must be one of {', '.join(_SHAPES)} "
+                         "(e.g. cylinder:length=7mm,diameter=10mm)")
+    make, names = _SHAPES[kind.strip().lower()]
+    given: dict[str, float] = {}
+    for part in filter(None, (p.strip() for p in dimensions.split(","))):
+        name, equals, value = part.partition("=")
+        name = name.strip()
+        if not equals or name not in names:
+            raise UsageError(f"--shape {text!r}: {part!r} is not NAME=LENGTH with NAME one of {', '.join(names)}")
+        if name in given:
+            raise UsageError(f"--shape {text!r}: {name} is given twice")
+        given[name] = quantity(value, "m", "m")
+    missing = [n for n in names if n not in given]
+    if missing:
+        raise UsageError(f"--shape {text!r}: {kind} needs {', '.join(names)}; missing {', '.join(missing)}")
+    return make(**given)
+
+
 # --- output -------------------------------------------------------------------------------
 # Rows are SI values under snake_case keys (what --json and --csv print); magmat.Table renders
 # them, showing numbers in the display units of --units (converted by mm.convert).
@@ -229,7 +260,15 @@ def _coercivity_class_line(magnet: mm.Magnet) -> str:
 
 def _compare(args: argparse.Namespace) -> int:
     t = temperature(args.at)
-    requirement = mm.Requirement(temperature_C=t, permeance=args.pc, external_field=field(args.external_field),
+    # --shape judges the magnet over its volume; otherwise one load line at --pc (default 2).
+    if args.shape is not None and args.pc is not None:
+        raise UsageError("give either --pc (one load line) or --shape (the magnet's volume), not both")
+    magnet_shape = shape(args.shape) if args.shape is not None else None
+    pc = None if magnet_shape is not None else (2.0 if args.pc is None else args.pc)
+    if magnet_shape is None and args.field_kind != "applied":
+        raise UsageError("--field-kind in_magnet needs --shape (the field is added inside its volume)")
+    requirement = mm.Requirement(temperature_C=t, permeance=pc, shape=magnet_shape,
+                                 external_field=field(args.external_field), external_field_kind=args.field_kind,
                                  max_irreversible_loss=args.max_loss)
     if args.demand is not None:
         if args.units_per_year is not None:
@@ -258,7 +297,7 @@ def _compare(args: argparse.Namespace) -> int:
                 f"catalog grade" + (f" (did you mean {', '.join(hints)}?)" if hints else ""))
         baseline_arg = catalog[args.baseline]
     study = mm.design_study(requirement, magnet_mass_kg=args.mass_kg, **fleet,
-                            pr_share=args.pr_share, baseline=baseline_arg)
+                            pr_share=args.pr_share, baseline=baseline_arg, equal=args.equal)
     currency = study.currency
     rows: list[dict[str, Any]] = []
     for r in study:
@@ -297,7 +336,9 @@ def _compare(args: argparse.Namespace) -> int:
         Column("policy", "policy"), Column("unconfirmed_parameters", "[U] params"),
         Column("validated", "validated"), Column("reason", "reason"),
     ]
-    title = (f"Strategies for {requirement} with {args.mass_kg:g} kg per unit, {fleet_text}; "
+    mass_text = (f"{args.mass_kg:g} kg per unit" if args.equal == "mass" else
+                 f"the baseline's {args.equal} from {args.mass_kg:g} kg per unit (each strategy's mass scaled to it)")
+    title = (f"Strategies for {requirement} with {mass_text}, {fleet_text}; "
              f"savings against {study.baseline}; raw-material costs from {study.price_table}")
     if args.plot:
         _compare_plot(study, args.plot)
@@ -312,10 +353,13 @@ def _compare(args: argparse.Namespace) -> int:
               if requirement.check(g)[0]]
     if args.json:
         print_json({
-            "requirement": {"temperature_C": t, "permeance_coefficient": args.pc,
+            "requirement": {"temperature_C": t, "permeance_coefficient": pc,
+                            "shape": None if magnet_shape is None else {"kind": type(magnet_shape).__name__.lower(),
+                                     **{n: getattr(magnet_shape, n) for n in _SHAPES[type(magnet_shape).__name__.lower()][1]}},
                             "external_field_A_per_m": requirement.external_field,
+                            "external_field_kind": args.field_kind,
                             "max_irreversible_loss": args.max_loss},
-            "fleet": fleet_text, "currency": currency, "baseline": study.baseline,
+            "fleet": fleet_text, "equal": args.equal, "currency": currency, "baseline": study.baseline,
             "baseline_coercivity": baseline_text,
             "strategies": rows, "grades_that_meet_it": grades,
         })
@@ -454,9 +498,17 @@ def build_parser() -> argparse.ArgumentParser:
                              "per unit and per year, savings against bulk Dy (or --baseline), rare-earth cost, policy criteria, and "
                              "the catalog grades that meet it.")
     compare.add_argument("--at", default="150C", help="operating temperature (default 150C)")
-    compare.add_argument("--pc", type=float, default=2.0, help="permeance coefficient (default 2)")
+    compare.add_argument("--pc", type=float, default=None,
+                         help="permeance coefficient of one load line (default 2 when --shape is not given)")
+    compare.add_argument("--shape", default=None,
+                         help="judge the magnet over its volume instead, e.g. cylinder:length=7mm,diameter=10mm "
+                         "(the makers' L/D = 0.7 rating cylinder), block:length=,width=,height=, "
+                         "ring:length=,outer_diameter=,inner_diameter= (magnetized along length)")
     compare.add_argument("--external-field", default="0", help="extra reverse field, e.g. 300kA/m or 3.8kOe; "
                          "a bare number is A/m")
+    compare.add_argument("--field-kind", default="applied", choices=("applied", "in_magnet"),
+                         help="applied: a load-line shift (default); in_magnet: added to every part's internal "
+                         "field, as a field simulation gives it (needs --shape)")
     compare.add_argument("--max-loss", type=float, default=0.0, help="allowed irreversible loss (0: knee)")
     compare.add_argument("--mass-kg", type=float, default=1.5, help="magnet per unit, kg (default 1.5)")
     compare.add_argument("--units-per-year", type=float, default=None, help="units per year (default 1e6)")
@@ -470,6 +522,9 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("--baseline", default="bulk_dy",
                          help="what savings count against: a strategy (default bulk_dy) or a catalog grade, "
                          "e.g. N42SH, checked as it is")
+    compare.add_argument("--equal", default="mass", choices=("mass", "flux", "energy"),
+                         help="like-for-like rule: every strategy at --mass-kg (mass, default), or each magnet's "
+                         "mass scaled to the baseline's Br x pole area (flux) or (BH)max x volume (energy) at --at")
     compare.add_argument("--plot", help="write a PNG of the rare earths, Co and cost per strategy")
     _output_options(compare)
     compare.set_defaults(run=_compare)
