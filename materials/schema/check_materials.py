@@ -25,10 +25,11 @@ Checks (exit status 1 and one line per error, "file: /json/pointer: message"):
   * grades: each file validates against schema/grade.schema.json and is named <family>.json; every
     source key resolves; grade names and aliases are unique across all grade files (case-insensitive);
     per quantity min <= typical <= max; HcB <= HcJ; HcB <= Br/mu0; (BH)max <= Br^2/(4 mu0) * 1.03;
-    Br below the main phase's Js (MAIN_PHASE_JS); the loader's physical bounds (COEFFICIENT_BOUNDS,
-    HARD_PHASE_HA, CURIE_RANGE_K, max operating temperature and coefficient interval below the Curie
-    temperature, MAIN_PHASE_CURIE without one); for ndfeb_sintered, HcJ(min) at least the minimum
-    of the grade's coercivity letter (COERCIVITY_LETTER_MIN, 0.5 % rounding allowance), unless the
+    Br below the Js of the family's main phase (MAIN_PHASE); the loader's physical bounds (COEFFICIENT_BOUNDS,
+    HcJ and HcB at most the largest HA of HARD_PHASES, CURIE_RANGE_K, max operating temperature and
+    coefficient interval below the Curie temperature, the main phase's without one; phase values read from
+    phases/); for ndfeb_sintered, HcJ(min) at least the minimum
+    of the grade's coercivity letter (classes/ndfeb_sintered.json, 0.5 % rounding allowance), unless the
     grade records a coercivity_letter_exception whose minimum equals its stated HcJ minimum.
   * strategies (schema/strategy.schema.json, read by lib/src/heavy_rare_earth.cpp): each file validates,
     is named <name>.json, its source keys resolve; its process is a file processes/<family>_<process>.json,
@@ -58,13 +59,6 @@ KELVIN = {"K": (1.0, 0.0), "degC": (1.0, 273.15), "degF": (5.0 / 9.0, 459.67)}
 JOULE_PER_M3 = {"J/m3": 1.0, "kJ/m3": 1e3, "MJ/m3": 1e6, "MGOe": 1e5 / (4 * math.pi)}
 
 # Grade checks (see materials/grades/README.md for the sources of these numbers).
-# Main-phase saturation polarization at room temperature, T: Br must stay below it.
-MAIN_PHASE_JS = {"ndfeb_sintered": 1.61, "ndfeb_bonded": 1.61, "ndfeb_hot_deformed": 1.61,
-                 "smco5": 1.07, "sm2co17": 1.30, "ferrite": 0.47}
-# Industry minimum HcJ (kA/m) of each coercivity letter of sintered NdFeB: N..UH from the
-# brief's convention (12, 14, 17, 20, 25 kOe), EH and AH from HLMAG-GBD (30 and 35 kOe).
-COERCIVITY_LETTER_MIN = {"N": 955.0, "M": 1114.0, "H": 1353.0, "SH": 1592.0, "UH": 1990.0,
-                         "EH": 2388.0, "AH": 2786.0}
 LETTER_TOLERANCE = 5e-3   # kOe-rounded minima (20 kOe = 1591.5 kA/m) against the kA/m convention
 ENERGY_TOLERANCE = 1.03   # (BH)max <= Br^2/(4 mu0) within datasheet rounding
 # Physical bounds of the loader (mirrors lib/src/catalog_loading.cpp, issue [12] item 6; reasons
@@ -72,14 +66,16 @@ ENERGY_TOLERANCE = 1.03   # (BH)max <= Br^2/(4 mu0) within datasheet rounding
 COEFFICIENT_BOUNDS = {"ndfeb_sintered": (-1.0, 0.0, -2.0, 0.0), "ndfeb_bonded": (-1.0, 0.0, -2.0, 0.0),
                       "ndfeb_hot_deformed": (-1.0, 0.0, -2.0, 0.0), "smco5": (-1.0, 0.01, -2.0, 0.0),
                       "sm2co17": (-1.0, 0.01, -2.0, 0.1), "ferrite": (-1.0, 0.0, 0.0, 1.0)}
-# Highest mu0 HA (T) of the family's hard phases at 295 K (materials/phases: Tb2Fe14B, SmCo5,
-# SmCoFeCuZr_2_17, Sr1-xLaxFe12-xCoxO19): HcJ and HcB must not exceed HA (Brown's theorem).
-HARD_PHASE_HA = {"ndfeb_sintered": 22.0, "ndfeb_bonded": 22.0, "ndfeb_hot_deformed": 22.0,
-                 "smco5": 40.0, "sm2co17": 6.0, "ferrite": 2.59}
-# Curie temperature (K) of the family's main phase, the bound when a grade gives none
-# (materials/phases: Nd2Fe14B, SmCo5, SmCoFeCuZr_2_17, BaFe12O19).
-MAIN_PHASE_CURIE = {"ndfeb_sintered": 585.0, "ndfeb_bonded": 585.0, "ndfeb_hot_deformed": 585.0,
-                    "smco5": 1020.0, "sm2co17": 1073.15, "ferrite": 740.0}
+# The phases behind the grade bounds, as lib/src/catalog_loading.cpp names them: the main phase,
+# whose Js at its reference temperature (295 K) bounds Br and whose Curie point bounds the
+# temperatures of a grade that gives none, and the hard phases, whose largest mu0 HA bounds HcJ
+# and HcB (Brown's theorem). The values are read from materials/phases/ (family_bounds).
+NDFEB_FAMILIES = ("ndfeb_sintered", "ndfeb_bonded", "ndfeb_hot_deformed")
+MAIN_PHASE = {**{f: "Nd2Fe14B" for f in NDFEB_FAMILIES}, "smco5": "SmCo5", "sm2co17": "SmCoFeCuZr_2_17",
+              "ferrite": "BaFe12O19"}
+HARD_PHASES = {**{f: ("Nd2Fe14B", "Pr2Fe14B", "Dy2Fe14B", "Tb2Fe14B") for f in NDFEB_FAMILIES},
+               "smco5": ("SmCo5",), "sm2co17": ("SmCoFeCuZr_2_17",),
+               "ferrite": ("BaFe12O19", "SrFe12O19", "Sr1-xLaxFe12-xCoxO19")}
 CURIE_RANGE_K = (293.15, 1388.0)  # ferromagnetic at 20 degC; cobalt's 1388 K is the highest (COEY10)
 PER_KELVIN = {"%/K": 1.0, "1/K": 100.0}  # to %/K
 GRADE_NAME = __import__("re").compile(r"^[A-Z]*?(\d+)(AH|EH|UH|SH|TH|M|H)?(T)?$")
@@ -337,12 +333,47 @@ def coercivity_letter(name):
     return m.group(2) or "N"
 
 
-def check_grade_bounds(path, family, base, name, grade, hcb, hcj, errors):
+def family_bounds(phases, errors):
+    """{family: (Js of the main phase in T, largest mu0 HA of the hard phases in T, the main phase's
+    Curie point in K)}, from the phase records by id."""
+    out = {}
+    for family, main in MAIN_PHASE.items():
+        needed = (main, *HARD_PHASES[family])
+        missing = [p for p in needed if p not in phases]
+        if missing:
+            errors.append("grade bounds of %s: no phase file for %s" % (family, ", ".join(missing)))
+            continue
+        js = tesla(phases[main].get("saturation_polarization"))
+        tc = kelvin(phases[main].get("curie_temperature"))
+        fields = [tesla(phases[p].get("anisotropy_field_mu0")) for p in HARD_PHASES[family]]
+        if js is None or tc is None or None in fields:
+            errors.append("grade bounds of %s: the phase data of %s cannot be read" % (family, ", ".join(needed)))
+            continue
+        out[family] = (js, max(fields), tc)
+    return out
+
+
+def letter_minima(path, errors):
+    """{class name (N, M, H, SH, ...): minimum HcJ in A/m} from the coercivity classes file."""
+    data = load(path, errors) if path.exists() else None
+    if data is None:
+        errors.append("%s: /: the coercivity classes are needed to check the grades' letters" % path)
+        return {}
+    out = {}
+    for c in data.get("classes") or []:
+        minimum = si(c.get("min_intrinsic_coercivity"), AMPERE_PER_METRE) if isinstance(c, dict) else None
+        if minimum is not None and isinstance(c.get("name"), str):
+            out[c["name"]] = minimum
+    return out
+
+
+def check_grade_bounds(path, family, base, name, grade, hcb, hcj, bounds, errors):
     """The loader's physical bounds: HcJ, HcB <= HA; coefficients per family; Curie point and the
     temperatures it bounds."""
-    if family not in COEFFICIENT_BOUNDS:
+    if family not in COEFFICIENT_BOUNDS or family not in bounds:
         return
-    ha = HARD_PHASE_HA[family] / MU0
+    _, ha_tesla, main_curie = bounds[family]
+    ha = ha_tesla / MU0
     for field, st in (("intrinsic_coercivity", hcj), ("normal_coercivity", hcb)):
         if st and (max(st.values()) > ha or not all(math.isfinite(v) for v in st.values())):
             errors.append("%s: %s/%s: %s: %.4g A/m exceeds the hard phase's HA %.4g A/m"
@@ -358,7 +389,7 @@ def check_grade_bounds(path, family, base, name, grade, hcb, hcj, errors):
     if curie is not None and not CURIE_RANGE_K[0] < curie <= CURIE_RANGE_K[1]:
         errors.append("%s: %s/curie_temperature: %s: %.2f K outside (%g, %g] K"
                       % (path, base, name, curie, CURIE_RANGE_K[0], CURIE_RANGE_K[1]))
-    bound = curie if curie is not None else MAIN_PHASE_CURIE[family]
+    bound = curie if curie is not None else main_curie
     t_max = kelvin(grade.get("max_operating_temperature"))
     if t_max is not None and not t_max < bound:
         errors.append("%s: %s/max_operating_temperature: %s: %.2f K is not below the Curie temperature %.2f K"
@@ -369,7 +400,7 @@ def check_grade_bounds(path, family, base, name, grade, hcb, hcj, errors):
                       % (path, base, name, t_to, bound))
 
 
-def check_grade_physics(path, family, i, grade, errors):
+def check_grade_physics(path, family, i, grade, bounds, minima, errors):
     base = "/grades/%d" % i
     name = grade.get("name")
     br = stats(grade.get("remanence"), TESLA)
@@ -405,20 +436,20 @@ def check_grade_physics(path, family, i, grade, errors):
         if x > limit:
             errors.append("%s: %s/max_energy_product: %s: (BH)max %.1f kJ/m3 > 1.03 Br^2/(4 mu0) = %.1f kJ/m3 (%s)"
                           % (path, base, name, x / 1e3, limit / 1e3, label))
-    js = MAIN_PHASE_JS.get(family)
+    js = bounds[family][0] if family in bounds else None
     if js is not None and upper(br) is not None and upper(br) >= js:
         errors.append("%s: %s/remanence: %s: Br %.3f T is not below the main phase's Js %.2f T"
                       % (path, base, name, upper(br), js))
 
-    check_grade_bounds(path, family, base, name, grade, hcb, hcj, errors)
+    check_grade_bounds(path, family, base, name, grade, hcb, hcj, bounds, errors)
     if family != "ndfeb_sintered" or not isinstance(name, str):
         return
     letter = coercivity_letter(name)
-    if letter is None or letter not in COERCIVITY_LETTER_MIN:
+    if letter is None or letter not in minima:
         errors.append("%s: %s/name: %r: cannot tell its coercivity letter (expected e.g. N42, N42SH, G52SHT)"
                       % (path, base, name))
         return
-    required = COERCIVITY_LETTER_MIN[letter] * 1e3
+    required = minima[letter]
     stated = lower(hcj)
     if stated is None:
         return  # the schema reports a missing HcJ
@@ -452,11 +483,13 @@ def documents(files, validator, keys, used, errors):
             yield path, data
 
 
-def check_grades(grade_dir, validator, keys, used, errors):
+def check_grades(grade_dir, validator, keys, used, phases, errors):
     """Validate materials/grades/*.json; return the number of grades."""
     files = sorted(grade_dir.glob("*.json"))
     if not files:
         errors.append("%s: /: no grade files found" % grade_dir)
+    bounds = family_bounds(phases, errors)
+    minima = letter_minima(grade_dir.parent / "classes" / "ndfeb_sintered.json", errors)
     seen_names = {}
     count = 0
     for path, data in documents(files, validator, keys, used, errors):
@@ -481,7 +514,7 @@ def check_grades(grade_dir, validator, keys, used, errors):
                     errors.append("%s: /grades/%d/%s: %r is already used by %s" % (path, i, where, label, seen_names[key]))
                 else:
                     seen_names[key] = "%s grade %r" % (path.name, grade.get("name"))
-            check_grade_physics(path, family, i, grade, errors)
+            check_grade_physics(path, family, i, grade, bounds, minima, errors)
     return len(files), count
 
 
@@ -699,7 +732,7 @@ def main(argv=None):
         check_process(path, data, phases, errors)
 
     grade_files, grade_count = check_grades(grade_dir, V(schemas["grade.schema.json"], format_checker=fmt),
-                                            keys, used, errors)
+                                            keys, used, phases, errors)
 
     price_files, scenario_files = check_prices_and_scenarios(
         root, V(schemas["price.schema.json"], format_checker=fmt), V(schemas["scenario.schema.json"], format_checker=fmt),

@@ -52,6 +52,15 @@ double reference_loss(const magmat::Magnet& magnet, const magmat::magnet_shape& 
   return std::clamp(1.0 - after / before, 0.0, 1.0);
 }
 
+// One shape of each kind: the makers' L/D = 0.7 cylinder, a flat block, an axial ring.
+const std::vector<magmat::magnet_shape>& three_shapes() {
+  static const std::vector<magmat::magnet_shape> shapes{
+      magmat::cylinder_shape{length::from_value(0.007), length::from_value(0.01)},
+      magmat::block_shape{length::from_value(0.004), length::from_value(0.02), length::from_value(0.01)},
+      magmat::ring_shape{length::from_value(0.005), length::from_value(0.02), length::from_value(0.008)}};
+  return shapes;
+}
+
 } // namespace
 
 TEST_CASE("Load lines: mirror images merged, weights kept, sorted, the worst point's Pc", "[volume_loss]") {
@@ -80,10 +89,7 @@ TEST_CASE("Load lines: mirror images merged, weights kept, sorted, the worst poi
 
 TEST_CASE("volume_loss equals the loss summed node by node", "[volume_loss]") {
   const auto& catalog = magmat::Catalog::builtin();
-  const magmat::magnet_shape shapes[] = {
-      magmat::cylinder_shape{length::from_value(0.007), length::from_value(0.01)},
-      magmat::block_shape{length::from_value(0.003), length::from_value(0.02), length::from_value(0.01)},
-      magmat::ring_shape{length::from_value(0.005), length::from_value(0.02), length::from_value(0.008)}};
+  const auto& shapes = three_shapes();
   for (const char* name : {"N42", "N42SH", "YX18", "BN8", "Y30"}) {
     const magmat::Grade g = catalog.grade(name);
     for (const auto& shape : shapes) {
@@ -192,10 +198,7 @@ TEST_CASE("volume_loss's interpolated sums equal every element solved on its own
   // to 288. Compared with per_element() and with a reference solved by bisection to rounding,
   // through the onset region into full reversal, both kinds of external field.
   const auto& catalog = magmat::Catalog::builtin();
-  const magmat::magnet_shape shapes[] = {
-      magmat::cylinder_shape{length::from_value(0.007), length::from_value(0.01)},
-      magmat::block_shape{length::from_value(0.004), length::from_value(0.02), length::from_value(0.01)},
-      magmat::ring_shape{length::from_value(0.005), length::from_value(0.02), length::from_value(0.008)}};
+  const auto& shapes = three_shapes();
   for (const char* name : {"N42", "N42SH", "YX18", "BN8"}) {
     const magmat::Grade g = catalog.grade(name);
     for (const auto& shape : shapes) {

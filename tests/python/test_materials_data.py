@@ -234,3 +234,33 @@ def test_grade_physics_bounds_of_the_loader_are_checked(materials_copy):
     assert_fails(result, "smco5.json", "/grades/0/max_operating_temperature", "5273.15 K is not below")
     assert_fails(result, "smco5.json", "/grades/1/intrinsic_coercivity", "exceeds the hard phase's HA")
     assert_fails(result, "smco5.json", "/grades/2/temperature_coefficients/to", "lies above the Curie temperature")
+
+
+def test_grade_bounds_come_from_the_phase_and_class_files(materials_copy):
+    # Br below the main phase's Js, HcJ at most the hard phases' HA and the letter minima are read
+    # from phases/ and classes/, not kept as a second copy in the checker.
+    def break_grades(d):
+        names = {g["name"]: g for g in d["grades"]}
+        names["N42SH"]["intrinsic_coercivity"]["min"] = {"value": 18, "unit": "kOe"}   # below SH's 1592 kA/m
+        names["N42"]["remanence"]["max"] = {"value": 1.7, "unit": "T"}                # above Nd2Fe14B's 1.61 T
+
+    grades = materials_copy / "grades" / "ndfeb_sintered.json"
+    edit(grades, break_grades)
+    index = {g["name"]: i for i, g in enumerate(json.loads(grades.read_text(encoding="utf-8"))["grades"])}
+    result = run_checker(materials_copy)
+    assert_fails(result, "ndfeb_sintered.json", "/grades/%d/intrinsic_coercivity" % index["N42SH"], "SH-letter minimum 1592")
+    assert_fails(result, "ndfeb_sintered.json", "/grades/%d/remanence" % index["N42"], "main phase's Js 1.61")
+
+    # the same grades pass once the data files say so: a lower SH minimum, a larger Js
+    def lower_sh(d):
+        next(c for c in d["classes"] if c["name"] == "SH")["min_intrinsic_coercivity"]["value"] = 1400
+    edit(materials_copy / "classes" / "ndfeb_sintered.json", lower_sh)
+    edit(materials_copy / "phases" / "Nd2Fe14B.json", lambda d: d["saturation_polarization"].update(value=1.75))
+    result = run_checker(materials_copy)
+    assert "SH-letter minimum" not in result.stderr and "main phase's Js" not in result.stderr
+
+
+def test_grade_bounds_need_their_phase_files(materials_copy):
+    (materials_copy / "phases" / "Tb2Fe14B.json").unlink()
+    result = run_checker(materials_copy)
+    assert result.returncode == 1 and "grade bounds of ndfeb_sintered: no phase file for Tb2Fe14B" in result.stderr

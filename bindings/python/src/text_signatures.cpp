@@ -13,21 +13,30 @@ namespace {
 
 constexpr std::string_view signature_end = "\n--\n\n"; // CPython's marker after a text signature
 
-// Index of the bracket closing the one at `open`, skipping quoted text; npos when unbalanced.
-std::size_t matching_close(std::string_view text, std::size_t open) {
+// Bracket depth and quoted text of a signature, followed one character at a time.
+struct nesting {
   int depth = 0;
   char quote = 0;
-  for (std::size_t i = open; i < text.size(); ++i) {
-    const char c = text[i];
+  // Takes the next character; true when it lies outside quotes and is no bracket or quote mark.
+  bool take(char c) {
     if (quote != 0) {
       if (c == quote) quote = 0;
-    } else if (c == '\'' || c == '"') {
-      quote = c;
-    } else if (c == '(' || c == '[' || c == '{') {
-      ++depth;
-    } else if (c == ')' || c == ']' || c == '}') {
-      if (--depth == 0) return i;
+      return false;
     }
+    if (c == '\'' || c == '"') quote = c;
+    else if (c == '(' || c == '[' || c == '{') ++depth;
+    else if (c == ')' || c == ']' || c == '}') --depth;
+    else return true;
+    return false;
+  }
+};
+
+// Index of the bracket closing the one at `open`, skipping quoted text; npos when unbalanced.
+std::size_t matching_close(std::string_view text, std::size_t open) {
+  nesting n;
+  for (std::size_t i = open; i < text.size(); ++i) {
+    const char c = text[i];
+    if (!n.take(c) && n.quote == 0 && n.depth == 0 && (c == ')' || c == ']' || c == '}')) return i;
   }
   return std::string_view::npos;
 }
@@ -35,20 +44,10 @@ std::size_t matching_close(std::string_view text, std::size_t open) {
 // Splits at `separator` where it stands outside brackets and quotes.
 std::vector<std::string_view> split_top_level(std::string_view text, std::string_view separator) {
   std::vector<std::string_view> parts;
-  int depth = 0;
-  char quote = 0;
+  nesting n;
   std::size_t start = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (quote != 0) {
-      if (c == quote) quote = 0;
-    } else if (c == '\'' || c == '"') {
-      quote = c;
-    } else if (c == '(' || c == '[' || c == '{') {
-      ++depth;
-    } else if (c == ')' || c == ']' || c == '}') {
-      --depth;
-    } else if (depth == 0 && text.compare(i, separator.size(), separator) == 0) {
+    if (n.take(text[i]) && n.depth == 0 && text.compare(i, separator.size(), separator) == 0) {
       parts.push_back(text.substr(start, i - start));
       start = i + separator.size();
       i = start - 1;
