@@ -26,7 +26,8 @@ namespace magmat::detail {
 class demag_figure_table {
 public:
   // r in [2^first_octave, 2^(first_octave + octaves)): from a nearly demagnetized curve
-  // (HcJ = Br / (64 mu0), ~20 kA/m) to HcJ = 16 Br / mu0. Each octave is cut into
+  // (HcJ = Br / (4096 mu0), ~0.3 kA/m; hot Dy-free magnets come this low, and a lane outside the
+  // table sends its block to the solvers) to HcJ = 16 Br / mu0. Each octave is cut into
   // intervals_per_octave intervals of equal width in r, indexed from r's exponent and leading
   // mantissa bits (no logarithm), each with a Chebyshev series of `degree` in the interval.
   // 64 intervals of degree 10 pass the check below in every interval of the shipped shapes. The
@@ -34,7 +35,7 @@ public:
   // from Br-limited to HcJ-limited: 32 intervals of degree 11 missed it in two intervals there
   // (16 of degree 9 were 1e-11 off); 32 of degree 13 pass too, but cost three more steps a lane.
   static constexpr int first_octave = -4;
-  static constexpr int octaves = 10;
+  static constexpr int octaves = 16;
   static constexpr int intervals_per_octave = 64; // a power of 2: indexed by mantissa bits
   static constexpr int degree = 10;
 

@@ -103,7 +103,13 @@ formulas::basic_demag_parameters<lane_values> curve_of(const process_parameters&
   // figures are within 1e-14 of the solvers', demag_figure_table.hpp).
   const auto curve = curve_of(process, remanence, coercivity);
   lane_values normal_coercivity, max_energy_product;
-  const lane_mask tabulated = plan.figure_table->figures(curve, normal_coercivity, max_energy_product);
+  lane_mask tabulated = plan.figure_table->figures(curve, normal_coercivity, max_energy_product);
+  // A curve with no coercivity left (HcJ = 0: the table's ratio Br / (mu0 HcJ) is infinite) has
+  // HcB = (BH)max = 0, as the solvers give; without this, such lanes sent whole blocks to them.
+  const lane_mask demagnetized = coercivity == 0.0;
+  normal_coercivity = lanes::where(demagnetized, 0.0, normal_coercivity);
+  max_energy_product = lanes::where(demagnetized, 0.0, max_energy_product);
+  tabulated = tabulated || demagnetized;
   if (!lanes::all(tabulated)) {
     const lane_values solved_coercivity = formulas::normal_coercivity(curve);
     const lane_values solved_product = formulas::max_energy_product(curve, solved_coercivity).value;
