@@ -86,6 +86,12 @@ def shape(text: str) -> Any:
     return make(**given)
 
 
+def shape_record(magnet_shape: Any) -> dict[str, Any]:
+    """A shape as --json prints it: its kind and its dimensions in metres."""
+    kind = type(magnet_shape).__name__.lower()
+    return {"kind": kind, **{n: getattr(magnet_shape, n) for n in _SHAPES[kind][1]}}
+
+
 # --- output -------------------------------------------------------------------------------
 # Rows are SI values under snake_case keys (what --json and --csv print); magmat.Table renders
 # them, showing numbers in the display units of --units (converted by mm.convert).
@@ -354,8 +360,7 @@ def _compare(args: argparse.Namespace) -> int:
     if args.json:
         print_json({
             "requirement": {"temperature_C": t, "permeance_coefficient": pc,
-                            "shape": None if magnet_shape is None else {"kind": type(magnet_shape).__name__.lower(),
-                                     **{n: getattr(magnet_shape, n) for n in _SHAPES[type(magnet_shape).__name__.lower()][1]}},
+                            "shape": None if magnet_shape is None else shape_record(magnet_shape),
                             "external_field_A_per_m": requirement.external_field,
                             "external_field_kind": args.field_kind,
                             "max_irreversible_loss": args.max_loss},
