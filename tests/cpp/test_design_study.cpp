@@ -83,8 +83,9 @@ TEST_CASE("A row names the derived and unconfirmed data its magnet rests on", "[
       if (i > 0) CHECK(row.assumptions[i - 1].parameter < row.assumptions[i].parameter); // sorted, once each
     }
     for (const auto& [name, tag] : row.magnet->process().sources) {
+      const std::string key = "process." + name; // a structured binding: clang 14 cannot capture it
       const bool listed = std::any_of(row.assumptions.begin(), row.assumptions.end(),
-                                      [&](const auto& a) { return a.parameter == "process." + name; });
+                                      [&](const auto& a) { return a.parameter == key; });
       CHECK(listed == (tag.confidence != magmat::confidence::confirmed));
     }
   }
