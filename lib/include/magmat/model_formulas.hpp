@@ -112,25 +112,47 @@ Value member_power_law_anisotropy_field(const phase_record& record, const Value&
 
 /// HA of one end member from its table at its own temperature `kelvin` (linear between the
 /// points, held at the end values outside them: the loader requires the table to cover the
-/// record's validity range, which Phase checks). Lane by lane on blocks.
+/// record's validity range, which Phase checks). On blocks: the interval lane by lane, the
+/// interpolation on the whole block.
 template <class Value>
 Value member_tabulated_anisotropy_field(const phase_record& record, const Value& kelvin) {
   const auto& table = record.anisotropy_table;
-  const auto at = [&table](double t) {
-    if (!(t > to_kelvin(table.front().temperature))) return table.front().anisotropy_field.value();
-    std::size_t upper = 1;
+  // The interval of t: `upper` is the point above it, or the point t is held at (returns false).
+  // A search, not a branch-free count of the points below t: at one temperature for all rows
+  // (the usual batch) the branches predict, and the count was 12 % slower there (5 % faster with
+  // a temperature per row).
+  const auto interval = [&table](double t, std::size_t& upper) {
+    upper = 0;
+    if (!(t > to_kelvin(table.front().temperature))) return false;
+    upper = 1;
     while (upper + 1 < table.size() && to_kelvin(table[upper].temperature) < t) ++upper;
-    if (!(t < to_kelvin(table[upper].temperature))) return table[upper].anisotropy_field.value();
-    const double t0 = to_kelvin(table[upper - 1].temperature), t1 = to_kelvin(table[upper].temperature);
-    const double w = (t - t0) / (t1 - t0);
-    return (1.0 - w) * table[upper - 1].anisotropy_field.value() + w * table[upper].anisotropy_field.value();
+    return t < to_kelvin(table[upper].temperature);
   };
+  const auto temperature = [&table](std::size_t i) { return to_kelvin(table[i].temperature); };
+  const auto field = [&table](std::size_t i) { return table[i].anisotropy_field.value(); };
   if constexpr (lanes::is_lanes<Value>) {
-    Value out = kelvin;
-    for (Eigen::Index lane = 0; lane < out.size(); ++lane) out[lane] = at(kelvin[lane]);
-    return out;
+    // Intervals lane by lane, the interpolation on the whole block: one packed division instead
+    // of one per lane (the division dominated this lookup), each lane's arithmetic unchanged. A
+    // lane held at a point gets t = t0 = 0, t1 = 1 and f0 = that point's field: w = 0 gives f0.
+    Value t = Value::Zero(), t0 = Value::Zero(), t1 = Value::Ones(), f0 = Value::Zero(), f1 = Value::Zero();
+    for (Eigen::Index lane = 0; lane < kelvin.size(); ++lane) {
+      std::size_t upper = 0;
+      if (interval(kelvin[lane], upper)) {
+        t[lane] = kelvin[lane];
+        t0[lane] = temperature(upper - 1), t1[lane] = temperature(upper);
+        f0[lane] = field(upper - 1), f1[lane] = field(upper);
+      } else {
+        f0[lane] = field(upper);
+      }
+    }
+    const Value w = (t - t0) / (t1 - t0);
+    return Value((1.0 - w) * f0 + w * f1);
   } else {
-    return at(kelvin);
+    std::size_t upper = 0;
+    if (!interval(kelvin, upper)) return field(upper);
+    const double t0 = temperature(upper - 1), t1 = temperature(upper);
+    const double w = (kelvin - t0) / (t1 - t0);
+    return (1.0 - w) * field(upper - 1) + w * field(upper);
   }
 }
 
