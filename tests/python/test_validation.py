@@ -186,3 +186,9 @@ def test_the_2_17_law_over_20_to_450_degC(report):
     assert end["role"] == "report" and end["model"] > 5 * end["published"]
     low_fe = report.row("GUO02-beta-450-lowfe")
     assert not low_fe["within"] and low_fe["model"] < low_fe["published"]  # the alloy falls slower
+
+
+def test_smco5_beyond_200_degC_is_shown_for_scale_only(report):
+    row = report.row("SPS21-SmCo5-beta-400")  # spark-plasma-sintered, with 2:7 phase: not commercial
+    assert row["role"] == "report" and row["tolerance"] is None
+    assert row["published"] < row["model"] < 0  # the law falls slower to 400 degC than that magnet
