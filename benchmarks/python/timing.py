@@ -1,5 +1,5 @@
 """Timing helper shared by the benchmark scripts in this folder (evaluate_rate.py, loss_rate.py,
-pareto_rate.py), which import it as a sibling module when run as ``python benchmarks/python/<script>.py``."""
+pareto_rate.py, compare_peers.py), which import it as a sibling module when run as ``python benchmarks/python/<script>.py``."""
 
 from __future__ import annotations
 
