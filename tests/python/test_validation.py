@@ -2,6 +2,7 @@
 
 import json
 import math
+from pathlib import Path
 
 import pytest
 
@@ -192,3 +193,56 @@ def test_smco5_beyond_200_degC_is_shown_for_scale_only(report):
     row = report.row("SPS21-SmCo5-beta-400")  # spark-plasma-sintered, with 2:7 phase: not commercial
     assert row["role"] == "report" and row["tolerance"] is None
     assert row["published"] < row["model"] < 0  # the law falls slower to 400 degC than that magnet
+
+
+def _docs_figure_rows():
+    """The rows of docs/validation.md's figure tables (id | role | quantity | model | published |
+    residual | tolerance | within | source), as cells."""
+    text = (Path(__file__).resolve().parents[2] / "docs" / "validation.md").read_text(encoding="utf-8")
+    rows = {}
+    for line in text.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if line.startswith("| ") and len(cells) == 9 and cells[0] not in ("id",) and not cells[0].startswith("-"):
+            rows[cells[0]] = cells
+    return rows
+
+
+def _agrees(shown: str, value: float, units_of_last_digit: float = 0.5) -> bool:
+    """A number as docs print it (rounded; '+' allowed) against the report's value."""
+    number = float(shown.replace("+", ""))
+    decimals = len(shown.split(".")[1]) if "." in shown else 0
+    return abs(value - number) <= units_of_last_digit * 10.0 ** (-decimals) * (1 + 1e-9) + 1e-12
+
+
+def test_docs_show_every_figure_as_the_model_gives_it(report):
+    """docs/validation.md is written by hand: every figure of the validation set must be in it,
+    with the model value, residual and verdict the model gives now (a model change that moves a
+    figure must update the page)."""
+    rows = _docs_figure_rows()
+    for figure in (r["id"] for r in report):
+        assert figure in rows, f"{figure} is not in docs/validation.md"
+        row, cells = report.row(figure), rows[figure]
+        assert cells[1] == row["role"], figure
+        assert _agrees(cells[3], row["model"]), (figure, cells[3], row["model"])
+        if cells[5]:
+            # a residual may be the difference of the rounded values: one unit of its last digit
+            assert _agrees(cells[5], row["residual"], 1.0), (figure, cells[5], row["residual"])
+        if row["tolerance"] is not None:
+            assert cells[7].startswith("yes") == bool(row["within"]), (figure, cells[7])
+
+
+def test_docs_show_every_grade_rating_as_the_model_gives_it():
+    """The rating table of docs/validation.md (grade | family | source | computed | datasheet |
+    residual | within 15 K) against mm.grade_rating_report(), grade by grade."""
+    ratings = {r["id"]: r for r in mm.grade_rating_report()}
+    text = (Path(__file__).resolve().parents[2] / "docs" / "validation.md").read_text(encoding="utf-8")
+    shown = {}
+    for line in text.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if line.startswith("| ") and len(cells) == 7 and cells[0] in ratings:
+            shown[cells[0]] = cells
+    assert sorted(shown) == sorted(ratings)
+    for grade, cells in shown.items():
+        computed = cells[3].removeprefix(">= ")
+        if computed != "-":
+            assert _agrees(computed, ratings[grade]["model"]), (grade, cells[3], ratings[grade]["model"])
