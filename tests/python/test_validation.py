@@ -246,3 +246,33 @@ def test_docs_show_every_grade_rating_as_the_model_gives_it():
         computed = cells[3].removeprefix(">= ")
         if computed != "-":
             assert _agrees(computed, ratings[grade]["model"]), (grade, cells[3], ratings[grade]["model"])
+
+
+def _least_heavy_rare_earth(target_a_per_m: float, process: str, element: str) -> float:
+    """wt% of `element` replacing Nd in Nd31Fe68B1 at which HcJ(20 degC) first reaches the target."""
+    def coercivity(amount: float) -> float:
+        composition = {"Nd": 31.0 - amount, "Fe": 68.0, "B": 1.0}
+        if amount > 0.0:
+            composition[element] = amount
+        return mm.Magnet.from_composition(composition, process).intrinsic_coercivity(20.0)
+
+    low, high = 0.0, 23.0
+    while high - low > 1e-4:
+        mid = 0.5 * (low + high)
+        low, high = (mid, high) if coercivity(mid) < target_a_per_m else (low, mid)
+    return high
+
+
+def test_docs_dy_per_class_table_is_the_models():
+    """docs/validation.md's table of the least bulk Dy, diffused Dy and diffused Tb per class."""
+    text = (Path(__file__).resolve().parents[2] / "docs" / "validation.md").read_text(encoding="utf-8")
+    rows = {}
+    for line in text.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if line.startswith("| ") and len(cells) == 4 and cells[0].endswith("kA/m)"):
+            rows[float(cells[0].split("(")[1].split()[0])] = cells[1:]
+    assert sorted(rows) == [1592.0, 1990.0, 2388.0, 2786.0]
+    for target, (bulk, diffused_dy, diffused_tb) in rows.items():
+        assert _agrees(bulk, _least_heavy_rare_earth(1e3 * target, "sintered", "Dy"))
+        assert _agrees(diffused_dy, _least_heavy_rare_earth(1e3 * target, "grain_boundary_diffused", "Dy"))
+        assert _agrees(diffused_tb, _least_heavy_rare_earth(1e3 * target, "grain_boundary_diffused", "Tb"))
