@@ -198,6 +198,19 @@ def test_the_main_job_case_reaches_the_sh_class_and_states_the_gbd_saving():
     saving = 1.0 - (gbd.kg_per_unit["Dy"] + gbd.kg_per_unit["Tb"]) / bulk_hre
     assert 0.30 <= saving
     assert saving > 0.90  # known miss (90.7 %): the bulk row carries two to three times commercial Dy
+    # docs/design_study.md states these figures of the case in words: they must be the model's
+    import re
+    from pathlib import Path
+
+    page = (Path(__file__).resolve().parents[2] / "docs" / "design_study.md").read_text(encoding="utf-8")
+    stated = re.search(r"bulk-Dy solution needs ([\d.]+) wt% Dy and its HcJ at 20 degC is (\d+) kA/m", page)
+    assert stated, "docs/design_study.md no longer states the case's bulk-Dy figures"
+    assert float(stated[1]) == pytest.approx(100 * bulk.magnet.composition.mass_fraction("Dy"), abs=0.005)
+    assert float(stated[2]) == pytest.approx(hcj / 1e3, abs=0.5)
+    stated = re.search(r"GBD-Tb row needs ([\d.]+) wt% Tb and saves ([\d.]+) %", page)
+    assert stated, "docs/design_study.md no longer states the case's GBD-Tb figures"
+    assert float(stated[1]) == pytest.approx(100 * gbd.magnet.composition.mass_fraction("Tb"), abs=0.005)
+    assert float(stated[2]) == pytest.approx(100 * saving, abs=0.05)
 
 
 def test_compare_json_is_machine_readable(capsys):
