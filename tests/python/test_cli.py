@@ -211,6 +211,20 @@ def test_the_main_job_case_reaches_the_sh_class_and_states_the_gbd_saving():
     assert stated, "docs/design_study.md no longer states the case's GBD-Tb figures"
     assert float(stated[1]) == pytest.approx(100 * gbd.magnet.composition.mass_fraction("Tb"), abs=0.005)
     assert float(stated[2]) == pytest.approx(100 * saving, abs=0.05)
+    # ... and at equal flux (the main job's --equal flux with 1.2 kg), and at one load line of Pc 2
+    flux = mm.design_study(req, ["bulk_dy", "gbd_tb", "ferrite"], magnet_mass_kg=1.2, equal="flux")
+    flux_saving = 1.0 - (flux["gbd_tb"].kg_per_unit["Dy"] + flux["gbd_tb"].kg_per_unit["Tb"]) / (
+        flux["bulk_dy"].kg_per_unit["Dy"] + flux["bulk_dy"].kg_per_unit["Tb"])
+    stated = re.search(r"\(([\d.]+) %, its magnet being ([\d.]+) kg for the", page)
+    assert stated and float(stated[1]) == pytest.approx(100 * flux_saving, abs=0.05)
+    assert float(stated[2]) == pytest.approx(flux["gbd_tb"].magnet_mass_kg, abs=0.005)
+    stated = re.search(r"Ferrite needs ([\d.]+) kg for the bulk-Dy magnet's flux", page)
+    assert stated and float(stated[1]) == pytest.approx(flux["ferrite"].magnet_mass_kg, abs=0.005)
+    one_line = mm.design_study(mm.Requirement(temperature_C=150, permeance=2.0), ["bulk_dy"])["bulk_dy"]
+    stated = re.search(r"the bulk-Dy solution needs ([\d.]+) wt% Dy and reaches only the H class", page)
+    assert stated and float(stated[1]) == pytest.approx(100 * one_line.magnet.composition.mass_fraction("Dy"), abs=0.005)
+    h_class = next(c for c in mm.coercivity_classes() if c["name"] == "H")
+    assert h_class["min_intrinsic_coercivity"] <= one_line.magnet.intrinsic_coercivity(20.0) < sh["min_intrinsic_coercivity"]
 
 
 def test_compare_json_is_machine_readable(capsys):
