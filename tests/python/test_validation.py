@@ -195,16 +195,22 @@ def test_smco5_beyond_200_degC_is_shown_for_scale_only(report):
     assert row["published"] < row["model"] < 0  # the law falls slower to 400 degC than that magnet
 
 
-def _docs_figure_rows():
-    """The rows of docs/validation.md's figure tables (id | role | quantity | model | published |
-    residual | tolerance | within | source), as cells."""
+def _docs_table_rows(columns: int) -> list[list[str]]:
+    """The body rows of docs/validation.md's tables with `columns` cells, as stripped cells (the
+    header and separator rows are left out by the callers' first-cell tests)."""
     text = (Path(__file__).resolve().parents[2] / "docs" / "validation.md").read_text(encoding="utf-8")
-    rows = {}
+    rows = []
     for line in text.splitlines():
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        if line.startswith("| ") and len(cells) == 9 and cells[0] not in ("id",) and not cells[0].startswith("-"):
-            rows[cells[0]] = cells
+        if line.startswith("| ") and len(cells) == columns:
+            rows.append(cells)
     return rows
+
+
+def _docs_figure_rows() -> dict[str, list[str]]:
+    """The figure tables (id | role | quantity | model | published | residual | tolerance |
+    within | source), by figure id."""
+    return {cells[0]: cells for cells in _docs_table_rows(9) if cells[0] != "id" and not cells[0].startswith("-")}
 
 
 def _agrees(shown: str, value: float, units_of_last_digit: float = 0.5) -> bool:
@@ -235,12 +241,7 @@ def test_docs_show_every_grade_rating_as_the_model_gives_it():
     """The rating table of docs/validation.md (grade | family | source | computed | datasheet |
     residual | within 15 K) against mm.grade_rating_report(), grade by grade."""
     ratings = {r["id"]: r for r in mm.grade_rating_report()}
-    text = (Path(__file__).resolve().parents[2] / "docs" / "validation.md").read_text(encoding="utf-8")
-    shown = {}
-    for line in text.splitlines():
-        cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        if line.startswith("| ") and len(cells) == 7 and cells[0] in ratings:
-            shown[cells[0]] = cells
+    shown = {cells[0]: cells for cells in _docs_table_rows(7) if cells[0] in ratings}
     assert sorted(shown) == sorted(ratings)
     for grade, cells in shown.items():
         computed = cells[3].removeprefix(">= ")
@@ -265,12 +266,8 @@ def _least_heavy_rare_earth(target_a_per_m: float, process: str, element: str) -
 
 def test_docs_dy_per_class_table_is_the_models():
     """docs/validation.md's table of the least bulk Dy, diffused Dy and diffused Tb per class."""
-    text = (Path(__file__).resolve().parents[2] / "docs" / "validation.md").read_text(encoding="utf-8")
-    rows = {}
-    for line in text.splitlines():
-        cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        if line.startswith("| ") and len(cells) == 4 and cells[0].endswith("kA/m)"):
-            rows[float(cells[0].split("(")[1].split()[0])] = cells[1:]
+    rows = {float(cells[0].split("(")[1].split()[0]): cells[1:]
+            for cells in _docs_table_rows(4) if cells[0].endswith("kA/m)")}
     assert sorted(rows) == [1592.0, 1990.0, 2388.0, 2786.0]
     for target, (bulk, diffused_dy, diffused_tb) in rows.items():
         assert _agrees(bulk, _least_heavy_rare_earth(1e3 * target, "sintered", "Dy"))
