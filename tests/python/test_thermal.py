@@ -199,6 +199,13 @@ def test_grade_rating_report_against_every_datasheet_rating():
     # Known open (issue [10]): SmCo and bonded ratings are not knee-limited in the model as makers rate them.
     smco5 = [r["residual"] for r in report if r["role"] == "smco5"]
     assert statistics.median(smco5) > 20.0
+    # Sm2Co17 on the tabulated HcJ(T): the high-coercivity grades rated 350 degC land just below it,
+    # the lower-coercivity ones (YXG22, the L grades) far below, and they set the family median.
+    sm2co17 = {r["id"]: r["residual"] for r in report if r["role"] == "sm2co17"}
+    high = [sm2co17[g] for g in ("YXG22H", "YXG24H", "YXG26H", "YXG28H", "XGS32H")]
+    assert all(-30.0 < x < 0.0 for x in high) and sum(abs(x) <= 15.0 for x in high) >= 3
+    assert all(sm2co17[g] < -40.0 for g in ("YXG22", "XGS24L", "XGS26L"))
+    assert -25.0 < statistics.median(sm2co17.values()) < -20.0  # open (issue [10]): 20 K asked
     ended = {r["id"] for r in report if r["within"] is None}
     assert "Y30" in ended
 
