@@ -197,6 +197,8 @@ def test_the_2_17_table_follows_its_chords_to_450_degC_and_validates_on_another_
     assert m.intrinsic_coercivity(temperature_C=450) / h20 == pytest.approx(0.011, rel=1e-6)
     assert m.intrinsic_coercivity(temperature_C=460) == 0.0
     assert m.intrinsic_coercivity(temperature_C=-73.0) / h20 == pytest.approx(1 + 0.0020 * 93.0, rel=1e-6)
+    with pytest.raises(ValueError, match="outside the range -73.1 to 800.0 degC"):  # below the table: no data
+        m.intrinsic_coercivity(temperature_C=-100.0)
 
 
 def test_smco5_beyond_200_degC_is_shown_for_scale_only(report):
