@@ -216,6 +216,7 @@ def test_the_bulk_dy_shortfall_is_shown_against_the_published_dy_contents(report
     assert rows[2]["published"] == 8.7 and rows[2]["source"] == "SUSNER15-CE"
     assert rows[2]["published"] < rows[2]["model"] < rows[1]["published"]
 
+
 def _docs_table_rows(columns: int) -> list[list[str]]:
     """The body rows of docs/validation.md's tables with `columns` cells, as stripped cells (the
     header and separator rows are left out by the callers' first-cell tests)."""
