@@ -40,8 +40,10 @@ magmat_make_venv() {
     python3 -m venv "$MAGMAT_VENV"
   fi
   # Build tools live in the venv too, so the C++ build does not depend on what the machine has.
+  # wheel: the package is installed without build isolation, so a test dependency that PyPI has
+  # only as an sdist (bibtexparser, which pymatgen-core needs) is built with this venv's tools.
   "$MAGMAT_VENV/bin/python" -m pip install -q --disable-pip-version-check \
-    "cmake>=3.20" ninja "scikit-build-core>=0.10" "pybind11>=2.12" numpy pytest jsonschema hypothesis pandas matplotlib "dask[dataframe]>=2024.1" "distributed>=2024.1"
+    wheel "cmake>=3.20" ninja "scikit-build-core>=0.10" "pybind11>=2.12" numpy pytest jsonschema hypothesis pandas matplotlib "dask[dataframe]>=2024.1" "distributed>=2024.1"
 }
 
 # Builds and installs the Python package into the venv (incremental: build/ keeps the objects).
