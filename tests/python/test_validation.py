@@ -45,7 +45,7 @@ def test_calibration_and_validation_are_kept_apart(report):
     for figure in ("M-class-beta", "H-class-beta", "UH-class-beta", "EH-class-beta", "AH-class-beta",
                    "N48SH-ratio", "N48SH-beta", "JING19-HcJ", "LIU17-HcJ-base", "AHN24-HcJ",
                    "RECOMA35E-beta", "YXG-beta", "SmCo5-20MGOe-beta", "RECOMA20-beta",
-                   "ZHANG15-gain", "MAT24-Ce50-HcJ", "RMME07-ratio-500", "GONG17-ratio-500",
+                   "ZHANG15-gain", "CAO18-HcJ", "CAO18-beta", "MAT24-Ce50-HcJ", "RMME07-ratio-500", "GONG17-ratio-500",
                    "GUO02-beta-450-lowfe"):
         assert report.row(figure)["role"] == "validation"
 
@@ -199,6 +199,19 @@ def test_the_2_17_table_follows_its_chords_to_450_degC_and_validates_on_another_
     assert m.intrinsic_coercivity(temperature_C=-73.0) / h20 == pytest.approx(1 + 0.0020 * 93.0, rel=1e-6)
     with pytest.raises(ValueError, match="outside the range -73.1 to 800.0 degC"):  # below the table: no data
         m.intrinsic_coercivity(temperature_C=-100.0)
+
+
+def test_tb_diffusion_is_validated_at_room_temperature_and_to_160_degC(report):
+    """Nothing in the diffusion model was fitted to Tb: the shell fraction comes from one Dy result
+    (CRE18-GBD). A published TbF3-diffused magnet validates it, and its annealed base shows the
+    Dy-free model's HcJ(T) ending too early (a report: the base's composition is not printed)."""
+    hcj, beta = report.row("CAO18-HcJ"), report.row("CAO18-beta")
+    assert hcj["role"] == beta["role"] == "validation" and hcj["within"] and beta["within"]
+    assert hcj["model"] < hcj["published"]  # with the printed upper bound of Tb the model is still short
+    annealed = report.row("CAO18-annealed-beta")
+    assert annealed["role"] == "report" and annealed["tolerance"] is None
+    assert annealed["model"] == pytest.approx(-100.0 / 135.0)  # HcJ is 0 at 160 degC in the model
+    assert annealed["model"] < annealed["published"]
 
 
 def test_smco5_coercivity_follows_its_table_of_chords(report):
