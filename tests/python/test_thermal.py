@@ -199,6 +199,12 @@ def test_grade_rating_report_against_every_datasheet_rating():
     # Known open (issue [10]): SmCo and bonded ratings are not knee-limited in the model as makers rate them.
     smco5 = [r["residual"] for r in report if r["role"] == "smco5"]
     assert statistics.median(smco5) > 20.0
+    # A second maker rates a far more coercive SmCo5 at the same 250 degC: the rating is a convention.
+    recoma = mm.Catalog.default()["Recoma 20"]
+    assert recoma.reversible_coefficients(20.0, 150.0).intrinsic_coercivity == pytest.approx(-0.0019, rel=1e-6)
+    by_id = {r["id"]: r for r in report}
+    assert by_id["Recoma 20"]["published"] == by_id["YX16"]["published"] == 250.0
+    assert by_id["Recoma 20"]["model"] > max(by_id[g]["model"] for g in ("YX16", "YX16H"))
     # Sm2Co17 on the tabulated HcJ(T): the high-coercivity grades rated 350 degC land just below it,
     # the lower-coercivity ones (YXG22, the L grades) far below, and they set the family median.
     sm2co17 = {r["id"]: r["residual"] for r in report if r["role"] == "sm2co17"}
