@@ -211,7 +211,12 @@ def test_grade_rating_report_against_every_datasheet_rating():
     high = [sm2co17[g] for g in ("YXG22H", "YXG24H", "YXG26H", "YXG28H", "XGS32H")]
     assert all(-30.0 < x < 0.0 for x in high) and sum(abs(x) <= 15.0 for x in high) >= 3
     assert all(sm2co17[g] < -40.0 for g in ("YXG22", "XGS24L", "XGS26L"))
-    assert -25.0 < statistics.median(sm2co17.values()) < -20.0  # open (issue [10]): 20 K asked
+    # Arnold's two fully transcribed Sm2Co17 sheets land on both sides of their ratings (the grade
+    # magnets follow the printed typical HcJ), which brings the family median inside the 20 K asked.
+    assert -20.0 < sm2co17["Recoma 26"] < -15.0 and 30.0 < sm2co17["Recoma 30"] < 45.0
+    assert -20.0 < statistics.median(sm2co17.values()) < -15.0
+    assert sum(abs(x) <= 15.0 for x in sm2co17.values()) == 3  # but few grades within 15 K
+    assert by_id["Recoma 22"]["published"] == 250.0 and by_id["Recoma 22"]["model"] > 350.0
     ended = {r["id"] for r in report if r["within"] is None}
     assert "Y30" in ended
 
