@@ -78,7 +78,9 @@ HARD_PHASES = {**{f: ("Nd2Fe14B", "Pr2Fe14B", "Dy2Fe14B", "Tb2Fe14B") for f in N
                "ferrite": ("BaFe12O19", "SrFe12O19", "Sr1-xLaxFe12-xCoxO19")}
 CURIE_RANGE_K = (293.15, 1388.0)  # ferromagnetic at 20 degC; cobalt's 1388 K is the highest (COEY10)
 PER_KELVIN = {"%/K": 1.0, "1/K": 100.0}  # to %/K
-GRADE_NAME = __import__("re").compile(r"^[A-Z]*?(\d+)(AH|EH|UH|SH|TH|M|H)?(T)?$")
+# A grade name, optionally followed by its maker in parentheses where two makers' grades share a
+# name ("N42SH (ARNOLD)" after upper-casing; the C++ reader stops at the space, too).
+GRADE_NAME = __import__("re").compile(r"^[A-Z]*?(\d+)(AH|EH|UH|SH|TH|M|H)?(T)?( \([A-Z][A-Z .&-]*\))?$")
 
 
 def pointer(parts):
