@@ -264,3 +264,21 @@ def test_grade_bounds_need_their_phase_files(materials_copy):
     (materials_copy / "phases" / "Tb2Fe14B.json").unlink()
     result = run_checker(materials_copy)
     assert result.returncode == 1 and "grade bounds of ndfeb_sintered: no phase file for Tb2Fe14B" in result.stderr
+
+
+def test_a_makers_suffix_keeps_the_coercivity_letter_and_a_malformed_one_fails(materials_copy):
+    """A second maker's grade of a name already in the catalog carries the maker in parentheses
+    (materials/grades/README.md): the letter is still read, below its minimum still fails, and a
+    name that is not a grade name followed by a maker is refused."""
+    grades = materials_copy / "grades" / "ndfeb_sintered.json"
+    index = {g["name"]: i for i, g in enumerate(json.loads(grades.read_text(encoding="utf-8"))["grades"])}
+    assert {"N42SH (Arnold)", "N38UH (Arnold)"} <= set(index)
+
+    def change(d):
+        d["grades"][index["N42SH (Arnold)"]]["intrinsic_coercivity"]["min"] = {"value": 1500, "unit": "kA/m"}
+        d["grades"][index["N38UH (Arnold)"]]["name"] = "N38UH Arnold"
+
+    edit(grades, change)
+    result = run_checker(materials_copy)
+    assert_fails(result, "ndfeb_sintered.json", "/grades/%d/intrinsic_coercivity" % index["N42SH (Arnold)"], "SH-letter minimum 1592")
+    assert_fails(result, "ndfeb_sintered.json", "/grades/%d/name" % index["N38UH (Arnold)"], "cannot tell its coercivity letter")
