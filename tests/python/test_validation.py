@@ -387,3 +387,52 @@ def test_docs_calibration_sensitivity_table_is_the_models():
         assert _agrees(cells[5], sh)
         assert _agrees(cells[6], beta(magnet(sh, alpha_k, volume), 150.0))
         assert _agrees(cells[7], beta(magnet(uh, alpha_k, volume), 180.0))
+
+
+def test_docs_mixing_rule_sensitivity_table_is_the_models():
+    """docs/validation.md, 'Dy per class': the least bulk Dy per class with HA interpolated linearly
+    between Nd2Fe14B and Dy2Fe14B instead of the K-and-Js rule, everything else the calibrated
+    model's. The formula is first checked against the library with the library's own HA."""
+    import re
+
+    boltzmann, mu0 = 1.380649e-23, 4e-7 * math.pi
+    p = mm.Magnet.from_composition({"Nd": 31.0, "Fe": 68.0, "B": 1.0}).process_parameters
+    nd, dy = mm.phase("Nd2Fe14B"), mm.phase("Dy2Fe14B")
+
+    def magnet(amount: float):
+        composition = {"Nd": 31.0 - amount, "Fe": 68.0, "B": 1.0}
+        if amount > 0.0:
+            composition["Dy"] = amount
+        return mm.Magnet.from_composition(composition, "sintered")
+
+    def coercivity(m, t: float, anisotropy_field: float) -> float:
+        js = m.nucleation_phase.saturation_polarization(t)
+        thermal = 25 * boltzmann * (t + 273.15) / (js * p["activation_volume"])
+        return max(0.0, p["alpha_k"] * anisotropy_field - p["n_eff"] * js / mu0 - thermal)
+
+    def linear(m, t: float) -> float:
+        found = re.search(r"Dy([0-9.]+)", m.nucleation_phase.formula)
+        x = float(found.group(1)) / 2 if found else 0.0
+        return coercivity(m, t, (1 - x) * nd.anisotropy_field(t) + x * dy.anisotropy_field(t))
+
+    for amount in (0.0, 5.0, 12.0):
+        m = magnet(amount)
+        assert coercivity(m, 20.0, m.nucleation_phase.anisotropy_field(20.0)) == pytest.approx(m.intrinsic_coercivity(20.0), rel=1e-9)
+
+    def least(target: float, hcj) -> float:
+        low, high = 0.0, 23.0
+        while high - low > 1e-4:
+            mid = 0.5 * (low + high)
+            low, high = (mid, high) if hcj(magnet(mid)) < target else (low, mid)
+        return high
+
+    rows = {cells[0]: cells for cells in _docs_table_rows(6) if cells[0] in ("M", "H", "SH", "UH", "EH")}
+    assert sorted(rows) == ["EH", "H", "M", "SH", "UH"]
+    for cells in rows.values():
+        target = 1e3 * float(cells[1])
+        assert _agrees(cells[2], least(target, lambda m: m.intrinsic_coercivity(20.0)))
+        amount = least(target, lambda m: linear(m, 20.0))
+        assert _agrees(cells[3], amount)
+        m = magnet(amount)
+        assert _agrees(cells[4], m.remanence(20.0))
+        assert _agrees(cells[5], 100 * (linear(m, 150.0) / linear(m, 20.0) - 1) / 130.0)
