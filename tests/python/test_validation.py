@@ -310,12 +310,19 @@ def test_docs_show_every_grade_rating_as_the_model_gives_it():
 
 def _least_heavy_rare_earth(target_a_per_m: float, process: str, element: str) -> float:
     """wt% of `element` replacing Nd in Nd31Fe68B1 at which HcJ(20 degC) first reaches the target."""
-    def coercivity(amount: float) -> float:
-        composition = {"Nd": 31.0 - amount, "Fe": 68.0, "B": 1.0}
-        if amount > 0.0:
-            composition[element] = amount
-        return mm.Magnet.from_composition(composition, process).intrinsic_coercivity(20.0)
+    return _least_amount(lambda amount: _replacing_nd(amount, element, process).intrinsic_coercivity(20.0), target_a_per_m)
 
+
+def _replacing_nd(amount: float, element: str = "Dy", process: str = "sintered", **overrides):
+    """Nd31Fe68B1 with `amount` wt% of `element` in place of Nd, as a magnet of `process`."""
+    composition = {"Nd": 31.0 - amount, "Fe": 68.0, "B": 1.0}
+    if amount > 0.0:
+        composition[element] = amount
+    return mm.Magnet.from_composition(composition, process, **overrides)
+
+
+def _least_amount(coercivity, target_a_per_m: float) -> float:
+    """The least amount (wt%, 0-23) at which `coercivity(amount)` first reaches the target, by bisection."""
     low, high = 0.0, 23.0
     while high - low > 1e-4:
         mid = 0.5 * (low + high)
@@ -355,17 +362,10 @@ def test_docs_calibration_sensitivity_table_is_the_models():
         return float(alpha_k), 25 * boltzmann / float(c)
 
     def magnet(dy: float, alpha_k: float, volume: float):
-        composition = {"Nd": 31.0 - dy, "Fe": 68.0, "B": 1.0}
-        if dy > 0.0:
-            composition["Dy"] = dy
-        return mm.Magnet.from_composition(composition, "sintered", alpha_k=alpha_k, activation_volume=volume)
+        return _replacing_nd(dy, alpha_k=alpha_k, activation_volume=volume)
 
     def least_dy(target: float, alpha_k: float, volume: float) -> float:
-        low, high = 0.0, 23.0
-        while high - low > 1e-4:
-            mid = 0.5 * (low + high)
-            low, high = (mid, high) if magnet(mid, alpha_k, volume).intrinsic_coercivity(20.0) < target else (low, mid)
-        return high
+        return _least_amount(lambda dy: magnet(dy, alpha_k, volume).intrinsic_coercivity(20.0), target)
 
     def beta(m, t2: float) -> float:
         return 100 * (m.intrinsic_coercivity(t2) / m.intrinsic_coercivity(20.0) - 1) / (t2 - 20.0)
@@ -399,11 +399,7 @@ def test_docs_mixing_rule_sensitivity_table_is_the_models():
     p = mm.Magnet.from_composition({"Nd": 31.0, "Fe": 68.0, "B": 1.0}).process_parameters
     nd, dy = mm.phase("Nd2Fe14B"), mm.phase("Dy2Fe14B")
 
-    def magnet(amount: float):
-        composition = {"Nd": 31.0 - amount, "Fe": 68.0, "B": 1.0}
-        if amount > 0.0:
-            composition["Dy"] = amount
-        return mm.Magnet.from_composition(composition, "sintered")
+    magnet = _replacing_nd
 
     def coercivity(m, t: float, anisotropy_field: float) -> float:
         js = m.nucleation_phase.saturation_polarization(t)
@@ -420,11 +416,7 @@ def test_docs_mixing_rule_sensitivity_table_is_the_models():
         assert coercivity(m, 20.0, m.nucleation_phase.anisotropy_field(20.0)) == pytest.approx(m.intrinsic_coercivity(20.0), rel=1e-9)
 
     def least(target: float, hcj) -> float:
-        low, high = 0.0, 23.0
-        while high - low > 1e-4:
-            mid = 0.5 * (low + high)
-            low, high = (mid, high) if hcj(magnet(mid)) < target else (low, mid)
-        return high
+        return _least_amount(lambda dy: hcj(magnet(dy)), target)
 
     rows = {cells[0]: cells for cells in _docs_table_rows(6) if cells[0] in ("M", "H", "SH", "UH", "EH")}
     assert sorted(rows) == ["EH", "H", "M", "SH", "UH"]
