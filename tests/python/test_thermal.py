@@ -196,6 +196,9 @@ def test_grade_rating_report_against_every_datasheet_rating():
     assert abs(statistics.median(r["residual"] for r in sintered)) <= 20.0
     hot_classes = [r for r in sintered if mm.coercivity_letter(r["id"]) in ("H", "SH")]
     assert hot_classes and sum(r["within"] for r in hot_classes) >= 0.85 * len(hot_classes)
+    # A second maker: Arnold's per-grade sheets with a catalog Tw (N35 to N38UH) all within 15 K.
+    arnold = [r for r in sintered if r["source"] == "ARNOLD-GRADE-SHEETS"]
+    assert len(arnold) == 9 and all(r["within"] for r in arnold)
     # Known open (issue [10]): SmCo and bonded ratings are not knee-limited in the model as makers rate them.
     smco5 = [r["residual"] for r in report if r["role"] == "smco5"]
     assert statistics.median(smco5) > 20.0
